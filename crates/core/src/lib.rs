@@ -1,0 +1,35 @@
+//! The core of Dateline: the stand-off document model and the analysis contract.
+//!
+//! Brief overview:
+//!
+//! - [`Doc`] holds a news document's text, which never changes after construction, its
+//!   [`DocMeta`] (title, source, reference date, dateline, origin) and its [`Annotations`]:
+//!   layers of [`ByteSpan`]s plus typed data, each written by one pipeline stage.
+//! - [`schema::Analysis`] is the JSON contract `dateline.analysis/1`. [`schema::Analysis::from_doc`]
+//!   is the one place where byte offsets become the contract's character offsets
+//!   ([`CharOffsets`]).
+//!
+//! This crate does no IO and knows nothing of models, readers, SQL or HTTP.
+//!
+//! ```
+//! use dateline_core::{Doc, DocMeta, schema::{Analysis, OutputOptions}};
+//!
+//! let doc = Doc::new("Kyiv said no.".to_string(), DocMeta::default());
+//! let analysis = Analysis::from_doc(&doc, OutputOptions { tokens: false });
+//! assert_eq!(analysis.schema, "dateline.analysis/1");
+//! assert_eq!(analysis.document.text, "Kyiv said no.");
+//! ```
+#![deny(missing_docs)]
+
+mod doc;
+mod meta;
+mod offsets;
+pub mod schema;
+mod span;
+
+pub use doc::{
+    content_id, Annotations, Diagnostic, Doc, QuoteSide, Sentence, Severity, Token, TokenKind,
+};
+pub use meta::{Dateline, DocMeta, Origin, PartialDate, Published, PublishedFrom};
+pub use offsets::CharOffsets;
+pub use span::ByteSpan;

@@ -1,0 +1,433 @@
+//! The analysis contract `dateline.analysis/1` (`shared/docs/analysis-schema.md`) as typed wire
+//! structs. These are the only serializable types of the document model: internal types stay
+//! free to change, these change only with a new schema version.
+
+use serde::{Deserialize, Serialize};
+
+use crate::doc::{Doc, Severity, TokenKind};
+use crate::offsets::CharOffsets;
+use crate::span::ByteSpan;
+
+/// The schema identifier written in every analysis.
+pub const SCHEMA: &str = "dateline.analysis/1";
+
+/// One analyzed document, as `dateline analyze --format json` prints it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// Metadata and text.
+    pub document: DocumentOut,
+    /// Sentence spans.
+    pub sentences: Vec<SpanOut>,
+    /// One entry per referent.
+    pub entities: Vec<EntityOut>,
+    /// Direct, partial and indirect quotes.
+    pub quotes: Vec<QuoteOut>,
+    /// Time expressions.
+    pub times: Vec<TimeOut>,
+    /// Toponyms.
+    pub places: Vec<PlaceOut>,
+    /// Coded events.
+    pub events: Vec<EventOut>,
+    /// Document tone; `null` until the tone stage exists.
+    pub tone: Option<ToneOut>,
+    /// Tokens, only with `--tokens` (an addition to the contract).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tokens: Option<Vec<TokenOut>>,
+    /// Problems met while reading or analyzing this document (an addition to the contract).
+    #[serde(default)]
+    pub diagnostics: Vec<DiagnosticOut>,
+}
+
+/// `document`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentOut {
+    /// sha256 of the text, hex, or the id given by the input.
+    pub id: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publisher or agency.
+    pub source: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Reference date (DCT): `2025-08-19` or an RFC 3339 date-time.
+    pub published: Option<String>,
+    /// `metadata`, `dateline` or `option`.
+    pub published_from: Option<String>,
+    /// ISO 639-1.
+    pub language: String,
+    /// The analyzed text.
+    pub text: String,
+    /// The wire dateline found at the top of the text (an addition to the contract).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<DatelineOut>,
+}
+
+/// A dateline ("KYIV, Aug 19 (AFP) -") and what was read from it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DatelineOut {
+    /// Char offset of the first character.
+    pub start: u32,
+    /// Char offset one past the last character.
+    pub end: u32,
+    /// The dateline as written.
+    pub text: String,
+    /// Place as written.
+    pub place: Option<String>,
+    /// `2025-08-19`, or `--08-19` (TIMEX3 style) when the year is not given.
+    pub date: Option<String>,
+    /// Agency.
+    pub agency: Option<String>,
+}
+
+/// A bare span (`sentences[]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpanOut {
+    /// Char offset of the first character.
+    pub start: u32,
+    /// Char offset one past the last character.
+    pub end: u32,
+}
+
+/// A span with its text (mentions, triggers, cues).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextSpanOut {
+    /// Char offset of the first character.
+    pub start: u32,
+    /// Char offset one past the last character.
+    pub end: u32,
+    /// The text of the span, verbatim.
+    pub text: String,
+}
+
+/// `entities[]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityOut {
+    /// `E1`, `E2`, …
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// PERSON, ORG, GPE, LOC, NORP, GROUP or ANON.
+    #[serde(rename = "type")]
+    pub entity_type: String,
+    /// Knowledge-base key.
+    pub kb: Option<String>,
+    /// ISO 3166-1 alpha-3, or an IGO's own code.
+    pub country: Option<String>,
+    /// PLOVER/CAMEO sector.
+    pub sector: Option<String>,
+    /// Titles and roles.
+    pub roles: Vec<String>,
+    /// Every mention.
+    pub mentions: Vec<TextSpanOut>,
+}
+
+/// `quotes[].speaker`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerOut {
+    /// Entity id, when the speaker resolved to one.
+    pub entity: Option<String>,
+    /// Speaker name.
+    pub name: String,
+    /// Char offset of the speaker mention.
+    pub start: u32,
+    /// End char offset of the speaker mention.
+    pub end: u32,
+    /// The mention's text.
+    pub text: String,
+}
+
+/// `quotes[]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteOut {
+    /// `Q1`, `Q2`, …
+    pub id: String,
+    /// direct, partial or indirect.
+    pub kind: String,
+    /// Content start.
+    pub start: u32,
+    /// Content end.
+    pub end: u32,
+    /// Content only, without quote marks.
+    pub text: String,
+    /// Who said it.
+    pub speaker: Option<SpeakerOut>,
+    /// The speech verb or phrase.
+    pub cue: Option<TextSpanOut>,
+    /// Who was told, or the outlet.
+    pub addressee: Option<TextSpanOut>,
+    /// True for anonymous sources.
+    pub anonymous: bool,
+}
+
+/// `times[]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimeOut {
+    /// `T1`, `T2`, …
+    pub id: String,
+    /// Start char offset.
+    pub start: u32,
+    /// End char offset.
+    pub end: u32,
+    /// The expression.
+    pub text: String,
+    /// DATE, TIME, DURATION or SET.
+    #[serde(rename = "type")]
+    pub time_type: String,
+    /// TIMEX3 value.
+    pub value: Option<String>,
+}
+
+/// `places[]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceOut {
+    /// `P1`, `P2`, …
+    pub id: String,
+    /// Start char offset.
+    pub start: u32,
+    /// End char offset.
+    pub end: u32,
+    /// The toponym as written.
+    pub text: String,
+    /// Gazetteer name.
+    pub name: String,
+    /// ISO 3166-1 alpha-3.
+    pub country: Option<String>,
+    /// First-level division.
+    pub admin1: Option<String>,
+    /// country, admin1, admin2, city, landmark, region, water or continent.
+    pub feature: String,
+    /// Latitude.
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+    /// GeoNames id.
+    pub geonameid: Option<u64>,
+}
+
+/// `events[].source` and `events[].target`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActorOut {
+    /// Entity id.
+    pub entity: Option<String>,
+    /// Actor name.
+    pub name: String,
+    /// ISO3 or IGO code.
+    pub country: Option<String>,
+    /// Sector.
+    pub sector: Option<String>,
+    /// CAMEO-style code ("USAGOV").
+    pub code: Option<String>,
+}
+
+/// `events[].date`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventDateOut {
+    /// Time id.
+    pub time: Option<String>,
+    /// TIMEX3 value.
+    pub value: Option<String>,
+}
+
+/// `events[].place`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventPlaceOut {
+    /// Place id.
+    pub place: String,
+    /// location, venue or destination.
+    pub role: String,
+}
+
+/// `events[].attribution`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AttributionOut {
+    /// Quote id.
+    pub quote: Option<String>,
+    /// Speaker entity id.
+    pub speaker: Option<String>,
+    /// The outlet the claim came through.
+    pub via: Option<String>,
+    /// Whether the source is anonymous.
+    pub anonymous: bool,
+}
+
+/// `events[]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventOut {
+    /// `V1`, `V2`, …
+    pub id: String,
+    /// Sentence index.
+    pub sentence: u32,
+    /// Clause start.
+    pub start: u32,
+    /// Clause end.
+    pub end: u32,
+    /// The trigger word or phrase.
+    pub trigger: TextSpanOut,
+    /// PLOVER type.
+    #[serde(rename = "type")]
+    pub event_type: String,
+    /// PLOVER mode.
+    pub mode: Option<String>,
+    /// PLOVER contexts.
+    pub context: Vec<String>,
+    /// CAMEO code.
+    pub cameo: Option<String>,
+    /// CAMEO QuadClass.
+    pub quad_class: Option<u8>,
+    /// Goldstein score.
+    pub goldstein: Option<f64>,
+    /// Who acts.
+    pub source: Option<ActorOut>,
+    /// Who is acted upon.
+    pub target: Option<ActorOut>,
+    /// When.
+    pub date: EventDateOut,
+    /// Where.
+    pub place: Option<EventPlaceOut>,
+    /// positive or negative.
+    pub polarity: String,
+    /// asserted, proposed, planned, hypothetical, conditional or reported.
+    pub modality: String,
+    /// Who claims it.
+    pub attribution: Option<AttributionOut>,
+    /// 0–1.
+    pub confidence: f64,
+    /// Rule or model trace.
+    pub why: String,
+}
+
+/// `tone`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ToneOut {
+    /// Positive minus negative.
+    pub score: f64,
+    /// Positive share.
+    pub positive: f64,
+    /// Negative share.
+    pub negative: f64,
+}
+
+/// `tokens[]` (with `--tokens`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenOut {
+    /// Start char offset.
+    pub start: u32,
+    /// End char offset.
+    pub end: u32,
+    /// The token.
+    pub text: String,
+    /// word, number, quote-open, quote-close, quote, punct, symbol or url.
+    pub kind: String,
+}
+
+/// `diagnostics[]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiagnosticOut {
+    /// warning or error.
+    pub severity: String,
+    /// Stage that raised it.
+    pub stage: String,
+    /// The message.
+    pub message: String,
+}
+
+/// What to include beyond the contract's required fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutputOptions {
+    /// Include `tokens[]`.
+    pub tokens: bool,
+}
+
+impl Analysis {
+    /// Builds the wire form of `doc`. This is the one place byte offsets become char offsets.
+    pub fn from_doc(doc: &Doc, options: OutputOptions) -> Analysis {
+        let offsets = CharOffsets::new(doc.text());
+        let span = |span: ByteSpan| {
+            let (start, end) = offsets.char_span(span);
+            SpanOut { start, end }
+        };
+        let text_span = |s: ByteSpan| {
+            let (start, end) = offsets.char_span(s);
+            TextSpanOut { start, end, text: doc.slice(s).to_string() }
+        };
+        let annotations = doc.annotations();
+        let meta = doc.meta();
+        let dateline = meta.dateline.as_ref().map(|dateline| {
+            let TextSpanOut { start, end, text } = text_span(dateline.span);
+            DatelineOut {
+                start,
+                end,
+                text,
+                place: dateline.place.clone(),
+                date: dateline.date.map(|date| match (date.year, date.day) {
+                    (Some(year), Some(day)) => format!("{year:04}-{:02}-{day:02}", date.month),
+                    (Some(year), None) => format!("{year:04}-{:02}", date.month),
+                    (None, Some(day)) => format!("--{:02}-{day:02}", date.month),
+                    (None, None) => format!("--{:02}", date.month),
+                }),
+                agency: dateline.agency.clone(),
+            }
+        });
+        let tokens = options.tokens.then(|| {
+            annotations
+                .tokens
+                .iter()
+                .map(|token| {
+                    let TextSpanOut { start, end, text } = text_span(token.span);
+                    TokenOut { start, end, text, kind: token_kind_name(token.kind).to_string() }
+                })
+                .collect()
+        });
+        Analysis {
+            schema: SCHEMA.to_string(),
+            document: DocumentOut {
+                id: doc.id().to_string(),
+                title: meta.title.clone(),
+                source: meta.source.clone(),
+                url: meta.url.clone(),
+                published: meta.published.map(|published| published.to_string()),
+                published_from: meta.published_from.map(|from| from.as_str().to_string()),
+                language: meta.language.clone(),
+                text: doc.text().to_string(),
+                dateline,
+            },
+            sentences: annotations.sentences.iter().map(|s| span(s.span)).collect(),
+            entities: Vec::new(),
+            quotes: Vec::new(),
+            times: Vec::new(),
+            places: Vec::new(),
+            events: Vec::new(),
+            tone: None,
+            tokens,
+            diagnostics: doc
+                .diagnostics()
+                .iter()
+                .map(|d| DiagnosticOut {
+                    severity: match d.severity {
+                        Severity::Warning => "warning".to_string(),
+                        Severity::Error => "error".to_string(),
+                    },
+                    stage: d.stage.to_string(),
+                    message: d.message.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The contract's name for a token kind.
+pub fn token_kind_name(kind: TokenKind) -> &'static str {
+    use crate::doc::QuoteSide;
+    match kind {
+        TokenKind::Word => "word",
+        TokenKind::Number => "number",
+        TokenKind::Quote(QuoteSide::Open) => "quote-open",
+        TokenKind::Quote(QuoteSide::Close) => "quote-close",
+        TokenKind::Quote(QuoteSide::Unknown) => "quote",
+        TokenKind::Punct => "punct",
+        TokenKind::Symbol => "symbol",
+        TokenKind::Url => "url",
+    }
+}
