@@ -1,1 +1,20 @@
-//! placeholder
+//! Dateline's analysis stages: functions over a [`dateline_core::Doc`], run in a fixed order by
+//! [`pipeline::Pipeline`].
+//!
+//! Stages so far: [`segment`] (paragraphs, tokens, sentences). Each stage lives in its own module
+//! with one entry point, writes only its own annotation layer, and reads the layers of earlier
+//! stages through the `Doc`, never another stage's internals. Stages do no IO and never fail:
+//! problems become diagnostics on the document.
+//!
+//! ```
+//! use dateline_core::{Doc, DocMeta};
+//! use dateline_nlp::pipeline::Pipeline;
+//!
+//! let mut doc = Doc::new("Gen. Dan Caine met U.S. officials. Talks went on.".into(), DocMeta::default());
+//! Pipeline::new().run(&mut doc);
+//! assert_eq!(doc.annotations().sentences.len(), 2);
+//! ```
+#![deny(missing_docs)]
+
+pub mod pipeline;
+pub mod segment;

@@ -1,0 +1,63 @@
+//! Segmentation: paragraphs, tokens and sentences, the first stage after ingest.
+
+mod lexicon;
+mod paragraphs;
+mod sentences;
+mod tokenize;
+
+use dateline_core::{Annotations, ByteSpan, Doc, Sentence, Token};
+
+/// Paragraphs, sentences and tokens of one text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Segmentation {
+    /// Paragraph spans.
+    pub paragraphs: Vec<ByteSpan>,
+    /// Sentences; each lies inside one paragraph.
+    pub sentences: Vec<Sentence>,
+    /// Tokens; each lies inside one sentence.
+    pub tokens: Vec<Token>,
+}
+
+/// Segments `text`. Pure and infallible: any string gives a valid segmentation.
+pub fn segment_text(text: &str) -> Segmentation {
+    let mut result = Segmentation::default();
+    result.paragraphs = paragraphs::paragraphs(text);
+    result.tokens.reserve(text.len() / 5);
+    let mut paragraph_tokens = Vec::new();
+    for (paragraph_index, &paragraph) in result.paragraphs.iter().enumerate() {
+        paragraph_tokens.clear();
+        tokenize::tokenize(text, paragraph, &mut paragraph_tokens);
+        if paragraph_tokens.is_empty() {
+            continue;
+        }
+        let base = result.tokens.len();
+        let starts = sentences::sentence_starts(text, &paragraph_tokens);
+        let mut first = 0;
+        for end in starts.into_iter().chain([paragraph_tokens.len()]) {
+            if end <= first {
+                continue;
+            }
+            let span = ByteSpan {
+                start: paragraph_tokens[first].span.start,
+                end: paragraph_tokens[end - 1].span.end,
+            };
+            result.sentences.push(Sentence {
+                span,
+                tokens: (base + first) as u32..(base + end) as u32,
+                paragraph: paragraph_index as u32,
+            });
+            first = end;
+        }
+        result.tokens.extend_from_slice(&paragraph_tokens);
+    }
+    result
+}
+
+/// The segmentation stage: writes the paragraph, sentence and token layers of `doc`.
+pub fn segment(doc: &mut Doc) {
+    let Segmentation { paragraphs, sentences, tokens } = segment_text(doc.text());
+    let annotations: &mut Annotations = doc.annotations_mut();
+    annotations.paragraphs = paragraphs;
+    annotations.sentences = sentences;
+    annotations.tokens = tokens;
+}
