@@ -70,7 +70,8 @@ fn is_hard_wrapped(text: &str) -> bool {
     let mut lines = 0usize;
     let mut wrapped = 0usize;
     for line in text.lines() {
-        let length = line.trim_end().chars().count();
+        // Bytes, not chars: a cheap estimate is enough to recognise wrapping.
+        let length = line.trim_end().len();
         if length == 0 {
             continue;
         }

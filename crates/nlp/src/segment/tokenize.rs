@@ -162,31 +162,20 @@ fn split_clitic(text: &str, start: usize, end: usize, kind: TokenKind, out: &mut
 
 /// Byte offset inside `word` where a clitic begins, if it ends with one.
 fn clitic_start(word: &str) -> Option<usize> {
+    const CLITICS: [&str; 14] = [
+        "'s", "'re", "'ve", "'ll", "'d", "'m", "n't", "’s", "’re", "’ve", "’ll", "’d", "’m", "n’t",
+    ];
     let bytes = word.as_bytes();
-    let lower_ends = |suffix: &str| {
-        word.len() > suffix.len()
-            && word.is_char_boundary(word.len() - suffix.len())
-            && word[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
-    };
-    for apostrophe in ["'", "’"] {
-        for clitic in ["s", "re", "ve", "ll", "d", "m"] {
-            let suffix_len = apostrophe.len() + clitic.len();
-            if word.len() > suffix_len {
-                let cut = word.len() - suffix_len;
-                if word.is_char_boundary(cut)
-                    && word[cut..].starts_with(apostrophe)
-                    && word[cut + apostrophe.len()..].eq_ignore_ascii_case(clitic)
-                {
-                    return Some(cut);
-                }
-            }
-        }
-        let nt = format!("n{apostrophe}t");
-        if lower_ends(&nt) && bytes.len() > nt.len() {
-            return Some(word.len() - nt.len());
-        }
+    // Every clitic contains an apostrophe in its last five bytes; most words have none.
+    let tail = &bytes[bytes.len().saturating_sub(5)..];
+    if !tail.iter().any(|&b| b == b'\'' || b == 0x99) {
+        return None;
     }
-    None
+    CLITICS.iter().find_map(|clitic| {
+        let cut = word.len().checked_sub(clitic.len())?;
+        let matches = cut > 0 && word.is_char_boundary(cut) && word[cut..].eq_ignore_ascii_case(clitic);
+        matches.then_some(cut)
+    })
 }
 
 /// "'s" written after a token that ended before the apostrophe ("Jr.'s", "U.S.'s").
@@ -278,12 +267,19 @@ fn is_unicode_punct(ch: char) -> bool {
 /// End of a URL or e-mail address starting at `pos`, without trailing punctuation.
 fn url_or_email_end(text: &str, pos: usize, end: usize) -> Option<usize> {
     let rest = &text[pos..end];
+    let looks_like_url = rest.starts_with("http://")
+        || rest.starts_with("https://")
+        || rest.starts_with("www.")
+        || rest.starts_with("ftp://");
+    // An e-mail address is a word-ish run with an @ inside; only look for one when the run's
+    // first stretch of word characters is followed by '@' or '.'.
+    let word_len = rest.find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '_' || c == '-' || c == '+'));
+    let at_follows = word_len.is_some_and(|n| rest.as_bytes()[n] == b'@');
+    if !looks_like_url && !at_follows {
+        return None;
+    }
     let run_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
     let run = &rest[..run_len];
-    let looks_like_url = run.starts_with("http://")
-        || run.starts_with("https://")
-        || run.starts_with("www.")
-        || run.starts_with("ftp://");
     let looks_like_email = run
         .find('@')
         .is_some_and(|at| at > 0 && run[at + 1..].contains('.') && !run[..at].contains(['(', '"']));
