@@ -104,7 +104,13 @@ impl Doc {
             Some(id) if !id.trim().is_empty() => id.clone(),
             _ => content_id(&text),
         };
-        Doc { id, text, meta, annotations: Annotations::default(), diagnostics: Vec::new() }
+        Doc {
+            id,
+            text,
+            meta,
+            annotations: Annotations::default(),
+            diagnostics: Vec::new(),
+        }
     }
 
     /// The document id.
@@ -180,8 +186,14 @@ mod tests {
     #[test]
     fn id_is_content_hash_unless_given() {
         let doc = Doc::new("abc".to_string(), DocMeta::default());
-        assert_eq!(doc.id(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-        let meta = DocMeta { id: Some("reuters-17".into()), ..DocMeta::default() };
+        assert_eq!(
+            doc.id(),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        let meta = DocMeta {
+            id: Some("reuters-17".into()),
+            ..DocMeta::default()
+        };
         assert_eq!(Doc::new("abc".into(), meta).id(), "reuters-17");
     }
 

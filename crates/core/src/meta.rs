@@ -39,13 +39,21 @@ impl Published {
         if let Ok(zoned) = DateTime::parse_from_rfc2822(text) {
             return Some(Published::Zoned(zoned));
         }
-        for format in ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%z", "%Y-%m-%d %H:%M:%S%z"] {
+        for format in [
+            "%Y-%m-%dT%H:%M:%S%.f%z",
+            "%Y-%m-%dT%H:%M%z",
+            "%Y-%m-%d %H:%M:%S%z",
+        ] {
             if let Ok(zoned) = DateTime::parse_from_str(text, format) {
                 return Some(Published::Zoned(zoned));
             }
         }
-        for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M"]
-        {
+        for format in [
+            "%Y-%m-%dT%H:%M:%S%.f",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M:%S%.f",
+            "%Y-%m-%d %H:%M",
+        ] {
             if let Ok(local) = NaiveDateTime::parse_from_str(text, format) {
                 return Some(Published::Local(local));
             }

@@ -17,7 +17,9 @@ impl CharOffsets {
     /// Builds the table for `text`.
     pub fn new(text: &str) -> Self {
         if text.is_ascii() {
-            return CharOffsets { char_index_at: Vec::new() };
+            return CharOffsets {
+                char_index_at: Vec::new(),
+            };
         }
         let mut char_index_at = Vec::with_capacity(text.len() + 1);
         let mut chars = 0u32;
@@ -66,7 +68,10 @@ mod tests {
         let start = text.find("Zelenskyy").unwrap();
         let (s, e) = offsets.char_span(ByteSpan::new(start, text.len()));
         let chars: Vec<char> = text.chars().collect();
-        assert_eq!(chars[s as usize..e as usize].iter().collect::<String>(), "Zelenskyy");
+        assert_eq!(
+            chars[s as usize..e as usize].iter().collect::<String>(),
+            "Zelenskyy"
+        );
     }
 
     proptest! {

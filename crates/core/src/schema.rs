@@ -350,7 +350,11 @@ impl Analysis {
         };
         let text_span = |s: ByteSpan| {
             let (start, end) = offsets.char_span(s);
-            TextSpanOut { start, end, text: doc.slice(s).to_string() }
+            TextSpanOut {
+                start,
+                end,
+                text: doc.slice(s).to_string(),
+            }
         };
         let annotations = doc.annotations();
         let meta = doc.meta();
@@ -376,7 +380,12 @@ impl Analysis {
                 .iter()
                 .map(|token| {
                     let TextSpanOut { start, end, text } = text_span(token.span);
-                    TokenOut { start, end, text, kind: token_kind_name(token.kind).to_string() }
+                    TokenOut {
+                        start,
+                        end,
+                        text,
+                        kind: token_kind_name(token.kind).to_string(),
+                    }
                 })
                 .collect()
         });

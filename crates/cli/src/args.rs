@@ -1,0 +1,151 @@
+//! Command-line arguments (clap).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Dateline turns news reports into structured, attributed event data.
+#[derive(Debug, Parser)]
+#[command(name = "dateline", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyze news documents and print the analysis.
+    #[command(after_help = "Examples:\n  \
+        dateline analyze examples/\n  \
+        dateline analyze article.txt --date 2025-08-19 --source AFP --format json\n  \
+        dateline analyze 'corpora/**/*.txt' --output out.jsonl\n  \
+        curl -s https://… | dateline analyze - --input-format html")]
+    Analyze(AnalyzeArgs),
+    /// Score a component against gold data; the last line is `<component> F1 0.xxxx`.
+    #[command(after_help = "Examples:\n  \
+        dateline eval sbd\n  \
+        dateline eval sbd --gold ../shared/data/ud/UD_English-GUM --doc-prefix GUM_news_ --errors 20")]
+    Eval(EvalArgs),
+    /// Measure throughput (documents/s, MB/s) and peak memory over corpora.
+    #[command(after_help = "Examples:\n  \
+        dateline bench\n  \
+        dateline bench ../shared/corpora/bbc --stage segment --repeat 5")]
+    Bench(BenchArgs),
+}
+
+/// Output formats of `analyze`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// A readable report (the default on a terminal).
+    Text,
+    /// One pretty-printed JSON object per document.
+    Json,
+    /// One JSON object per line (the default when piped or with --output).
+    Jsonl,
+}
+
+/// When to colour the text report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When writing to a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Input options shared by `analyze` and `bench`.
+#[derive(Debug, Clone, Args)]
+pub struct InputArgs {
+    /// Force the input format instead of detecting it: txt, html, jsonl, csv, feed, warc, sgml.
+    #[arg(long, value_name = "FORMAT")]
+    pub input_format: Option<String>,
+    /// The CSV column that holds the article text (default: text, body, content, article, story).
+    #[arg(long, value_name = "NAME")]
+    pub text_column: Option<String>,
+    /// Documents larger than this many bytes are reported and skipped.
+    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
+    pub max_doc_bytes: usize,
+}
+
+/// `dateline analyze`.
+#[derive(Debug, Clone, Args)]
+pub struct AnalyzeArgs {
+    /// Files, directories (recursive), globs, or `-` for standard input.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<String>,
+    /// The reference date (YYYY-MM-DD or RFC 3339) for every document; overrides metadata.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// The source or agency for every document ("AFP").
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+    /// Output format (default: text on a terminal, jsonl otherwise).
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+    /// Write to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Include tokens in JSON output.
+    #[arg(long)]
+    pub tokens: bool,
+    /// Colour the text report.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Input options.
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// Components `eval` can score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Component {
+    /// Sentence boundary detection.
+    Sbd,
+}
+
+/// `dateline eval`.
+#[derive(Debug, Clone, Args)]
+pub struct EvalArgs {
+    /// The component to score.
+    #[arg(value_enum)]
+    pub component: Component,
+    /// Gold data (default: ../shared/data/sbd/english_golden_rules.jsonl for sbd).
+    #[arg(long, value_name = "PATH")]
+    pub gold: Option<PathBuf>,
+    /// With CoNLL-U gold, only documents whose id starts with this.
+    #[arg(long, value_name = "PREFIX", default_value = "GUM_news_")]
+    pub doc_prefix: String,
+    /// List up to this many mistakes.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub errors: usize,
+}
+
+/// Which part of the pipeline `bench` times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BenchStage {
+    /// Segmentation and tokenization only.
+    Segment,
+    /// The whole pipeline.
+    All,
+}
+
+/// `dateline bench`.
+#[derive(Debug, Clone, Args)]
+pub struct BenchArgs {
+    /// Corpora to read (default: ../shared/corpora/bbc and the press-release CSVs).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<String>,
+    /// Time only this stage, or every stage.
+    #[arg(long, value_enum, default_value_t = BenchStage::All)]
+    pub stage: BenchStage,
+    /// Passes over the corpus; the best pass is reported.
+    #[arg(long, default_value_t = 3)]
+    pub repeat: usize,
+    /// Input options.
+    #[command(flatten)]
+    pub input: InputArgs,
+}

@@ -1,0 +1,104 @@
+//! `dateline bench`: throughput and peak memory of the pipeline over real corpora.
+
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Result};
+use dateline_core::Doc;
+use dateline_ingest::open;
+use dateline_nlp::pipeline::Pipeline;
+use dateline_nlp::segment::segment_text;
+
+use crate::analyze::ingest_config;
+use crate::args::{BenchArgs, BenchStage};
+use crate::eval_cmd::shared_dir;
+use crate::rss::peak_rss_bytes;
+
+/// Runs `dateline bench`.
+pub fn run(args: &BenchArgs) -> Result<ExitCode> {
+    let paths = if args.paths.is_empty() {
+        default_corpora()
+    } else {
+        args.paths.clone()
+    };
+    let config = ingest_config(&args.input)?;
+    let started = Instant::now();
+    let mut documents = open(&paths, &config);
+    let docs: Vec<Doc> = documents.by_ref().filter_map(Result::ok).collect();
+    let ingest_time = started.elapsed();
+    if docs.is_empty() {
+        bail!("no documents read from {}", paths.join(", "));
+    }
+    let bytes: usize = docs.iter().map(|d| d.text().len()).sum();
+    println!("corpus: {} ({})", paths.join(" "), documents.summary());
+    println!(
+        "text: {} documents, {:.2} MB",
+        docs.len(),
+        bytes as f64 / 1e6
+    );
+    line(
+        "ingest (read + parse + extract)",
+        docs.len(),
+        bytes,
+        ingest_time,
+    );
+    let repeat = args.repeat.max(1);
+    let segment_time = best_of(repeat, || {
+        let mut tokens = 0usize;
+        for doc in &docs {
+            tokens += segment_text(doc.text()).tokens.len();
+        }
+        tokens
+    });
+    line("segment + tokenize", docs.len(), bytes, segment_time);
+    if args.stage == BenchStage::All {
+        let pipeline = Pipeline::new();
+        let pipeline_time = best_of(repeat, || {
+            let mut sentences = 0usize;
+            for doc in &docs {
+                let mut doc = doc.clone();
+                pipeline.run(&mut doc);
+                sentences += doc.annotations().sentences.len();
+            }
+            sentences
+        });
+        line("full pipeline", docs.len(), bytes, pipeline_time);
+    }
+    match peak_rss_bytes() {
+        Some(rss) => println!("peak RSS: {:.1} MiB", rss as f64 / (1024.0 * 1024.0)),
+        None => println!("peak RSS: unavailable on this platform"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn default_corpora() -> Vec<String> {
+    let shared = shared_dir();
+    vec![
+        shared.join("corpora/bbc").display().to_string(),
+        shared
+            .join("corpora/press-releases-2021-2022")
+            .display()
+            .to_string(),
+    ]
+}
+
+/// The fastest of `repeat` passes; the work's result is kept alive so it is not optimized away.
+fn best_of(repeat: usize, mut pass: impl FnMut() -> usize) -> Duration {
+    let mut best = Duration::MAX;
+    for _ in 0..repeat {
+        let started = Instant::now();
+        std::hint::black_box(pass());
+        best = best.min(started.elapsed());
+    }
+    best
+}
+
+fn line(name: &str, docs: usize, bytes: usize, time: Duration) {
+    let seconds = time.as_secs_f64().max(1e-9);
+    println!(
+        "{name:<34} {:>10.1} docs/s {:>9.2} MB/s  ({:.3} s)",
+        docs as f64 / seconds,
+        bytes as f64 / 1e6 / seconds,
+        seconds
+    );
+}

@@ -1,0 +1,33 @@
+//! `dateline eval`: locate gold data and run a component's scorer.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+use crate::args::{Component, EvalArgs};
+use crate::eval::sbd;
+
+/// Where `../shared` is: `$DATELINE_SHARED`, else `../shared` beside the current directory.
+pub fn shared_dir() -> PathBuf {
+    std::env::var_os("DATELINE_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("../shared"))
+}
+
+/// Runs `dateline eval`.
+pub fn run(args: &EvalArgs) -> Result<ExitCode> {
+    match args.component {
+        Component::Sbd => {
+            let gold = args
+                .gold
+                .clone()
+                .unwrap_or_else(|| shared_dir().join("data/sbd/english_golden_rules.jsonl"));
+            let cases = sbd::load_gold(&gold, &args.doc_prefix)
+                .with_context(|| format!("loading gold data from {}", gold.display()))?;
+            let report = sbd::evaluate(&cases);
+            print!("{}", sbd::render(&report, args.errors));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
