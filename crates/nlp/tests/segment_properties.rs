@@ -10,14 +10,20 @@ fn check_invariants(text: &str, seg: &Segmentation) -> Result<(), String> {
     for (index, sentence) in seg.sentences.iter().enumerate() {
         let (start, end) = (sentence.span.start as usize, sentence.span.end as usize);
         if start < cursor || end < start || end > text.len() {
-            return Err(format!("sentence {index} {start}..{end} out of order or range"));
+            return Err(format!(
+                "sentence {index} {start}..{end} out of order or range"
+            ));
         }
         if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-            return Err(format!("sentence {index} {start}..{end} not on char boundaries"));
+            return Err(format!(
+                "sentence {index} {start}..{end} not on char boundaries"
+            ));
         }
         let gap = &text[cursor..start];
         if !gap.chars().all(char::is_whitespace) {
-            return Err(format!("non-whitespace {gap:?} lost before sentence {index}"));
+            return Err(format!(
+                "non-whitespace {gap:?} lost before sentence {index}"
+            ));
         }
         rebuilt.push_str(gap);
         rebuilt.push_str(&text[start..end]);
@@ -26,7 +32,9 @@ fn check_invariants(text: &str, seg: &Segmentation) -> Result<(), String> {
         if tokens.is_empty() {
             return Err(format!("sentence {index} has no tokens"));
         }
-        if tokens[0].span.start as usize != start || tokens[tokens.len() - 1].span.end as usize != end {
+        if tokens[0].span.start as usize != start
+            || tokens[tokens.len() - 1].span.end as usize != end
+        {
             return Err(format!("sentence {index} does not span its tokens"));
         }
     }
@@ -42,17 +50,28 @@ fn check_invariants(text: &str, seg: &Segmentation) -> Result<(), String> {
     for (index, token) in seg.tokens.iter().enumerate() {
         let (start, end) = (token.span.start as usize, token.span.end as usize);
         if start < token_cursor || end <= start {
-            return Err(format!("token {index} {start}..{end} empty or out of order"));
+            return Err(format!(
+                "token {index} {start}..{end} empty or out of order"
+            ));
         }
         if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-            return Err(format!("token {index} {start}..{end} not on char boundaries"));
+            return Err(format!(
+                "token {index} {start}..{end} not on char boundaries"
+            ));
         }
         if !text[token_cursor..start].chars().all(char::is_whitespace) {
-            return Err(format!("text {:?} before token {index} is in no token", &text[token_cursor..start]));
+            return Err(format!(
+                "text {:?} before token {index} is in no token",
+                &text[token_cursor..start]
+            ));
         }
         token_cursor = end;
     }
-    let covered: u32 = seg.sentences.iter().map(|s| s.tokens.end - s.tokens.start).sum();
+    let covered: u32 = seg
+        .sentences
+        .iter()
+        .map(|s| s.tokens.end - s.tokens.start)
+        .sum();
     if covered as usize != seg.tokens.len() {
         return Err("sentences do not partition the tokens".into());
     }
@@ -62,10 +81,54 @@ fn check_invariants(text: &str, seg: &Segmentation) -> Result<(), String> {
 /// Text made of news-like pieces, so that abbreviations, quotes, lists and breaks meet.
 fn newsy_text() -> impl Strategy<Value = String> {
     let piece = prop::sample::select(vec![
-        "Gen.", "U.S.", "said", "Trump", "“", "”", "\"", "'", "’s", ".", ". ", "...", "…", " . . .",
-        "?", "!", "(", ")", "[...]", "1.", "2.)", "a.", "•", "—", "-", "\n", "\n\n", "  \n    ",
-        "p.m.", "$100.00", "1,200", "e.g.", "Kyiv", "Зеленський", "é", "\u{301}", "https://x.org/a.",
-        "a@b.co", "N°.", "Jr.'s", "don't", " ", "\t", "\r\n", "Mr.", "I.", "Image:", "#",
+        "Gen.",
+        "U.S.",
+        "said",
+        "Trump",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "’s",
+        ".",
+        ". ",
+        "...",
+        "…",
+        " . . .",
+        "?",
+        "!",
+        "(",
+        ")",
+        "[...]",
+        "1.",
+        "2.)",
+        "a.",
+        "•",
+        "—",
+        "-",
+        "\n",
+        "\n\n",
+        "  \n    ",
+        "p.m.",
+        "$100.00",
+        "1,200",
+        "e.g.",
+        "Kyiv",
+        "Зеленський",
+        "é",
+        "\u{301}",
+        "https://x.org/a.",
+        "a@b.co",
+        "N°.",
+        "Jr.'s",
+        "don't",
+        " ",
+        "\t",
+        "\r\n",
+        "Mr.",
+        "I.",
+        "Image:",
+        "#",
     ]);
     prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
 }
@@ -99,7 +162,11 @@ fn seed_style_paragraphs() {
                 Press Secretary Jane Doe told reporters the option was \"a possibility.\" Gen. John Roe held talks at 5 p.m. Monday.";
     let seg = segment_text(text);
     check_invariants(text, &seg).unwrap();
-    let sentences: Vec<&str> = seg.sentences.iter().map(|s| &text[s.span.range()]).collect();
+    let sentences: Vec<&str> = seg
+        .sentences
+        .iter()
+        .map(|s| &text[s.span.range()])
+        .collect();
     assert_eq!(
         sentences,
         [

@@ -34,7 +34,9 @@ impl Lexicon {
         let mut abbreviations = HashMap::new();
         for line in data_lines(ABBREVIATIONS) {
             let mut fields = line.split('\t');
-            let (Some(key), Some(class)) = (fields.next(), fields.next()) else { continue };
+            let (Some(key), Some(class)) = (fields.next(), fields.next()) else {
+                continue;
+            };
             let class = match class.trim() {
                 "prefix" => AbbrevClass::Prefix,
                 "suffix" => AbbrevClass::Suffix,
@@ -47,7 +49,10 @@ impl Lexicon {
             abbreviations.insert(key.trim().to_lowercase(), class);
         }
         let starters = data_lines(SENTENCE_STARTERS).map(str::to_string).collect();
-        Lexicon { abbreviations, starters }
+        Lexicon {
+            abbreviations,
+            starters,
+        }
     }
 
     /// The class of `word` (without its final period), case-insensitively.
@@ -68,7 +73,9 @@ impl Lexicon {
 }
 
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines().map(str::trim_end).filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+    text.lines()
+        .map(str::trim_end)
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
 }
 
 #[cfg(test)]
@@ -78,7 +85,10 @@ mod tests {
     #[test]
     fn every_lexicon_line_parses() {
         let lexicon = Lexicon::get();
-        assert_eq!(lexicon.abbreviations.len(), data_lines(ABBREVIATIONS).count());
+        assert_eq!(
+            lexicon.abbreviations.len(),
+            data_lines(ABBREVIATIONS).count()
+        );
         assert_eq!(lexicon.abbreviation("Gen"), Some(AbbrevClass::Prefix));
         assert_eq!(lexicon.abbreviation("U.S"), Some(AbbrevClass::Suffix));
         assert_eq!(lexicon.abbreviation("p.m"), Some(AbbrevClass::Time));

@@ -55,7 +55,11 @@ pub fn segment_text(text: &str) -> Segmentation {
 
 /// The segmentation stage: writes the paragraph, sentence and token layers of `doc`.
 pub fn segment(doc: &mut Doc) {
-    let Segmentation { paragraphs, sentences, tokens } = segment_text(doc.text());
+    let Segmentation {
+        paragraphs,
+        sentences,
+        tokens,
+    } = segment_text(doc.text());
     let annotations: &mut Annotations = doc.annotations_mut();
     annotations.paragraphs = paragraphs;
     annotations.sentences = sentences;

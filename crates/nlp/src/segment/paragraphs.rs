@@ -43,7 +43,9 @@ fn is_break(text: &str, newline: usize, next_line: usize, hard_wrapped: bool) ->
     if after_indent.starts_with('\n') || after_indent.is_empty() {
         return true;
     }
-    let line_before_blank = text[..newline].trim_end_matches([' ', '\t', '\r']).ends_with('\n');
+    let line_before_blank = text[..newline]
+        .trim_end_matches([' ', '\t', '\r'])
+        .ends_with('\n');
     if line_before_blank {
         return true;
     }
@@ -96,7 +98,10 @@ mod tests {
 
     #[test]
     fn blank_lines_and_single_newlines() {
-        assert_eq!(texts("Headline here\n\nFirst para.\nSecond para.\n"), ["Headline here", "First para.", "Second para."]);
+        assert_eq!(
+            texts("Headline here\n\nFirst para.\nSecond para.\n"),
+            ["Headline here", "First para.", "Second para."]
+        );
     }
 
     #[test]

@@ -12,7 +12,12 @@ use super::tokenize::is_letter_period_run;
 
 /// Indices of the tokens that start a new sentence, after the first one.
 pub(crate) fn sentence_starts(text: &str, tokens: &[Token]) -> Vec<usize> {
-    Splitter { text, tokens, lexicon: Lexicon::get() }.run()
+    Splitter {
+        text,
+        tokens,
+        lexicon: Lexicon::get(),
+    }
+    .run()
 }
 
 struct Splitter<'a> {
@@ -73,7 +78,9 @@ impl<'a> Splitter<'a> {
     }
 
     fn token(&self, i: usize) -> &'a str {
-        self.tokens.get(i).map_or("", |t| &self.text[t.span.range()])
+        self.tokens
+            .get(i)
+            .map_or("", |t| &self.text[t.span.range()])
     }
 
     fn kind(&self, i: usize) -> Option<TokenKind> {
@@ -82,7 +89,10 @@ impl<'a> Splitter<'a> {
 
     /// True when whitespace separates token `i` from the token before it.
     fn space_before(&self, i: usize) -> bool {
-        match (i.checked_sub(1).and_then(|p| self.tokens.get(p)), self.tokens.get(i)) {
+        match (
+            i.checked_sub(1).and_then(|p| self.tokens.get(p)),
+            self.tokens.get(i),
+        ) {
             (Some(prev), Some(cur)) => prev.span.end < cur.span.start,
             _ => true,
         }
@@ -91,11 +101,16 @@ impl<'a> Splitter<'a> {
     /// "… at the ceremony Image: NASA." — a photo credit after a caption starts a sentence even
     /// when the caption has no final period.
     fn is_credit_label(&self, i: usize) -> bool {
-        CREDIT_LABELS.contains(&self.token(i)) && self.token(i + 1) == ":" && !self.space_before(i + 1)
+        CREDIT_LABELS.contains(&self.token(i))
+            && self.token(i + 1) == ":"
+            && !self.space_before(i + 1)
     }
 
     fn is_bullet(&self, i: usize) -> bool {
-        matches!(self.token(i), "•" | "⁃" | "▪" | "◦" | "‣" | "·" | "●" | "■" | "►")
+        matches!(
+            self.token(i),
+            "•" | "⁃" | "▪" | "◦" | "‣" | "·" | "●" | "■" | "►"
+        )
     }
 
     /// A bullet or the next list item starts a new sentence even without a terminator.
@@ -141,7 +156,10 @@ impl<'a> Splitter<'a> {
     }
 
     fn starts_upper(&self, i: usize) -> bool {
-        self.token(i).chars().next().is_some_and(|c| c.is_uppercase())
+        self.token(i)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase())
     }
 
     /// If token `i` can end a sentence, where its closers end and where the next sentence would
@@ -157,9 +175,16 @@ impl<'a> Splitter<'a> {
             }
             TokenKind::Punct if is_ellipsis(word) => {
                 let last = self.closers_end(i);
-                let dots = word.chars().map(|c| if c == '…' { 3 } else { 1 }).sum::<usize>();
+                let dots = word
+                    .chars()
+                    .map(|c| if c == '…' { 3 } else { 1 })
+                    .sum::<usize>();
                 let quoted = last > i;
-                let opener = if dots >= 4 || quoted { Opener::Capital } else { Opener::Never };
+                let opener = if dots >= 4 || quoted {
+                    Opener::Capital
+                } else {
+                    Opener::Never
+                };
                 Some(self.decide(i, last, opener))
             }
             TokenKind::Word if word.len() > 1 && word.ends_with('.') => {
@@ -188,16 +213,28 @@ impl<'a> Splitter<'a> {
             let after = self.closers_end(last_dot);
             let next = after + 1;
             let split = self.space_before(next) && self.starts_upper_after_openers(next);
-            return Terminator { last: after, split_before: split.then_some(i + 1) };
+            return Terminator {
+                last: after,
+                split_before: split.then_some(i + 1),
+            };
         }
         let last = self.closers_end(last_dot);
-        let opener = if dots >= 4 { Opener::Capital } else { Opener::Never };
+        let opener = if dots >= 4 {
+            Opener::Capital
+        } else {
+            Opener::Never
+        };
         self.decide(last_dot, last, opener)
     }
 
     fn single_space_before(&self, i: usize) -> bool {
-        match (i.checked_sub(1).and_then(|p| self.tokens.get(p)), self.tokens.get(i)) {
-            (Some(prev), Some(cur)) => &self.text[prev.span.end as usize..cur.span.start as usize] == " ",
+        match (
+            i.checked_sub(1).and_then(|p| self.tokens.get(p)),
+            self.tokens.get(i),
+        ) {
+            (Some(prev), Some(cur)) => {
+                &self.text[prev.span.end as usize..cur.span.start as usize] == " "
+            }
             _ => false,
         }
     }
@@ -218,12 +255,21 @@ impl<'a> Splitter<'a> {
             if !letter.is_uppercase() {
                 return Opener::CapitalOrDigit;
             }
-            let prev_lowercase = self.token(i.wrapping_sub(1)).chars().next().is_some_and(char::is_lowercase);
+            let prev_lowercase = self
+                .token(i.wrapping_sub(1))
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
             if letter == 'I' && prev_lowercase {
                 return Opener::CapitalOrDigit;
             }
-            let prev_capitalized = i > 0 && self.starts_upper(i - 1) && self.kind(i - 1) == Some(TokenKind::Word);
-            return if prev_capitalized { Opener::Never } else { Opener::Starter };
+            let prev_capitalized =
+                i > 0 && self.starts_upper(i - 1) && self.kind(i - 1) == Some(TokenKind::Word);
+            return if prev_capitalized {
+                Opener::Never
+            } else {
+                Opener::Starter
+            };
         }
         if is_letter_period_run(stem) {
             Opener::Starter
@@ -269,19 +315,27 @@ impl<'a> Splitter<'a> {
     /// Applies `opener` to what follows the terminator at `term` and its closers up to `last`.
     fn decide(&self, term: usize, last: usize, opener: Opener) -> Terminator {
         let next = last + 1;
-        let no_split = Terminator { last, split_before: None };
+        let no_split = Terminator {
+            last,
+            split_before: None,
+        };
         if next >= self.tokens.len() || !self.space_before(next) {
             return no_split;
         }
         if self.is_bullet(next) {
-            return Terminator { last, split_before: Some(next) };
+            return Terminator {
+                last,
+                split_before: Some(next),
+            };
         }
         let mut content = next;
         while self.is_opener(content) {
             content += 1;
         }
         let word = self.token(content);
-        let Some(first) = word.chars().next() else { return no_split };
+        let Some(first) = word.chars().next() else {
+            return no_split;
+        };
         if first.is_lowercase() {
             return no_split;
         }
@@ -295,19 +349,26 @@ impl<'a> Splitter<'a> {
             Opener::Never => false,
             Opener::Capital => capital || digit,
             Opener::CapitalOrDigit => capital || digit,
-            Opener::Starter => self.lexicon.is_sentence_starter(word) || (content > next && capital),
+            Opener::Starter => {
+                self.lexicon.is_sentence_starter(word) || (content > next && capital)
+            }
             Opener::StarterNotDigit => !digit && self.lexicon.is_sentence_starter(word),
-            Opener::AfterTime => capital && !self.continues_time(content) && !self.is_time_fragment(term),
+            Opener::AfterTime => {
+                capital && !self.continues_time(content) && !self.is_time_fragment(term)
+            }
         };
-        Terminator { last, split_before: split.then_some(next) }
+        Terminator {
+            last,
+            split_before: split.then_some(next),
+        }
     }
 
     /// `"…?" Trump asked.` — a capitalized speaker and a speech verb after a closing quote
     /// continue the sentence.
     fn is_speech_tag(&self, i: usize) -> bool {
-        (i..i + 6).take_while(|&j| self.kind(j) == Some(TokenKind::Word)).any(|j| {
-            SPEECH_VERBS.contains(&self.token(j))
-        })
+        (i..i + 6)
+            .take_while(|&j| self.kind(j) == Some(TokenKind::Word))
+            .any(|j| SPEECH_VERBS.contains(&self.token(j)))
     }
 
     /// "5 p.m. Monday", "7 p.m. EST", "3 p.m. Moscow time".
@@ -317,9 +378,14 @@ impl<'a> Splitter<'a> {
 
     /// "At 5 a.m." is not a sentence on its own.
     fn is_time_fragment(&self, term: usize) -> bool {
-        let start = (0..term).rev().find(|&j| self.terminator_like(j)).map_or(0, |j| j + 1);
+        let start = (0..term)
+            .rev()
+            .find(|&j| self.terminator_like(j))
+            .map_or(0, |j| j + 1);
         term - start <= 3
-            && PREPOSITIONS.iter().any(|p| self.token(start).eq_ignore_ascii_case(p))
+            && PREPOSITIONS
+                .iter()
+                .any(|p| self.token(start).eq_ignore_ascii_case(p))
     }
 
     fn terminator_like(&self, j: usize) -> bool {
@@ -367,19 +433,85 @@ fn is_ellipsis(word: &str) -> bool {
 }
 
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "asked", "asks", "told", "tells", "added", "adds", "replied", "wrote",
-    "writes", "tweeted", "insisted", "warned", "stressed", "explained", "noted", "declared",
-    "answered", "recalled", "shouted", "exclaimed", "posted", "continued", "argued", "claimed",
+    "said",
+    "says",
+    "asked",
+    "asks",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "replied",
+    "wrote",
+    "writes",
+    "tweeted",
+    "insisted",
+    "warned",
+    "stressed",
+    "explained",
+    "noted",
+    "declared",
+    "answered",
+    "recalled",
+    "shouted",
+    "exclaimed",
+    "posted",
+    "continued",
+    "argued",
+    "claimed",
 ];
 
 const CREDIT_LABELS: &[&str] = &["Image", "Photo", "Photograph", "Picture", "Credit", "Video"];
 
 const TIME_CONTINUATIONS: &[&str] = &[
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "GMT", "UTC", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST",
-    "MDT", "PT", "PST", "PDT", "BST", "CET", "CEST", "EET", "EEST", "MSK", "IST", "JST", "AEST",
-    "Eastern", "Central", "Pacific", "Mountain",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "GMT",
+    "UTC",
+    "ET",
+    "EST",
+    "EDT",
+    "CT",
+    "CST",
+    "CDT",
+    "MT",
+    "MST",
+    "MDT",
+    "PT",
+    "PST",
+    "PDT",
+    "BST",
+    "CET",
+    "CEST",
+    "EET",
+    "EEST",
+    "MSK",
+    "IST",
+    "JST",
+    "AEST",
+    "Eastern",
+    "Central",
+    "Pacific",
+    "Mountain",
 ];
 
-const PREPOSITIONS: &[&str] = &["at", "by", "until", "till", "before", "after", "from", "since", "around", "about"];
+const PREPOSITIONS: &[&str] = &[
+    "at", "by", "until", "till", "before", "after", "from", "since", "around", "about",
+];

@@ -16,7 +16,9 @@ pub(crate) fn tokenize(text: &str, span: ByteSpan, out: &mut Vec<Token>) {
     let end = span.end as usize;
     let mut pos = span.start as usize;
     while pos < end {
-        let Some(ch) = text[pos..end].chars().next() else { break };
+        let Some(ch) = text[pos..end].chars().next() else {
+            break;
+        };
         if ch.is_whitespace() {
             pos += ch.len_utf8();
             continue;
@@ -53,13 +55,20 @@ fn next_token(
         return stop;
     }
     let stop = punct_run_end(text, pos, end, ch);
-    let kind = if is_symbol(ch) { TokenKind::Symbol } else { TokenKind::Punct };
+    let kind = if is_symbol(ch) {
+        TokenKind::Symbol
+    } else {
+        TokenKind::Punct
+    };
     push(out, pos, stop, kind);
     stop
 }
 
 fn push(out: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind) {
-    out.push(Token { span: ByteSpan::new(start, end), kind });
+    out.push(Token {
+        span: ByteSpan::new(start, end),
+        kind,
+    });
 }
 
 fn char_at(text: &str, pos: usize, end: usize) -> Option<char> {
@@ -78,7 +87,9 @@ fn word(text: &str, start: usize, end: usize, lexicon: &Lexicon, out: &mut Vec<T
     let mut has_inner_period = false;
     let first_is_digit = bytes[start].is_ascii_digit();
     while pos < end {
-        let Some(ch) = char_at(text, pos, end) else { break };
+        let Some(ch) = char_at(text, pos, end) else {
+            break;
+        };
         if ch.is_alphanumeric() || is_combining_mark(ch) {
             pos += ch.len_utf8();
             continue;
@@ -106,7 +117,11 @@ fn word(text: &str, start: usize, end: usize, lexicon: &Lexicon, out: &mut Vec<T
     if bytes.get(pos) == Some(&b'.') && takes_period(&text[start..pos], has_inner_period, lexicon) {
         word_end = pos + 1;
     }
-    let kind = if first_is_digit { TokenKind::Number } else { TokenKind::Word };
+    let kind = if first_is_digit {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
     split_clitic(text, start, word_end, kind, out);
     word_end
 }
@@ -127,7 +142,8 @@ fn is_combining_mark(ch: char) -> bool {
 /// ("E." initials, "a." list items) and letter-period runs ("U.S.", "a.m.").
 fn takes_period(word: &str, has_inner_period: bool, lexicon: &Lexicon) -> bool {
     let mut chars = word.chars();
-    let single_letter = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
+    let single_letter =
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
     if single_letter {
         return true;
     }
@@ -173,15 +189,19 @@ fn clitic_start(word: &str) -> Option<usize> {
     }
     CLITICS.iter().find_map(|clitic| {
         let cut = word.len().checked_sub(clitic.len())?;
-        let matches = cut > 0 && word.is_char_boundary(cut) && word[cut..].eq_ignore_ascii_case(clitic);
+        let matches =
+            cut > 0 && word.is_char_boundary(cut) && word[cut..].eq_ignore_ascii_case(clitic);
         matches.then_some(cut)
     })
 }
 
 /// "'s" written after a token that ended before the apostrophe ("Jr.'s", "U.S.'s").
 fn detached_clitic_end(text: &str, pos: usize, end: usize) -> Option<usize> {
-    let preceded_by_token =
-        pos > 0 && text[..pos].chars().next_back().is_some_and(|c| !c.is_whitespace());
+    let preceded_by_token = pos > 0
+        && text[..pos]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace());
     if !preceded_by_token {
         return None;
     }
@@ -189,7 +209,9 @@ fn detached_clitic_end(text: &str, pos: usize, end: usize) -> Option<usize> {
     for clitic in ["s", "re", "ve", "ll", "d", "m"] {
         let stop = after + clitic.len();
         if stop <= end
-            && text.get(after..stop).is_some_and(|w| w.eq_ignore_ascii_case(clitic))
+            && text
+                .get(after..stop)
+                .is_some_and(|w| w.eq_ignore_ascii_case(clitic))
             && !char_at(text, stop, end).is_some_and(char::is_alphanumeric)
         {
             return Some(stop);
@@ -252,16 +274,58 @@ fn punct_run_end(text: &str, pos: usize, end: usize, ch: char) -> usize {
 }
 
 fn run_len(text: &str, member: impl Fn(char) -> bool) -> usize {
-    text.char_indices().find(|&(_, c)| !member(c)).map_or(text.len(), |(i, _)| i)
+    text.char_indices()
+        .find(|&(_, c)| !member(c))
+        .map_or(text.len(), |(i, _)| i)
 }
 
 fn is_symbol(ch: char) -> bool {
-    matches!(ch, '$' | '%' | '&' | '€' | '£' | '¥' | '₽' | '₴' | '@' | '#' | '+' | '=' | '<' | '>' | '^' | '~' | '|' | '°' | '§' | '©' | '®' | '™' | '*')
-        || (!ch.is_ascii() && !is_unicode_punct(ch))
+    matches!(
+        ch,
+        '$' | '%'
+            | '&'
+            | '€'
+            | '£'
+            | '¥'
+            | '₽'
+            | '₴'
+            | '@'
+            | '#'
+            | '+'
+            | '='
+            | '<'
+            | '>'
+            | '^'
+            | '~'
+            | '|'
+            | '°'
+            | '§'
+            | '©'
+            | '®'
+            | '™'
+            | '*'
+    ) || (!ch.is_ascii() && !is_unicode_punct(ch))
 }
 
 fn is_unicode_punct(ch: char) -> bool {
-    matches!(ch, '–' | '—' | '―' | '…' | '•' | '·' | '⁃' | '▪' | '◦' | '‣' | '¡' | '¿' | '‽' | '‐' | '‑' | '‒')
+    matches!(
+        ch,
+        '–' | '—'
+            | '―'
+            | '…'
+            | '•'
+            | '·'
+            | '⁃'
+            | '▪'
+            | '◦'
+            | '‣'
+            | '¡'
+            | '¿'
+            | '‽'
+            | '‐'
+            | '‑'
+            | '‒'
+    )
 }
 
 /// End of a URL or e-mail address starting at `pos`, without trailing punctuation.
@@ -273,7 +337,8 @@ fn url_or_email_end(text: &str, pos: usize, end: usize) -> Option<usize> {
         || rest.starts_with("ftp://");
     // An e-mail address is a word-ish run with an @ inside; only look for one when the run's
     // first stretch of word characters is followed by '@' or '.'.
-    let word_len = rest.find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '_' || c == '-' || c == '+'));
+    let word_len =
+        rest.find(|c: char| !(c.is_alphanumeric() || c == '.' || c == '_' || c == '-' || c == '+'));
     let at_follows = word_len.is_some_and(|n| rest.as_bytes()[n] == b'@');
     if !looks_like_url && !at_follows {
         return None;
@@ -305,18 +370,42 @@ mod tests {
         assert_eq!(
             tokens("Gen. Dan Caine met U.S. officials at 5 p.m., Russia's envoy didn't."),
             [
-                "Gen.", "Dan", "Caine", "met", "U.S.", "officials", "at", "5", "p.m.", ",",
-                "Russia", "'s", "envoy", "did", "n't", "."
+                "Gen.",
+                "Dan",
+                "Caine",
+                "met",
+                "U.S.",
+                "officials",
+                "at",
+                "5",
+                "p.m.",
+                ",",
+                "Russia",
+                "'s",
+                "envoy",
+                "did",
+                "n't",
+                "."
             ]
         );
     }
 
     #[test]
     fn numbers_money_urls() {
-        assert_eq!(tokens("$100.00 and 1,200 at 14:00."), ["$", "100.00", "and", "1,200", "at", "14:00", "."]);
+        assert_eq!(
+            tokens("$100.00 and 1,200 at 14:00."),
+            ["$", "100.00", "and", "1,200", "at", "14:00", "."]
+        );
         assert_eq!(
             tokens("See https://example.com/a_b.html. Mail jane.doe@example.com."),
-            ["See", "https://example.com/a_b.html", ".", "Mail", "jane.doe@example.com", "."]
+            [
+                "See",
+                "https://example.com/a_b.html",
+                ".",
+                "Mail",
+                "jane.doe@example.com",
+                "."
+            ]
         );
     }
 
@@ -324,7 +413,10 @@ mod tests {
     fn quotes_and_ellipses() {
         assert_eq!(
             tokens("“We'll see,” he said... \"Now\" [...] that.... JFK Jr.'s"),
-            ["“", "We", "'ll", "see", ",", "”", "he", "said", "...", "\"", "Now", "\"", "[...]", "that", "....", "JFK", "Jr.", "'s"]
+            [
+                "“", "We", "'ll", "see", ",", "”", "he", "said", "...", "\"", "Now", "\"", "[...]",
+                "that", "....", "JFK", "Jr.", "'s"
+            ]
         );
     }
 
@@ -332,7 +424,16 @@ mod tests {
     fn hyphens_and_dashes() {
         assert_eq!(
             tokens("a 32-year-old worker – and AT&T -- fine"),
-            ["a", "32-year-old", "worker", "–", "and", "AT&T", "--", "fine"]
+            [
+                "a",
+                "32-year-old",
+                "worker",
+                "–",
+                "and",
+                "AT&T",
+                "--",
+                "fine"
+            ]
         );
     }
 }
