@@ -179,3 +179,43 @@ fn help_has_examples() {
         assert!(stdout(&output).contains("Examples:"), "{command} --help");
     }
 }
+
+#[test]
+fn reads_standard_input_and_sniffs_html() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let html = r#"<!doctype html><html><head><title>Talks resume</title>
+        <meta property="article:published_time" content="2025-08-19T09:00:00Z"></head>
+        <body><article><h1>Talks resume</h1><p>KYIV, Aug 19 (AFP) - Talks resumed on Tuesday after a pause of three weeks, officials in the capital said.</p>
+        <p>"We are ready," the minister said. Diplomats expect a statement later in the day from both delegations.</p></article></body></html>"#;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["analyze", "-", "--format", "jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(html.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let analysis = parse_contract(stdout(&output).trim_end());
+    let document = &analysis.document;
+    assert_eq!(document.published.as_deref(), Some("2025-08-19T09:00:00Z"));
+    assert_eq!(document.published_from.as_deref(), Some("metadata"));
+    assert_eq!(document.source.as_deref(), Some("AFP"), "agency from the dateline");
+    assert!(document.text.contains("Talks resumed on Tuesday"));
+    assert!(!document.text.contains("<p>"));
+    assert_eq!(analysis.sentences.len(), 3);
+}
+
+#[test]
+fn text_report_has_sections() {
+    let output = dateline(&["analyze", "examples/wikinews-stampede.txt", "--format", "text"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report = stdout(&output);
+    assert!(report.starts_with("━━ Hundreds dead in Hajj stampede ━━"), "{report}");
+    for section in ["Sentences (", "Entities (", "Quotes (", "Times (", "Places (", "Events ("] {
+        assert!(report.contains(section), "missing {section}");
+    }
+    assert!(!report.contains('\u{1b}'), "no colour codes when NO_COLOR is set and piped");
+}

@@ -20,9 +20,11 @@ pub struct Segmentation {
 
 /// Segments `text`. Pure and infallible: any string gives a valid segmentation.
 pub fn segment_text(text: &str) -> Segmentation {
-    let mut result = Segmentation::default();
-    result.paragraphs = paragraphs::paragraphs(text);
-    result.tokens.reserve(text.len() / 5);
+    let mut result = Segmentation {
+        paragraphs: paragraphs::paragraphs(text),
+        sentences: Vec::new(),
+        tokens: Vec::with_capacity(text.len() / 5),
+    };
     let mut paragraph_tokens = Vec::new();
     for (paragraph_index, &paragraph) in result.paragraphs.iter().enumerate() {
         paragraph_tokens.clear();

@@ -236,9 +236,7 @@ fn quote_side(text: &str, pos: usize, end: usize, ch: char) -> Option<QuoteSide>
             let word_after = after.is_some_and(|c| !c.is_whitespace());
             Some(if open_context(before) && word_after {
                 QuoteSide::Open
-            } else if before.is_some_and(|c| !c.is_whitespace()) {
-                QuoteSide::Close
-            } else if ch == '’' {
+            } else if before.is_some_and(|c| !c.is_whitespace()) || ch == '’' {
                 QuoteSide::Close
             } else {
                 QuoteSide::Unknown
