@@ -6,6 +6,7 @@ use sha2::{Digest, Sha256};
 
 use crate::meta::DocMeta;
 use crate::span::ByteSpan;
+use crate::tagset::{Dependency, PosTag};
 
 /// What kind of token a token is; the tokenizer decides, later stages read it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -84,6 +85,14 @@ pub struct Annotations {
     pub sentences: Vec<Sentence>,
     /// Tokens, in text order, never overlapping (written by segmentation).
     pub tokens: Vec<Token>,
+    /// Part of speech per token, parallel to `tokens`; empty until tagging (written by the tagger).
+    pub pos: Vec<PosTag>,
+    /// Lemma per token, parallel to `tokens`; empty until lemmatization (written by the
+    /// lemmatizer).
+    pub lemmas: Vec<String>,
+    /// Head and relation per token, parallel to `tokens`; empty until parsing (written by the
+    /// parser).
+    pub dependencies: Vec<Dependency>,
 }
 
 /// A news document: its text never changes after construction; annotations point into it.

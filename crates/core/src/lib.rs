@@ -26,6 +26,7 @@ mod meta;
 mod offsets;
 pub mod schema;
 mod span;
+pub mod tagset;
 
 pub use doc::{
     content_id, Annotations, Diagnostic, Doc, QuoteSide, Sentence, Severity, Token, TokenKind,

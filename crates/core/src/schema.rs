@@ -320,6 +320,22 @@ pub struct TokenOut {
     pub text: String,
     /// word, number, quote-open, quote-close, quote, punct, symbol or url.
     pub kind: String,
+    /// Universal POS tag, once tagged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pos: Option<String>,
+    /// Penn Treebank tag, once tagged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub xpos: Option<String>,
+    /// Lemma, once lemmatized.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lemma: Option<String>,
+    /// Index of the head in `tokens[]`, once parsed; a sentence root is its own head (as in
+    /// spaCy) and has `dep` "root".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head: Option<u32>,
+    /// Dependency relation, once parsed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dep: Option<String>,
 }
 
 /// `diagnostics[]`.
@@ -378,13 +394,21 @@ impl Analysis {
             annotations
                 .tokens
                 .iter()
-                .map(|token| {
+                .enumerate()
+                .map(|(index, token)| {
                     let TextSpanOut { start, end, text } = text_span(token.span);
+                    let pos = annotations.pos.get(index);
+                    let dependency = annotations.dependencies.get(index);
                     TokenOut {
                         start,
                         end,
                         text,
                         kind: token_kind_name(token.kind).to_string(),
+                        pos: pos.map(|p| p.upos.to_string()),
+                        xpos: pos.map(|p| p.xpos.to_string()),
+                        lemma: annotations.lemmas.get(index).cloned(),
+                        head: dependency.map(|d| d.head.unwrap_or(index as u32)),
+                        dep: dependency.map(|d| d.relation.to_string()),
                     }
                 })
                 .collect()

@@ -16,5 +16,6 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod perceptron;
 pub mod pipeline;
 pub mod segment;

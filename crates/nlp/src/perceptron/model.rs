@@ -1,0 +1,231 @@
+//! The runtime model and its file format.
+//!
+//! File layout (after gzip): magic `DLPM`, format version (u32), a type tag (length-prefixed
+//! UTF-8, e.g. "tagger/upos-xpos"), number of classes (u32), number of rows (u32), the
+//! quantization scale (f32), then per row its feature key (u64), its number of non-zero entries
+//! (u16) and that many (class u16, weight i16) pairs. All little-endian.
+
+use std::io::{Read, Write};
+
+use flate2::read::GzDecoder;
+use flate2::write::GzEncoder;
+use flate2::Compression;
+
+use super::RowIndex;
+
+const MAGIC: &[u8; 4] = b"DLPM";
+const VERSION: u32 = 1;
+
+/// Errors reading a model file.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ModelError {
+    /// The bytes are not a gzip'd Dateline perceptron model.
+    #[error("not a Dateline perceptron model (bad magic)")]
+    BadMagic,
+    /// A model written by a newer or older format.
+    #[error("model format version {found} is not supported (this build reads version {VERSION})")]
+    UnsupportedVersion {
+        /// The version in the file.
+        found: u32,
+    },
+    /// The model is of another kind than the caller expects.
+    #[error("model is a {found:?}, expected a {expected:?}")]
+    WrongType {
+        /// Type tag in the file.
+        found: String,
+        /// Type tag the caller asked for.
+        expected: String,
+    },
+    /// The file ends early or has inconsistent counts.
+    #[error("model file is truncated or corrupt: {0}")]
+    Corrupt(String),
+    /// An IO error while writing.
+    #[error("writing model: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Averaged weights, ready to score. Immutable; share it freely between threads.
+#[derive(Debug, Clone)]
+pub struct Model {
+    classes: usize,
+    index: RowIndex,
+    weights: Vec<f32>,
+}
+
+impl Model {
+    pub(crate) fn from_rows(classes: usize, keys: Vec<u64>, weights: Vec<f32>) -> Model {
+        let index = keys.into_iter().enumerate().map(|(row, key)| (key, row as u32)).collect();
+        Model { classes, index, weights }
+    }
+
+    /// Number of classes.
+    pub fn classes(&self) -> usize {
+        self.classes
+    }
+
+    /// Number of feature rows.
+    pub fn rows(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Scores every class for `features`.
+    pub fn scores(&self, features: &[u64], scores: &mut Vec<f32>) {
+        scores.clear();
+        scores.resize(self.classes, 0.0);
+        for feature in features {
+            if let Some(&row) = self.index.get(feature) {
+                let start = row as usize * self.classes;
+                for (score, weight) in scores.iter_mut().zip(&self.weights[start..start + self.classes]) {
+                    *score += weight;
+                }
+            }
+        }
+    }
+
+    /// The best class for `features` (the lowest index on ties).
+    pub fn predict(&self, features: &[u64]) -> usize {
+        let mut scores = Vec::with_capacity(self.classes);
+        self.scores(features, &mut scores);
+        argmax(&scores)
+    }
+
+    /// Writes the model, quantized and compressed, tagged with `model_type`.
+    pub fn write(&self, model_type: &str, out: impl Write) -> Result<(), ModelError> {
+        let mut gz = GzEncoder::new(out, Compression::best());
+        let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / f32::from(i16::MAX) } else { 1.0 };
+        let mut rows: Vec<(u64, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
+        rows.sort_unstable();
+        let mut body = Vec::with_capacity(rows.len() * 16);
+        let mut written = 0u32;
+        for (key, row) in rows {
+            let start = row as usize * self.classes;
+            let entries: Vec<(u16, i16)> = self.weights[start..start + self.classes]
+                .iter()
+                .enumerate()
+                .filter_map(|(class, &w)| {
+                    let q = (w / scale).round().clamp(f32::from(i16::MIN), f32::from(i16::MAX)) as i16;
+                    (q != 0).then_some((class as u16, q))
+                })
+                .collect();
+            if entries.is_empty() {
+                continue;
+            }
+            written += 1;
+            body.extend_from_slice(&key.to_le_bytes());
+            body.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+            for (class, q) in entries {
+                body.extend_from_slice(&class.to_le_bytes());
+                body.extend_from_slice(&q.to_le_bytes());
+            }
+        }
+        gz.write_all(MAGIC)?;
+        gz.write_all(&VERSION.to_le_bytes())?;
+        gz.write_all(&(model_type.len() as u32).to_le_bytes())?;
+        gz.write_all(model_type.as_bytes())?;
+        gz.write_all(&(self.classes as u32).to_le_bytes())?;
+        gz.write_all(&written.to_le_bytes())?;
+        gz.write_all(&scale.to_le_bytes())?;
+        gz.write_all(&body)?;
+        gz.finish()?;
+        Ok(())
+    }
+
+    /// Reads a model written by [`Model::write`], checking its type tag.
+    pub fn read(bytes: &[u8], expected_type: &str) -> Result<Model, ModelError> {
+        let mut raw = Vec::new();
+        GzDecoder::new(bytes).read_to_end(&mut raw).map_err(|e| ModelError::Corrupt(e.to_string()))?;
+        let mut cursor = Cursor { bytes: &raw, pos: 0 };
+        if cursor.take(4)? != MAGIC {
+            return Err(ModelError::BadMagic);
+        }
+        let version = cursor.u32()?;
+        if version != VERSION {
+            return Err(ModelError::UnsupportedVersion { found: version });
+        }
+        let type_len = cursor.u32()? as usize;
+        let found = String::from_utf8_lossy(cursor.take(type_len)?).into_owned();
+        if found != expected_type {
+            return Err(ModelError::WrongType { found, expected: expected_type.to_string() });
+        }
+        let classes = cursor.u32()? as usize;
+        let rows = cursor.u32()? as usize;
+        let scale = f32::from_le_bytes(cursor.array()?);
+        let mut keys = Vec::with_capacity(rows);
+        let mut weights = vec![0f32; rows * classes];
+        for row in 0..rows {
+            keys.push(cursor.u64()?);
+            let entries = u16::from_le_bytes(cursor.array()?) as usize;
+            for _ in 0..entries {
+                let class = u16::from_le_bytes(cursor.array()?) as usize;
+                let q = i16::from_le_bytes(cursor.array()?);
+                if class >= classes {
+                    return Err(ModelError::Corrupt(format!("class {class} of {classes}")));
+                }
+                weights[row * classes + class] = f32::from(q) * scale;
+            }
+        }
+        Ok(Model::from_rows(classes, keys, weights))
+    }
+}
+
+/// Index of the highest score (the lowest index on ties).
+pub(crate) fn argmax(scores: &[f32]) -> usize {
+    let mut best = 0;
+    for (i, &score) in scores.iter().enumerate() {
+        if score > scores[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+struct Cursor<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let end = self.pos.checked_add(n).filter(|&end| end <= self.bytes.len());
+        let end = end.ok_or_else(|| ModelError::Corrupt(format!("needs {n} bytes at offset {}", self.pos)))?;
+        let slice = &self.bytes[self.pos..end];
+        self.pos = end;
+        Ok(slice)
+    }
+
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], ModelError> {
+        let mut out = [0u8; N];
+        out.copy_from_slice(self.take(N)?);
+        Ok(out)
+    }
+
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        Ok(u32::from_le_bytes(self.array()?))
+    }
+
+    fn u64(&mut self) -> Result<u64, ModelError> {
+        Ok(u64::from_le_bytes(self.array()?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_read_round_trip_keeps_predictions() {
+        let model = Model::from_rows(3, vec![11, 22, 33], vec![1.0, -0.5, 0.0, 0.0, 2.0, -1.0, 0.25, 0.0, 3.0]);
+        let mut bytes = Vec::new();
+        model.write("test/kind", &mut bytes).unwrap();
+        let back = Model::read(&bytes, "test/kind").unwrap();
+        assert_eq!(back.rows(), 3);
+        for features in [vec![11], vec![22], vec![33], vec![11, 22, 33], vec![99]] {
+            assert_eq!(back.predict(&features), model.predict(&features));
+        }
+        assert!(matches!(Model::read(&bytes, "other"), Err(ModelError::WrongType { .. })));
+        assert!(matches!(Model::read(&bytes[..bytes.len() / 2], "test/kind"), Err(ModelError::Corrupt(_))));
+        assert!(Model::read(b"not a model", "test/kind").is_err());
+    }
+}
