@@ -28,6 +28,11 @@ pub enum Command {
         dateline eval sbd\n  \
         dateline eval sbd --gold ../shared/data/ud/UD_English-GUM --doc-prefix GUM_news_ --errors 20")]
     Eval(EvalArgs),
+    /// Train a model from UD treebanks and write it under data/models with its manifest entry.
+    #[command(after_help = "Examples:\n  \
+        dateline train tagger\n  \
+        dateline train parser --epochs 15 --out data/models/parser.bin.gz")]
+    Train(TrainArgs),
     /// Measure throughput (documents/s, MB/s) and peak memory over corpora.
     #[command(after_help = "Examples:\n  \
         dateline bench\n  \
@@ -105,6 +110,10 @@ pub struct AnalyzeArgs {
 pub enum Component {
     /// Sentence boundary detection.
     Sbd,
+    /// Part-of-speech tags and lemmas (UPOS, XPOS, lemma accuracy) on CoNLL-U gold.
+    Pos,
+    /// Dependencies (UAS, LAS) on CoNLL-U gold.
+    Deps,
 }
 
 /// `dateline eval`.
@@ -122,6 +131,42 @@ pub struct EvalArgs {
     /// List up to this many mistakes.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub errors: usize,
+    /// For pos and deps: tokenize and split the gold sentences' text with Dateline's own
+    /// segmenter instead of using the gold tokens, and align by character offsets.
+    #[arg(long)]
+    pub own_tokens: bool,
+}
+
+/// Models `train` can build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TrainComponent {
+    /// POS tagger (UPOS + XPOS) and the lemmatizer's lexicon.
+    Tagger,
+    /// Dependency parser and relation labeller.
+    Parser,
+}
+
+/// `dateline train`.
+#[derive(Debug, Clone, Args)]
+pub struct TrainArgs {
+    /// What to train.
+    #[arg(value_enum)]
+    pub component: TrainComponent,
+    /// Training CoNLL-U files (default: EWT train + GUM train under ../shared/data/ud).
+    #[arg(long, value_name = "FILE")]
+    pub train: Vec<PathBuf>,
+    /// Development CoNLL-U file for reporting and early stopping (default: EWT dev).
+    #[arg(long, value_name = "FILE")]
+    pub dev: Option<PathBuf>,
+    /// Where to write the model (default: data/models/<component>.bin.gz).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Passes over the training data.
+    #[arg(long)]
+    pub epochs: Option<usize>,
+    /// Seed for the shuffling between epochs (training is deterministic for a seed).
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
 }
 
 /// Which part of the pipeline `bench` times.

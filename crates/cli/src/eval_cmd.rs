@@ -28,6 +28,8 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
             let report = sbd::evaluate(&cases);
             print!("{}", sbd::render(&report, args.errors));
         }
+        Component::Pos => crate::eval::pos::run(args)?,
+        Component::Deps => crate::eval::deps::run(args)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,5 +1,5 @@
 //! The `dateline` command-line tool: argument definitions and the subcommands `analyze`, `eval`
-//! and `bench`. This crate is the edge: it does the IO, uses `anyhow`, and is the only place that
+//! `train` and `bench`. This crate is the edge: it does the IO, uses `anyhow`, and is the only place that
 //! knows about terminals, colours and progress bars.
 
 pub mod analyze;
@@ -9,3 +9,4 @@ pub mod eval;
 pub mod eval_cmd;
 pub mod report;
 pub mod rss;
+pub mod train;

@@ -10,6 +10,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => dateline_cli::analyze::run(&args),
         Command::Eval(args) => dateline_cli::eval_cmd::run(&args),
+        Command::Train(args) => dateline_cli::train::run(&args),
         Command::Bench(args) => dateline_cli::bench::run(&args),
     };
     match result {

@@ -16,6 +16,9 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod lemmatizer;
+pub mod parser;
 pub mod perceptron;
 pub mod pipeline;
 pub mod segment;
+pub mod tagger;

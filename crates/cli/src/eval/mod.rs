@@ -2,6 +2,8 @@
 //! `<component> F1 0.xxxx`.
 
 pub mod conllu;
+pub mod deps;
+pub mod pos;
 pub mod sbd;
 
 use std::fmt::Write as _;

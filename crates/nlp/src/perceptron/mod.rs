@@ -11,7 +11,7 @@ mod model;
 mod train;
 
 pub use features::{FeatureHasher, Features};
-pub use model::{Model, ModelError};
+pub use model::{argmax, Model, ModelError};
 pub use train::Trainer;
 
 use std::collections::HashMap;

@@ -1,8 +1,8 @@
 //! The runtime model and its file format.
 //!
 //! File layout (after gzip): magic `DLPM`, format version (u32), a type tag (length-prefixed
-//! UTF-8, e.g. "tagger/upos-xpos"), number of classes (u32), number of rows (u32), the
-//! quantization scale (f32), then per row its feature key (u64), its number of non-zero entries
+//! UTF-8, e.g. "tagger/upos-xpos"), number of classes (u32), the class labels (count u32, then
+//! each length-prefixed), number of rows (u32), the quantization scale (f32), then per row its feature key (u64), its number of non-zero entries
 //! (u16) and that many (class u16, weight i16) pairs. All little-endian.
 
 use std::io::{Read, Write};
@@ -11,7 +11,10 @@ use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
 use flate2::Compression;
 
-use super::RowIndex;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use super::PassThroughHasher;
 
 const MAGIC: &[u8; 4] = b"DLPM";
 const VERSION: u32 = 1;
@@ -45,18 +48,62 @@ pub enum ModelError {
     Io(#[from] std::io::Error),
 }
 
-/// Averaged weights, ready to score. Immutable; share it freely between threads.
+/// Averaged weights, ready to score. Rows are sparse: a feature stores only its non-zero class
+/// weights. Immutable; share it freely between threads.
 #[derive(Debug, Clone)]
 pub struct Model {
     classes: usize,
-    index: RowIndex,
-    weights: Vec<f32>,
+    labels: Vec<String>,
+    /// Feature hash → (first entry, number of entries).
+    index: HashMap<u64, (u32, u32), BuildHasherDefault<PassThroughHasher>>,
+    entry_classes: Vec<u16>,
+    entry_weights: Vec<f32>,
 }
 
 impl Model {
+    /// Builds a model from dense rows (`weights.len() == keys.len() * classes`), keeping only
+    /// non-zero weights.
     pub(crate) fn from_rows(classes: usize, keys: Vec<u64>, weights: Vec<f32>) -> Model {
-        let index = keys.into_iter().enumerate().map(|(row, key)| (key, row as u32)).collect();
-        Model { classes, index, weights }
+        let mut model = Model::empty(classes);
+        for (row, key) in keys.into_iter().enumerate() {
+            let dense = &weights[row * classes..(row + 1) * classes];
+            let entries = dense.iter().enumerate().filter(|(_, w)| **w != 0.0).map(|(c, w)| (c as u16, *w));
+            model.push_row(key, entries);
+        }
+        model
+    }
+
+    fn empty(classes: usize) -> Model {
+        Model {
+            classes,
+            labels: Vec::new(),
+            index: HashMap::default(),
+            entry_classes: Vec::new(),
+            entry_weights: Vec::new(),
+        }
+    }
+
+    fn push_row(&mut self, key: u64, entries: impl Iterator<Item = (u16, f32)>) {
+        let first = self.entry_classes.len() as u32;
+        for (class, weight) in entries {
+            self.entry_classes.push(class);
+            self.entry_weights.push(weight);
+        }
+        let count = self.entry_classes.len() as u32 - first;
+        if count > 0 {
+            self.index.insert(key, (first, count));
+        }
+    }
+
+    /// Attaches class names (stored in the model file).
+    pub fn with_labels(mut self, labels: Vec<String>) -> Model {
+        self.labels = labels;
+        self
+    }
+
+    /// Class names, if the model was given them.
+    pub fn labels(&self) -> &[String] {
+        &self.labels
     }
 
     /// Number of classes.
@@ -74,10 +121,10 @@ impl Model {
         scores.clear();
         scores.resize(self.classes, 0.0);
         for feature in features {
-            if let Some(&row) = self.index.get(feature) {
-                let start = row as usize * self.classes;
-                for (score, weight) in scores.iter_mut().zip(&self.weights[start..start + self.classes]) {
-                    *score += weight;
+            if let Some(&(first, count)) = self.index.get(feature) {
+                let range = first as usize..(first + count) as usize;
+                for (&class, &weight) in self.entry_classes[range.clone()].iter().zip(&self.entry_weights[range]) {
+                    scores[class as usize] += weight;
                 }
             }
         }
@@ -93,20 +140,20 @@ impl Model {
     /// Writes the model, quantized and compressed, tagged with `model_type`.
     pub fn write(&self, model_type: &str, out: impl Write) -> Result<(), ModelError> {
         let mut gz = GzEncoder::new(out, Compression::best());
-        let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let max = self.entry_weights.iter().fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / f32::from(i16::MAX) } else { 1.0 };
-        let mut rows: Vec<(u64, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
+        let mut rows: Vec<(u64, (u32, u32))> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
         rows.sort_unstable();
         let mut body = Vec::with_capacity(rows.len() * 16);
         let mut written = 0u32;
-        for (key, row) in rows {
-            let start = row as usize * self.classes;
-            let entries: Vec<(u16, i16)> = self.weights[start..start + self.classes]
+        for (key, (first, count)) in rows {
+            let range = first as usize..(first + count) as usize;
+            let entries: Vec<(u16, i16)> = self.entry_classes[range.clone()]
                 .iter()
-                .enumerate()
-                .filter_map(|(class, &w)| {
+                .zip(&self.entry_weights[range])
+                .filter_map(|(&class, &w)| {
                     let q = (w / scale).round().clamp(f32::from(i16::MIN), f32::from(i16::MAX)) as i16;
-                    (q != 0).then_some((class as u16, q))
+                    (q != 0).then_some((class, q))
                 })
                 .collect();
             if entries.is_empty() {
@@ -122,9 +169,12 @@ impl Model {
         }
         gz.write_all(MAGIC)?;
         gz.write_all(&VERSION.to_le_bytes())?;
-        gz.write_all(&(model_type.len() as u32).to_le_bytes())?;
-        gz.write_all(model_type.as_bytes())?;
+        write_str(&mut gz, model_type)?;
         gz.write_all(&(self.classes as u32).to_le_bytes())?;
+        gz.write_all(&(self.labels.len() as u32).to_le_bytes())?;
+        for label in &self.labels {
+            write_str(&mut gz, label)?;
+        }
         gz.write_all(&written.to_le_bytes())?;
         gz.write_all(&scale.to_le_bytes())?;
         gz.write_all(&body)?;
@@ -150,28 +200,42 @@ impl Model {
             return Err(ModelError::WrongType { found, expected: expected_type.to_string() });
         }
         let classes = cursor.u32()? as usize;
+        let label_count = cursor.u32()? as usize;
+        let mut labels = Vec::with_capacity(label_count.min(1 << 16));
+        for _ in 0..label_count {
+            let len = cursor.u32()? as usize;
+            labels.push(String::from_utf8_lossy(cursor.take(len)?).into_owned());
+        }
         let rows = cursor.u32()? as usize;
         let scale = f32::from_le_bytes(cursor.array()?);
-        let mut keys = Vec::with_capacity(rows);
-        let mut weights = vec![0f32; rows * classes];
-        for row in 0..rows {
-            keys.push(cursor.u64()?);
-            let entries = u16::from_le_bytes(cursor.array()?) as usize;
-            for _ in 0..entries {
-                let class = u16::from_le_bytes(cursor.array()?) as usize;
+        let mut model = Model::empty(classes).with_labels(labels);
+        let mut entries = Vec::new();
+        for _ in 0..rows {
+            let key = cursor.u64()?;
+            let count = u16::from_le_bytes(cursor.array()?) as usize;
+            entries.clear();
+            for _ in 0..count {
+                let class = u16::from_le_bytes(cursor.array()?);
                 let q = i16::from_le_bytes(cursor.array()?);
-                if class >= classes {
+                if class as usize >= classes {
                     return Err(ModelError::Corrupt(format!("class {class} of {classes}")));
                 }
-                weights[row * classes + class] = f32::from(q) * scale;
+                entries.push((class, f32::from(q) * scale));
             }
+            model.push_row(key, entries.iter().copied());
         }
-        Ok(Model::from_rows(classes, keys, weights))
+        Ok(model)
     }
 }
 
+fn write_str(out: &mut impl Write, text: &str) -> Result<(), ModelError> {
+    out.write_all(&(text.len() as u32).to_le_bytes())?;
+    out.write_all(text.as_bytes())?;
+    Ok(())
+}
+
 /// Index of the highest score (the lowest index on ties).
-pub(crate) fn argmax(scores: &[f32]) -> usize {
+pub fn argmax(scores: &[f32]) -> usize {
     let mut best = 0;
     for (i, &score) in scores.iter().enumerate() {
         if score > scores[best] {
@@ -216,11 +280,13 @@ mod tests {
 
     #[test]
     fn write_read_round_trip_keeps_predictions() {
-        let model = Model::from_rows(3, vec![11, 22, 33], vec![1.0, -0.5, 0.0, 0.0, 2.0, -1.0, 0.25, 0.0, 3.0]);
+        let model = Model::from_rows(3, vec![11, 22, 33], vec![1.0, -0.5, 0.0, 0.0, 2.0, -1.0, 0.25, 0.0, 3.0])
+            .with_labels(vec!["A".into(), "B".into(), "C".into()]);
         let mut bytes = Vec::new();
         model.write("test/kind", &mut bytes).unwrap();
         let back = Model::read(&bytes, "test/kind").unwrap();
         assert_eq!(back.rows(), 3);
+        assert_eq!(back.labels(), ["A", "B", "C"]);
         for features in [vec![11], vec![22], vec![33], vec![11, 22, 33], vec![99]] {
             assert_eq!(back.predict(&features), model.predict(&features));
         }

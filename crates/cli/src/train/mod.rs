@@ -1,0 +1,51 @@
+//! `dateline train`: trains a model from CoNLL-U files and records it in
+//! `data/models/manifest.json` (training data, command, date, scores, size, sha256).
+
+pub mod manifest;
+pub mod parser;
+pub mod tagger;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use crate::args::{TrainArgs, TrainComponent};
+use crate::eval_cmd::shared_dir;
+
+/// Runs `dateline train`.
+pub fn run(args: &TrainArgs) -> Result<ExitCode> {
+    match args.component {
+        TrainComponent::Tagger => tagger::run(args)?,
+        TrainComponent::Parser => parser::run(args)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The training files: as given, or EWT train + GUM train.
+pub fn train_files(args: &TrainArgs) -> Vec<PathBuf> {
+    if !args.train.is_empty() {
+        return args.train.clone();
+    }
+    let ud = shared_dir().join("data/ud");
+    vec![
+        ud.join("UD_English-EWT/en_ewt-ud-train.conllu"),
+        ud.join("UD_English-GUM/en_gum-train-from-amir-zeldes-gum-dep.conllu"),
+    ]
+}
+
+/// The development file: as given, or EWT dev.
+pub fn dev_file(args: &TrainArgs) -> PathBuf {
+    args.dev.clone().unwrap_or_else(|| shared_dir().join("data/ud/UD_English-EWT/en_ewt-ud-dev.conllu"))
+}
+
+/// The command line as run, for the manifest.
+pub fn command_line() -> String {
+    let args: Vec<String> = std::env::args().collect();
+    let mut line = String::from("dateline");
+    for arg in args.iter().skip(1) {
+        line.push(' ');
+        line.push_str(arg);
+    }
+    line
+}

@@ -1,0 +1,1 @@
+//! Lemmatizer (to be written).

@@ -1,0 +1,1 @@
+//! Dependency parser (to be written).

@@ -1,0 +1,1 @@
+//! POS tagger (to be written).
