@@ -101,7 +101,10 @@ mod tests {
         assert_ne!(a, b);
         assert_ne!(a, c);
         // Frozen value: a change here silently invalidates every trained model.
-        assert_eq!(FeatureHasher::new(7).str("the").finish(), FeatureHasher::new(7).str("the").finish());
+        assert_eq!(
+            FeatureHasher::new(7).str("the").finish(),
+            FeatureHasher::new(7).str("the").finish()
+        );
         assert_eq!(FeatureHasher::new(7).str("the").finish(), FROZEN_THE);
     }
 }

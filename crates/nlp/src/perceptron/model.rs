@@ -2,7 +2,8 @@
 //!
 //! File layout (after gzip): magic `DLPM`, format version (u32), a type tag (length-prefixed
 //! UTF-8, e.g. "tagger/upos-xpos"), number of classes (u32), the class labels (count u32, then
-//! each length-prefixed), number of rows (u32), the quantization scale (f32), then per row its feature key (u64), its number of non-zero entries
+//! each length-prefixed), number of rows (u32), the quantization scale (f32), then per row its feature key (u32: the high half of the 64-bit feature hash; collisions among a few
+//! million features are a few hundred and harmless), its number of non-zero entries
 //! (u16) and that many (class u16, weight i16) pairs. All little-endian.
 
 use std::io::{Read, Write};
@@ -11,13 +12,10 @@ use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
 use flate2::Compression;
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
-use super::PassThroughHasher;
+use super::table::RowTable;
 
 const MAGIC: &[u8; 4] = b"DLPM";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// Errors reading a model file.
 #[derive(Debug, thiserror::Error)]
@@ -54,45 +52,103 @@ pub enum ModelError {
 pub struct Model {
     classes: usize,
     labels: Vec<String>,
-    /// Feature hash → (first entry, number of entries).
-    index: HashMap<u64, (u32, u32), BuildHasherDefault<PassThroughHasher>>,
+    /// Feature key (see [`key32`]) → its range in the entry arrays.
+    table: RowTable,
     entry_classes: Vec<u16>,
     entry_weights: Vec<f32>,
+}
+
+/// Rows collected in any order, sealed into a [`Model`] sorted by key.
+struct ModelBuilder {
+    classes: usize,
+    rows: Vec<(u32, Vec<(u16, f32)>)>,
+}
+
+impl ModelBuilder {
+    fn new(classes: usize) -> ModelBuilder {
+        ModelBuilder {
+            classes,
+            rows: Vec::new(),
+        }
+    }
+
+    fn push_row(&mut self, key: u32, entries: impl Iterator<Item = (u16, f32)>) {
+        let entries: Vec<(u16, f32)> = entries.collect();
+        if !entries.is_empty() {
+            self.rows.push((key, entries));
+        }
+    }
+
+    /// Sorts rows by key; rows whose keys collide are merged (their scores add up, as they did
+    /// when each was looked up).
+    fn seal(mut self, labels: Vec<String>) -> Model {
+        self.rows.sort_by_key(|(key, _)| *key);
+        let mut keys: Vec<u32> = Vec::with_capacity(self.rows.len());
+        let mut starts = Vec::with_capacity(self.rows.len() + 1);
+        let mut entry_classes = Vec::new();
+        let mut entry_weights = Vec::new();
+        for (key, entries) in self.rows {
+            if keys.last() != Some(&key) {
+                keys.push(key);
+                starts.push(entry_classes.len() as u32);
+            }
+            for (class, weight) in entries {
+                entry_classes.push(class);
+                entry_weights.push(weight);
+            }
+        }
+        starts.push(entry_classes.len() as u32);
+        Model {
+            classes: self.classes,
+            labels,
+            table: RowTable::from_sorted(keys, starts),
+            entry_classes,
+            entry_weights,
+        }
+    }
 }
 
 impl Model {
     /// Builds a model from dense rows (`weights.len() == keys.len() * classes`), keeping only
     /// non-zero weights.
     pub(crate) fn from_rows(classes: usize, keys: Vec<u64>, weights: Vec<f32>) -> Model {
-        let mut model = Model::empty(classes);
+        let mut builder = ModelBuilder::new(classes);
         for (row, key) in keys.into_iter().enumerate() {
             let dense = &weights[row * classes..(row + 1) * classes];
-            let entries = dense.iter().enumerate().filter(|(_, w)| **w != 0.0).map(|(c, w)| (c as u16, *w));
-            model.push_row(key, entries);
+            let entries = dense
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| **w != 0.0)
+                .map(|(c, w)| (c as u16, *w));
+            builder.push_row(key32(key), entries);
         }
-        model
+        builder.seal(Vec::new())
     }
 
-    fn empty(classes: usize) -> Model {
-        Model {
-            classes,
-            labels: Vec::new(),
-            index: HashMap::default(),
-            entry_classes: Vec::new(),
-            entry_weights: Vec::new(),
+    /// A copy without the weights whose absolute value is below `threshold`, and without rows
+    /// left empty: a smaller model that scores almost the same.
+    pub fn pruned(&self, threshold: f32) -> Model {
+        let mut builder = ModelBuilder::new(self.classes);
+        for (key, range) in self.table.rows() {
+            let entries = self.entry_classes[range.clone()]
+                .iter()
+                .zip(&self.entry_weights[range])
+                .filter(|(_, w)| w.abs() >= threshold)
+                .map(|(&c, &w)| (c, w));
+            builder.push_row(key, entries);
         }
+        builder.seal(self.labels.clone())
     }
 
-    fn push_row(&mut self, key: u64, entries: impl Iterator<Item = (u16, f32)>) {
-        let first = self.entry_classes.len() as u32;
-        for (class, weight) in entries {
-            self.entry_classes.push(class);
-            self.entry_weights.push(weight);
+    /// Absolute weight at quantile `q` (0–1) over all stored weights.
+    pub fn weight_quantile(&self, q: f64) -> f32 {
+        let mut magnitudes: Vec<f32> = self.entry_weights.iter().map(|w| w.abs()).collect();
+        if magnitudes.is_empty() {
+            return 0.0;
         }
-        let count = self.entry_classes.len() as u32 - first;
-        if count > 0 {
-            self.index.insert(key, (first, count));
-        }
+        magnitudes.sort_unstable_by(f32::total_cmp);
+        let at = ((magnitudes.len() - 1) as f64 * q.clamp(0.0, 1.0)) as usize;
+        magnitudes[at]
     }
 
     /// Attaches class names (stored in the model file).
@@ -113,7 +169,7 @@ impl Model {
 
     /// Number of feature rows.
     pub fn rows(&self) -> usize {
-        self.index.len()
+        self.table.len()
     }
 
     /// Scores every class for `features`.
@@ -121,9 +177,12 @@ impl Model {
         scores.clear();
         scores.resize(self.classes, 0.0);
         for feature in features {
-            if let Some(&(first, count)) = self.index.get(feature) {
-                let range = first as usize..(first + count) as usize;
-                for (&class, &weight) in self.entry_classes[range.clone()].iter().zip(&self.entry_weights[range]) {
+            if let Some((first, end)) = self.table.get(key32(*feature)) {
+                let range = first..end;
+                for (&class, &weight) in self.entry_classes[range.clone()]
+                    .iter()
+                    .zip(&self.entry_weights[range])
+                {
                     scores[class as usize] += weight;
                 }
             }
@@ -141,18 +200,22 @@ impl Model {
     pub fn write(&self, model_type: &str, out: impl Write) -> Result<(), ModelError> {
         let mut gz = GzEncoder::new(out, Compression::best());
         let max = self.entry_weights.iter().fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 { max / f32::from(i16::MAX) } else { 1.0 };
-        let mut rows: Vec<(u64, (u32, u32))> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
-        rows.sort_unstable();
-        let mut body = Vec::with_capacity(rows.len() * 16);
+        let scale = if max > 0.0 {
+            max / f32::from(i16::MAX)
+        } else {
+            1.0
+        };
+        let mut body = Vec::with_capacity(self.table.len() * 16);
         let mut written = 0u32;
-        for (key, (first, count)) in rows {
-            let range = first as usize..(first + count) as usize;
+        for (key, range) in self.table.rows() {
             let entries: Vec<(u16, i16)> = self.entry_classes[range.clone()]
                 .iter()
                 .zip(&self.entry_weights[range])
                 .filter_map(|(&class, &w)| {
-                    let q = (w / scale).round().clamp(f32::from(i16::MIN), f32::from(i16::MAX)) as i16;
+                    let q = (w / scale)
+                        .round()
+                        .clamp(f32::from(i16::MIN), f32::from(i16::MAX))
+                        as i16;
                     (q != 0).then_some((class, q))
                 })
                 .collect();
@@ -185,8 +248,13 @@ impl Model {
     /// Reads a model written by [`Model::write`], checking its type tag.
     pub fn read(bytes: &[u8], expected_type: &str) -> Result<Model, ModelError> {
         let mut raw = Vec::new();
-        GzDecoder::new(bytes).read_to_end(&mut raw).map_err(|e| ModelError::Corrupt(e.to_string()))?;
-        let mut cursor = Cursor { bytes: &raw, pos: 0 };
+        GzDecoder::new(bytes)
+            .read_to_end(&mut raw)
+            .map_err(|e| ModelError::Corrupt(e.to_string()))?;
+        let mut cursor = Cursor {
+            bytes: &raw,
+            pos: 0,
+        };
         if cursor.take(4)? != MAGIC {
             return Err(ModelError::BadMagic);
         }
@@ -197,7 +265,10 @@ impl Model {
         let type_len = cursor.u32()? as usize;
         let found = String::from_utf8_lossy(cursor.take(type_len)?).into_owned();
         if found != expected_type {
-            return Err(ModelError::WrongType { found, expected: expected_type.to_string() });
+            return Err(ModelError::WrongType {
+                found,
+                expected: expected_type.to_string(),
+            });
         }
         let classes = cursor.u32()? as usize;
         let label_count = cursor.u32()? as usize;
@@ -208,24 +279,48 @@ impl Model {
         }
         let rows = cursor.u32()? as usize;
         let scale = f32::from_le_bytes(cursor.array()?);
-        let mut model = Model::empty(classes).with_labels(labels);
-        let mut entries = Vec::new();
+        // Rows are stored sorted by key: read them straight into the table, sizing it once.
+        let remaining = raw.len().saturating_sub(cursor.pos);
+        let entry_estimate = remaining.saturating_sub(rows * 6) / 4;
+        let mut keys = Vec::with_capacity(rows);
+        let mut starts = Vec::with_capacity(rows + 1);
+        let mut entry_classes = Vec::with_capacity(entry_estimate);
+        let mut entry_weights = Vec::with_capacity(entry_estimate);
         for _ in 0..rows {
-            let key = cursor.u64()?;
+            let key = cursor.u32()?;
+            if keys.last().is_some_and(|&last| last >= key) {
+                return Err(ModelError::Corrupt(format!(
+                    "row keys out of order at offset {}",
+                    cursor.pos
+                )));
+            }
+            keys.push(key);
+            starts.push(entry_classes.len() as u32);
             let count = u16::from_le_bytes(cursor.array()?) as usize;
-            entries.clear();
             for _ in 0..count {
                 let class = u16::from_le_bytes(cursor.array()?);
                 let q = i16::from_le_bytes(cursor.array()?);
                 if class as usize >= classes {
                     return Err(ModelError::Corrupt(format!("class {class} of {classes}")));
                 }
-                entries.push((class, f32::from(q) * scale));
+                entry_classes.push(class);
+                entry_weights.push(f32::from(q) * scale);
             }
-            model.push_row(key, entries.iter().copied());
         }
-        Ok(model)
+        starts.push(entry_classes.len() as u32);
+        Ok(Model {
+            classes,
+            labels,
+            table: RowTable::from_sorted(keys, starts),
+            entry_classes,
+            entry_weights,
+        })
     }
+}
+
+/// The stored key of a 64-bit feature hash.
+fn key32(feature: u64) -> u32 {
+    (feature >> 32) as u32
 }
 
 fn write_str(out: &mut impl Write, text: &str) -> Result<(), ModelError> {
@@ -252,8 +347,13 @@ struct Cursor<'a> {
 
 impl<'a> Cursor<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
-        let end = self.pos.checked_add(n).filter(|&end| end <= self.bytes.len());
-        let end = end.ok_or_else(|| ModelError::Corrupt(format!("needs {n} bytes at offset {}", self.pos)))?;
+        let end = self
+            .pos
+            .checked_add(n)
+            .filter(|&end| end <= self.bytes.len());
+        let end = end.ok_or_else(|| {
+            ModelError::Corrupt(format!("needs {n} bytes at offset {}", self.pos))
+        })?;
         let slice = &self.bytes[self.pos..end];
         self.pos = end;
         Ok(slice)
@@ -268,10 +368,6 @@ impl<'a> Cursor<'a> {
     fn u32(&mut self) -> Result<u32, ModelError> {
         Ok(u32::from_le_bytes(self.array()?))
     }
-
-    fn u64(&mut self) -> Result<u64, ModelError> {
-        Ok(u64::from_le_bytes(self.array()?))
-    }
 }
 
 #[cfg(test)]
@@ -280,18 +376,34 @@ mod tests {
 
     #[test]
     fn write_read_round_trip_keeps_predictions() {
-        let model = Model::from_rows(3, vec![11, 22, 33], vec![1.0, -0.5, 0.0, 0.0, 2.0, -1.0, 0.25, 0.0, 3.0])
-            .with_labels(vec!["A".into(), "B".into(), "C".into()]);
+        let model = Model::from_rows(
+            3,
+            vec![11 << 32, 22 << 32, 33 << 32],
+            vec![1.0, -0.5, 0.0, 0.0, 2.0, -1.0, 0.25, 0.0, 3.0],
+        )
+        .with_labels(vec!["A".into(), "B".into(), "C".into()]);
         let mut bytes = Vec::new();
         model.write("test/kind", &mut bytes).unwrap();
         let back = Model::read(&bytes, "test/kind").unwrap();
         assert_eq!(back.rows(), 3);
         assert_eq!(back.labels(), ["A", "B", "C"]);
-        for features in [vec![11], vec![22], vec![33], vec![11, 22, 33], vec![99]] {
+        for features in [
+            vec![11 << 32],
+            vec![22 << 32],
+            vec![33 << 32],
+            vec![11 << 32, 22 << 32, 33 << 32],
+            vec![99 << 32],
+        ] {
             assert_eq!(back.predict(&features), model.predict(&features));
         }
-        assert!(matches!(Model::read(&bytes, "other"), Err(ModelError::WrongType { .. })));
-        assert!(matches!(Model::read(&bytes[..bytes.len() / 2], "test/kind"), Err(ModelError::Corrupt(_))));
+        assert!(matches!(
+            Model::read(&bytes, "other"),
+            Err(ModelError::WrongType { .. })
+        ));
+        assert!(matches!(
+            Model::read(&bytes[..bytes.len() / 2], "test/kind"),
+            Err(ModelError::Corrupt(_))
+        ));
         assert!(Model::read(b"not a model", "test/kind").is_err());
     }
 }

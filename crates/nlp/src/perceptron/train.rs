@@ -1,7 +1,10 @@
 //! Training: perceptron updates with lazy averaging.
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
 use super::model::Model;
-use super::RowIndex;
+use super::{PassThroughHasher, RowIndex};
 
 /// Learns weights. Averaging is lazy: each weight remembers when it last changed, so an update
 /// costs only the touched weights.
@@ -13,6 +16,10 @@ pub struct Trainer {
     totals: Vec<f64>,
     stamps: Vec<u32>,
     step: u32,
+    /// A feature gets weights only from its `min_updates`-th update on; until then it is only
+    /// counted here. Features met in a single mistake carry noise and most of a model's size.
+    pending: HashMap<u64, u8, BuildHasherDefault<PassThroughHasher>>,
+    min_updates: u8,
 }
 
 impl Trainer {
@@ -25,7 +32,15 @@ impl Trainer {
             totals: Vec::new(),
             stamps: Vec::new(),
             step: 0,
+            pending: HashMap::default(),
+            min_updates: 1,
         }
+    }
+
+    /// Gives a feature weights only once it has taken part in `min_updates` updates.
+    pub fn with_min_updates(mut self, min_updates: u8) -> Trainer {
+        self.min_updates = min_updates.max(1);
+        self
     }
 
     /// Number of classes.
@@ -40,7 +55,10 @@ impl Trainer {
         for feature in features {
             if let Some(&row) = self.index.get(feature) {
                 let start = row as usize * self.classes;
-                for (score, weight) in scores.iter_mut().zip(&self.weights[start..start + self.classes]) {
+                for (score, weight) in scores
+                    .iter_mut()
+                    .zip(&self.weights[start..start + self.classes])
+                {
                     *score += weight;
                 }
             }
@@ -53,6 +71,14 @@ impl Trainer {
             return;
         }
         for &feature in features {
+            if self.min_updates > 1 && !self.index.contains_key(&feature) {
+                let seen = self.pending.entry(feature).or_insert(0);
+                *seen += 1;
+                if *seen < self.min_updates {
+                    continue;
+                }
+                self.pending.remove(&feature);
+            }
             let row = self.row(feature);
             self.nudge(row * self.classes + truth, 1.0);
             self.nudge(row * self.classes + guess, -1.0);
@@ -87,7 +113,8 @@ impl Trainer {
     /// average is below `prune_below` are dropped, and so are rows left empty.
     pub fn finish(self, prune_below: f32) -> Model {
         let steps = f64::from(self.step.max(1));
-        let mut entries: Vec<(u64, usize)> = self.index.iter().map(|(&k, &r)| (k, r as usize)).collect();
+        let mut entries: Vec<(u64, usize)> =
+            self.index.iter().map(|(&k, &r)| (k, r as usize)).collect();
         entries.sort_unstable();
         let mut keys = Vec::with_capacity(entries.len());
         let mut weights = Vec::with_capacity(entries.len() * self.classes);
@@ -100,7 +127,11 @@ impl Trainer {
                 let elapsed = f64::from(self.step - self.stamps[slot]);
                 let total = self.totals[slot] + elapsed * f64::from(self.weights[slot]);
                 let average = (total / steps) as f32;
-                row[class] = if average.abs() < prune_below { 0.0 } else { average };
+                row[class] = if average.abs() < prune_below {
+                    0.0
+                } else {
+                    average
+                };
                 keep |= row[class] != 0.0;
             }
             if keep {
@@ -119,8 +150,9 @@ mod tests {
     #[test]
     fn learns_a_separable_problem() {
         // Class = which of three "words" is present; a bias feature is shared by all.
-        let examples: Vec<(Vec<u64>, usize)> =
-            (0..30).map(|i| (vec![100 + (i % 3) as u64, 7], i % 3)).collect();
+        let examples: Vec<(Vec<u64>, usize)> = (0..30)
+            .map(|i| (vec![(100 + (i % 3) as u64) << 32, 7 << 32], i % 3))
+            .collect();
         let mut trainer = Trainer::new(3);
         let mut scores = Vec::new();
         for _ in 0..5 {
