@@ -135,6 +135,10 @@ pub struct EvalArgs {
     /// segmenter instead of using the gold tokens, and align by character offsets.
     #[arg(long)]
     pub own_tokens: bool,
+    /// For deps: parse with the gold POS tags instead of the tagger's (a diagnostic: the
+    /// parser's ceiling when tagging is perfect).
+    #[arg(long)]
+    pub gold_tags: bool,
 }
 
 /// Models `train` can build.

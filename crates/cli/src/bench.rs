@@ -52,6 +52,7 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     });
     line("segment + tokenize", docs.len(), bytes, segment_time);
     if args.stage == BenchStage::All {
+        stage_lines(&docs, repeat)?;
         let pipeline = Pipeline::new();
         let pipeline_time = best_of(repeat, || {
             let mut sentences = 0usize;
@@ -69,6 +70,53 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
         None => println!("peak RSS: unavailable on this platform"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Model load time, then tagging, lemmatization and parsing each timed alone over segmented
+/// documents, in tokens/s.
+fn stage_lines(docs: &[Doc], repeat: usize) -> Result<()> {
+    let started = Instant::now();
+    let models = dateline_nlp::models::bundled()
+        .map_err(|e| anyhow::anyhow!("loading the bundled models: {e}"))?;
+    println!(
+        "model load (tagger + lemmatizer + parser)  {:.1} ms",
+        started.elapsed().as_secs_f64() * 1e3
+    );
+    let mut segmented: Vec<Doc> = docs.to_vec();
+    for doc in &mut segmented {
+        dateline_nlp::segment::segment(doc);
+    }
+    let tokens: usize = segmented.iter().map(|d| d.annotations().tokens.len()).sum();
+    let tag_time = best_of(repeat, || {
+        for doc in &mut segmented {
+            models.tagger.tag(doc);
+        }
+        tokens
+    });
+    token_line("tag (UPOS + XPOS)", tokens, tag_time);
+    let lemma_time = best_of(repeat, || {
+        for doc in &mut segmented {
+            models.lemmatizer.lemmatize(doc);
+        }
+        tokens
+    });
+    token_line("lemmatize", tokens, lemma_time);
+    let parse_time = best_of(repeat, || {
+        for doc in &mut segmented {
+            models.parser.parse(doc);
+        }
+        tokens
+    });
+    token_line("parse (heads + relations)", tokens, parse_time);
+    Ok(())
+}
+
+fn token_line(name: &str, tokens: usize, time: Duration) {
+    let seconds = time.as_secs_f64().max(1e-9);
+    println!(
+        "{name:<34} {:>10.0} tokens/s ({tokens} tokens, {seconds:.3} s)",
+        tokens as f64 / seconds
+    );
 }
 
 fn default_corpora() -> Vec<String> {

@@ -7,6 +7,7 @@ pub mod args;
 pub mod bench;
 pub mod eval;
 pub mod eval_cmd;
+pub mod models;
 pub mod report;
 pub mod rss;
 pub mod train;

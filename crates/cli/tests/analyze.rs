@@ -195,14 +195,23 @@ fn reads_standard_input_and_sniffs_html() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(html.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(html.as_bytes())
+        .unwrap();
     let output = child.wait_with_output().unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
     let analysis = parse_contract(stdout(&output).trim_end());
     let document = &analysis.document;
     assert_eq!(document.published.as_deref(), Some("2025-08-19T09:00:00Z"));
     assert_eq!(document.published_from.as_deref(), Some("metadata"));
-    assert_eq!(document.source.as_deref(), Some("AFP"), "agency from the dateline");
+    assert_eq!(
+        document.source.as_deref(),
+        Some("AFP"),
+        "agency from the dateline"
+    );
     assert!(document.text.contains("Talks resumed on Tuesday"));
     assert!(!document.text.contains("<p>"));
     assert_eq!(analysis.sentences.len(), 3);
@@ -210,12 +219,30 @@ fn reads_standard_input_and_sniffs_html() {
 
 #[test]
 fn text_report_has_sections() {
-    let output = dateline(&["analyze", "examples/wikinews-stampede.txt", "--format", "text"]);
+    let output = dateline(&[
+        "analyze",
+        "examples/wikinews-stampede.txt",
+        "--format",
+        "text",
+    ]);
     assert!(output.status.success(), "{}", stderr(&output));
     let report = stdout(&output);
-    assert!(report.starts_with("━━ Hundreds dead in Hajj stampede ━━"), "{report}");
-    for section in ["Sentences (", "Entities (", "Quotes (", "Times (", "Places (", "Events ("] {
+    assert!(
+        report.starts_with("━━ Hundreds dead in Hajj stampede ━━"),
+        "{report}"
+    );
+    for section in [
+        "Sentences (",
+        "Entities (",
+        "Quotes (",
+        "Times (",
+        "Places (",
+        "Events (",
+    ] {
         assert!(report.contains(section), "missing {section}");
     }
-    assert!(!report.contains('\u{1b}'), "no colour codes when NO_COLOR is set and piped");
+    assert!(
+        !report.contains('\u{1b}'),
+        "no colour codes when NO_COLOR is set and piped"
+    );
 }

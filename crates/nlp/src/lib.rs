@@ -1,7 +1,9 @@
 //! Dateline's analysis stages: functions over a [`dateline_core::Doc`], run in a fixed order by
 //! [`pipeline::Pipeline`].
 //!
-//! Stages so far: [`segment`] (paragraphs, tokens, sentences). Each stage lives in its own module
+//! Stages so far: [`segment`] (paragraphs, tokens, sentences), [`tagger`] (UPOS and XPOS),
+//! [`lemmatizer`] and [`parser`] (UD dependencies), the last three with models bundled from
+//! `data/models` ([`models`]). Each stage lives in its own module
 //! with one entry point, writes only its own annotation layer, and reads the layers of earlier
 //! stages through the `Doc`, never another stage's internals. Stages do no IO and never fail:
 //! problems become diagnostics on the document.
@@ -17,6 +19,7 @@
 #![deny(missing_docs)]
 
 pub mod lemmatizer;
+pub mod models;
 pub mod parser;
 pub mod perceptron;
 pub mod pipeline;

@@ -5,6 +5,7 @@ pub mod conllu;
 pub mod deps;
 pub mod pos;
 pub mod sbd;
+pub mod ud;
 
 use std::fmt::Write as _;
 

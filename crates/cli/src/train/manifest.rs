@@ -35,24 +35,33 @@ pub type Manifest = BTreeMap<String, ModelEntry>;
 
 /// Hex sha256 of a file's bytes.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Adds or replaces the entry for `model_file` in the manifest beside it.
 pub fn record(model_file: &Path, mut entry: ModelEntry) -> Result<()> {
-    let bytes = std::fs::read(model_file).with_context(|| format!("{}: cannot read", model_file.display()))?;
+    let bytes = std::fs::read(model_file)
+        .with_context(|| format!("{}: cannot read", model_file.display()))?;
     entry.sha256 = sha256_hex(&bytes);
     entry.bytes = bytes.len() as u64;
     let dir = model_file.parent().unwrap_or_else(|| Path::new("."));
     let manifest_path = dir.join("manifest.json");
     let mut manifest: Manifest = match std::fs::read_to_string(&manifest_path) {
-        Ok(text) => serde_json::from_str(&text).with_context(|| format!("{}: malformed", manifest_path.display()))?,
+        Ok(text) => serde_json::from_str(&text)
+            .with_context(|| format!("{}: malformed", manifest_path.display()))?,
         Err(_) => Manifest::new(),
     };
-    let name = model_file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = model_file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     manifest.insert(name, entry);
     let text = serde_json::to_string_pretty(&manifest)?;
-    std::fs::write(&manifest_path, text + "\n").with_context(|| format!("{}: cannot write", manifest_path.display()))?;
+    std::fs::write(&manifest_path, text + "\n")
+        .with_context(|| format!("{}: cannot write", manifest_path.display()))?;
     Ok(())
 }
 

@@ -36,7 +36,9 @@ pub fn train_files(args: &TrainArgs) -> Vec<PathBuf> {
 
 /// The development file: as given, or EWT dev.
 pub fn dev_file(args: &TrainArgs) -> PathBuf {
-    args.dev.clone().unwrap_or_else(|| shared_dir().join("data/ud/UD_English-EWT/en_ewt-ud-dev.conllu"))
+    args.dev
+        .clone()
+        .unwrap_or_else(|| shared_dir().join("data/ud/UD_English-EWT/en_ewt-ud-dev.conllu"))
 }
 
 /// The command line as run, for the manifest.

@@ -1,0 +1,80 @@
+//! Conversions between CoNLL-U sentences and the models' inputs, and the alignment of Dateline's
+//! own tokens to gold tokens by character offsets (as the CoNLL 2018 evaluation aligns words).
+
+use dateline_core::tagset::{intern, PosTag, UPOS, XPOS};
+use dateline_nlp::parser::TreeSentence;
+use dateline_nlp::segment::segment_text;
+
+use super::conllu::ConlluSentence;
+
+/// A gold sentence as the parser trainer wants it (gold tags).
+pub fn tree_sentence(sentence: &ConlluSentence) -> TreeSentence {
+    let n = sentence.tokens.len();
+    TreeSentence {
+        words: sentence.tokens.iter().map(|t| t.form.clone()).collect(),
+        xpos: sentence.tokens.iter().map(|t| t.xpos.clone()).collect(),
+        upos: sentence.tokens.iter().map(|t| t.upos.clone()).collect(),
+        heads: sentence
+            .tokens
+            .iter()
+            .map(|t| {
+                if t.head == 0 || t.head as usize > n {
+                    n
+                } else {
+                    t.head as usize - 1
+                }
+            })
+            .collect(),
+        relations: sentence.tokens.iter().map(|t| t.deprel.clone()).collect(),
+    }
+}
+
+/// The gold tags of a sentence as `PosTag`s (unknown tags become X / XX).
+pub fn gold_tags(sentence: &ConlluSentence) -> Vec<PosTag> {
+    sentence
+        .tokens
+        .iter()
+        .map(|t| PosTag {
+            upos: intern(&UPOS, &t.upos).unwrap_or("X"),
+            xpos: intern(&XPOS, &t.xpos).unwrap_or("XX"),
+        })
+        .collect()
+}
+
+/// Char spans of the gold words inside the sentence text, found left to right; `None` for a
+/// word whose form is not found where expected.
+pub fn gold_spans(sentence: &ConlluSentence) -> Vec<Option<(usize, usize)>> {
+    let text = &sentence.text;
+    let mut cursor = 0;
+    sentence
+        .tokens
+        .iter()
+        .map(|token| {
+            let found = text
+                .get(cursor..)
+                .and_then(|rest| rest.find(&token.form))
+                .map(|at| cursor + at);
+            found.map(|start| {
+                let end = start + token.form.len();
+                cursor = end;
+                (start, end)
+            })
+        })
+        .collect()
+}
+
+/// Dateline's tokens of the sentence text, as byte spans with their strings.
+pub fn own_tokens(text: &str) -> Vec<(usize, usize)> {
+    segment_text(text)
+        .tokens
+        .iter()
+        .map(|t| (t.span.start as usize, t.span.end as usize))
+        .collect()
+}
+
+/// For each gold word, the index of the predicted token with exactly the same span.
+pub fn align(gold: &[Option<(usize, usize)>], predicted: &[(usize, usize)]) -> Vec<Option<usize>> {
+    gold.iter()
+        .map(|span| span.and_then(|span| predicted.binary_search(&span).ok()))
+        .collect()
+}

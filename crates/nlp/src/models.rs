@@ -1,0 +1,52 @@
+//! The bundled models: compiled into the binary from `data/models/` and decoded once, on first
+//! use, so that a fresh clone analyzes offline with no files to find at run time.
+
+use std::sync::OnceLock;
+
+use crate::lemmatizer::Lemmatizer;
+use crate::parser::Parser;
+use crate::perceptron::ModelError;
+use crate::tagger::Tagger;
+
+const TAGGER: &[u8] = include_bytes!("../../../data/models/tagger.bin.gz");
+const LEMMAS: &[u8] = include_bytes!("../../../data/models/lemmas.tsv.gz");
+const PARSER_TRANSITIONS: &[u8] = include_bytes!("../../../data/models/parser-transitions.bin.gz");
+const PARSER_LABELS: &[u8] = include_bytes!("../../../data/models/parser-labels.bin.gz");
+
+/// The tagger, lemmatizer and parser, decoded.
+#[derive(Debug)]
+pub struct Models {
+    /// POS tagger.
+    pub tagger: Tagger,
+    /// Lemmatizer.
+    pub lemmatizer: Lemmatizer,
+    /// Dependency parser.
+    pub parser: Parser,
+}
+
+/// The bundled models, decoded on the first call and shared afterwards. An error means the
+/// binary was built with a damaged model file; it is returned on every call, never a panic.
+pub fn bundled() -> Result<&'static Models, &'static ModelError> {
+    static MODELS: OnceLock<Result<Models, ModelError>> = OnceLock::new();
+    MODELS.get_or_init(decode).as_ref()
+}
+
+/// Decodes the models on parallel threads: decompressing and indexing dominate load time.
+fn decode() -> Result<Models, ModelError> {
+    std::thread::scope(|scope| {
+        let parser = scope.spawn(|| Parser::from_bytes(PARSER_TRANSITIONS, PARSER_LABELS));
+        let tagger = scope.spawn(|| Tagger::from_bytes(TAGGER));
+        let lemmatizer = Lemmatizer::from_bytes(LEMMAS)?;
+        let tagger = tagger.join().unwrap_or_else(|_| Err(panicked()))?;
+        let parser = parser.join().unwrap_or_else(|_| Err(panicked()))?;
+        Ok(Models {
+            tagger,
+            lemmatizer,
+            parser,
+        })
+    })
+}
+
+fn panicked() -> ModelError {
+    ModelError::Corrupt("a model decoder panicked".into())
+}
