@@ -125,9 +125,10 @@ pub struct EvalArgs {
     /// Gold data (default: ../shared/data/sbd/english_golden_rules.jsonl for sbd).
     #[arg(long, value_name = "PATH")]
     pub gold: Option<PathBuf>,
-    /// With CoNLL-U gold, only documents whose id starts with this.
-    #[arg(long, value_name = "PREFIX", default_value = "GUM_news_")]
-    pub doc_prefix: String,
+    /// With CoNLL-U gold, only documents whose id starts with this (sbd default: GUM_news_;
+    /// pos and deps: every document).
+    #[arg(long, value_name = "PREFIX")]
+    pub doc_prefix: Option<String>,
     /// List up to this many mistakes.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub errors: usize,

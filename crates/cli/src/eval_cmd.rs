@@ -23,7 +23,7 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
                 .gold
                 .clone()
                 .unwrap_or_else(|| shared_dir().join("data/sbd/english_golden_rules.jsonl"));
-            let cases = sbd::load_gold(&gold, &args.doc_prefix)
+            let cases = sbd::load_gold(&gold, args.doc_prefix.as_deref().unwrap_or("GUM_news_"))
                 .with_context(|| format!("loading gold data from {}", gold.display()))?;
             let report = sbd::evaluate(&cases);
             print!("{}", sbd::render(&report, args.errors));

@@ -111,7 +111,10 @@ pub fn score_own_tokens(
         let words: Vec<&str> = spans.iter().map(|&(s, e)| &sentence.text[s..e]).collect();
         let tags = tags_for_words(&words);
         let parsed = parser.parse_words(&words, &tags);
-        let gold = gold_spans(sentence);
+        let gold = gold_spans(
+            &sentence.text,
+            sentence.tokens.iter().map(|t| t.form.as_str()),
+        );
         let alignment = align(&gold, &spans);
         scores.gold += sentence.tokens.len();
         scores.predicted += words.len();

@@ -21,6 +21,7 @@ use dateline_nlp::segment::segment_text;
 use dateline_nlp::tagger::Tagger;
 
 use super::conllu::{read_sentences, ConlluSentence};
+use super::ud::gold_spans;
 use super::{table, Counts};
 use crate::args::EvalArgs;
 use crate::eval_cmd::shared_dir;
@@ -70,10 +71,8 @@ pub fn run(args: &EvalArgs) -> Result<()> {
         .unwrap_or_else(|| shared_dir().join("data/ud/UD_English-EWT/en_ewt-ud-test.conllu"));
     let mut sentences = read_sentences(&gold)
         .with_context(|| format!("loading gold data from {}", gold.display()))?;
-    // `--doc-prefix` defaults to "GUM_news_" for sbd; here it filters only when given explicitly,
-    // so that a whole treebank is scored by default.
-    if prefix_given() {
-        sentences.retain(|s| s.doc_id.starts_with(&args.doc_prefix));
+    if let Some(prefix) = &args.doc_prefix {
+        sentences.retain(|s| s.doc_id.starts_with(prefix.as_str()));
     }
     let dir = crate::models::models_dir();
     let tagger = load_tagger(&dir)?;
@@ -89,10 +88,6 @@ pub fn run(args: &EvalArgs) -> Result<()> {
         render(&gold, &scores, args.own_tokens, &errors, args.errors)
     );
     Ok(())
-}
-
-fn prefix_given() -> bool {
-    std::env::args().any(|a| a == "--doc-prefix" || a.starts_with("--doc-prefix="))
 }
 
 /// Loads the tagger from a models folder.
@@ -205,33 +200,6 @@ pub fn evaluate_own_tokens(
         });
     }
     scores
-}
-
-/// Byte spans of the gold forms in the sentence text, found left to right. A form that cannot be
-/// found close ahead (a multiword token written differently, a text/form mismatch) gets `None`.
-pub fn gold_spans<'a>(
-    text: &str,
-    forms: impl Iterator<Item = &'a str>,
-) -> Vec<Option<(usize, usize)>> {
-    /// How far past the cursor a form may be found (skipping an unaligned token's characters).
-    const MAX_SKIP: usize = 24;
-    let mut cursor = 0;
-    let mut spans = Vec::new();
-    for form in forms {
-        let found = text
-            .get(cursor..)
-            .and_then(|rest| rest.find(form))
-            .filter(|&offset| offset <= MAX_SKIP);
-        match found {
-            Some(offset) if !form.is_empty() => {
-                let start = cursor + offset;
-                cursor = start + form.len();
-                spans.push(Some((start, cursor)));
-            }
-            _ => spans.push(None),
-        }
-    }
-    spans
 }
 
 /// The report: accuracy table, boundaries, speed, mistakes, and the `pos UPOS` line last.

@@ -41,26 +41,31 @@ pub fn gold_tags(sentence: &ConlluSentence) -> Vec<PosTag> {
         .collect()
 }
 
-/// Char spans of the gold words inside the sentence text, found left to right; `None` for a
-/// word whose form is not found where expected.
-pub fn gold_spans(sentence: &ConlluSentence) -> Vec<Option<(usize, usize)>> {
-    let text = &sentence.text;
+/// Byte spans of the gold forms in the sentence text, found left to right. A form that cannot be
+/// found close ahead (a multiword token written differently, a text/form mismatch) gets `None`.
+pub fn gold_spans<'a>(
+    text: &str,
+    forms: impl Iterator<Item = &'a str>,
+) -> Vec<Option<(usize, usize)>> {
+    /// How far past the cursor a form may be found (skipping an unaligned token's characters).
+    const MAX_SKIP: usize = 24;
     let mut cursor = 0;
-    sentence
-        .tokens
-        .iter()
-        .map(|token| {
-            let found = text
-                .get(cursor..)
-                .and_then(|rest| rest.find(&token.form))
-                .map(|at| cursor + at);
-            found.map(|start| {
-                let end = start + token.form.len();
-                cursor = end;
-                (start, end)
-            })
-        })
-        .collect()
+    let mut spans = Vec::new();
+    for form in forms {
+        let found = text
+            .get(cursor..)
+            .and_then(|rest| rest.find(form))
+            .filter(|&offset| offset <= MAX_SKIP);
+        match found {
+            Some(offset) if !form.is_empty() => {
+                let start = cursor + offset;
+                cursor = start + form.len();
+                spans.push(Some((start, cursor)));
+            }
+            _ => spans.push(None),
+        }
+    }
+    spans
 }
 
 /// Dateline's tokens of the sentence text, as byte spans with their strings.

@@ -122,17 +122,17 @@ impl Trainer {
         for (key, index) in entries {
             let start = index * self.classes;
             let mut keep = false;
-            for class in 0..self.classes {
+            for (class, weight) in row.iter_mut().enumerate() {
                 let slot = start + class;
                 let elapsed = f64::from(self.step - self.stamps[slot]);
                 let total = self.totals[slot] + elapsed * f64::from(self.weights[slot]);
                 let average = (total / steps) as f32;
-                row[class] = if average.abs() < prune_below {
+                *weight = if average.abs() < prune_below {
                     0.0
                 } else {
                     average
                 };
-                keep |= row[class] != 0.0;
+                keep |= *weight != 0.0;
             }
             if keep {
                 keys.push(key);
