@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{dateline, stderr, stdout, workspace};
+use common::{dateline, dateline_with_stdin, stderr, stdout, workspace};
 use dateline_core::schema::Analysis;
 
 /// Parses one JSON analysis and checks it against the typed contract: every field present with
@@ -182,26 +182,11 @@ fn help_has_examples() {
 
 #[test]
 fn reads_standard_input_and_sniffs_html() {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
     let html = r#"<!doctype html><html><head><title>Talks resume</title>
         <meta property="article:published_time" content="2025-08-19T09:00:00Z"></head>
         <body><article><h1>Talks resume</h1><p>KYIV, Aug 19 (AFP) - Talks resumed on Tuesday after a pause of three weeks, officials in the capital said.</p>
         <p>"We are ready," the minister said. Diplomats expect a statement later in the day from both delegations.</p></article></body></html>"#;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(["analyze", "-", "--format", "jsonl"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(html.as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+    let output = dateline_with_stdin(&["analyze", "-", "--format", "jsonl"], html);
     assert!(output.status.success(), "{}", stderr(&output));
     let analysis = parse_contract(stdout(&output).trim_end());
     let document = &analysis.document;

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{dateline, stderr, stdout, workspace};
+use common::{dateline_with_stdin, stderr, stdout, workspace};
 use dateline_cli::train::manifest::{sha256_hex, Manifest};
 use dateline_core::schema::Analysis;
 
@@ -41,22 +41,7 @@ fn model_files_match_the_manifest_checksums() {
 }
 
 fn analyze_tokens(text: &str) -> Analysis {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
-        .args(["analyze", "-", "--format", "jsonl", "--tokens"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+    let output = dateline_with_stdin(&["analyze", "-", "--format", "jsonl", "--tokens"], text);
     assert!(output.status.success(), "{}", stderr(&output));
     serde_json::from_str(stdout(&output).trim_end()).unwrap()
 }
@@ -89,5 +74,4 @@ fn tokens_carry_tags_lemmas_and_a_tree() {
             assert!(inside.contains(&head));
         }
     }
-    let _ = dateline(&["--version"]);
 }

@@ -6,11 +6,13 @@
 //! prunes and returns a [`Model`], which [`Model::write`] stores quantized to 16 bits and
 //! gzip-compressed, and [`Model::read`] loads back with a type tag and version check.
 
+mod cursor;
 mod features;
 mod model;
 mod table;
 mod train;
 
+pub(crate) use cursor::Cursor;
 pub use features::{FeatureHasher, Features};
 pub use model::{argmax, Model, ModelError};
 pub use train::Trainer;

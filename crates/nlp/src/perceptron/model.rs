@@ -13,6 +13,7 @@ use flate2::write::GzEncoder;
 use flate2::Compression;
 
 use super::table::RowTable;
+use super::Cursor;
 
 const MAGIC: &[u8; 4] = b"DLPM";
 const VERSION: u32 = 2;
@@ -251,10 +252,7 @@ impl Model {
         GzDecoder::new(bytes)
             .read_to_end(&mut raw)
             .map_err(|e| ModelError::Corrupt(e.to_string()))?;
-        let mut cursor = Cursor {
-            bytes: &raw,
-            pos: 0,
-        };
+        let mut cursor = Cursor::new(&raw);
         if cursor.take(4)? != MAGIC {
             return Err(ModelError::BadMagic);
         }
@@ -280,7 +278,7 @@ impl Model {
         let rows = cursor.u32()? as usize;
         let scale = f32::from_le_bytes(cursor.array()?);
         // Rows are stored sorted by key: read them straight into the table, sizing it once.
-        let remaining = raw.len().saturating_sub(cursor.pos);
+        let remaining = cursor.remaining();
         let entry_estimate = remaining.saturating_sub(rows * 6) / 4;
         let mut keys = Vec::with_capacity(rows);
         let mut starts = Vec::with_capacity(rows + 1);
@@ -291,7 +289,7 @@ impl Model {
             if keys.last().is_some_and(|&last| last >= key) {
                 return Err(ModelError::Corrupt(format!(
                     "row keys out of order at offset {}",
-                    cursor.pos
+                    cursor.position()
                 )));
             }
             keys.push(key);
@@ -338,36 +336,6 @@ pub fn argmax(scores: &[f32]) -> usize {
         }
     }
     best
-}
-
-struct Cursor<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Cursor<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
-        let end = self
-            .pos
-            .checked_add(n)
-            .filter(|&end| end <= self.bytes.len());
-        let end = end.ok_or_else(|| {
-            ModelError::Corrupt(format!("needs {n} bytes at offset {}", self.pos))
-        })?;
-        let slice = &self.bytes[self.pos..end];
-        self.pos = end;
-        Ok(slice)
-    }
-
-    fn array<const N: usize>(&mut self) -> Result<[u8; N], ModelError> {
-        let mut out = [0u8; N];
-        out.copy_from_slice(self.take(N)?);
-        Ok(out)
-    }
-
-    fn u32(&mut self) -> Result<u32, ModelError> {
-        Ok(u32::from_le_bytes(self.array()?))
-    }
 }
 
 #[cfg(test)]

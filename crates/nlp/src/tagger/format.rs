@@ -17,7 +17,7 @@ use flate2::write::GzEncoder;
 use flate2::Compression;
 
 use super::features::Ambiguity;
-use crate::perceptron::ModelError;
+use crate::perceptron::{Cursor, ModelError};
 
 /// The tagger's word lists: the tag dictionary and the ambiguity classes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -67,10 +67,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<(Lexicons, Vec<u8>), ModelError> {
     GzDecoder::new(bytes)
         .read_to_end(&mut raw)
         .map_err(|e| ModelError::Corrupt(e.to_string()))?;
-    let mut cursor = Cursor {
-        bytes: &raw,
-        pos: 0,
-    };
+    let mut cursor = Cursor::new(&raw);
     if cursor.take(4)? != MAGIC {
         return Err(ModelError::BadMagic);
     }
@@ -81,14 +78,14 @@ pub(crate) fn read(bytes: &[u8]) -> Result<(Lexicons, Vec<u8>), ModelError> {
     let count = u32::from_le_bytes(cursor.array()?) as usize;
     let mut dictionary = HashMap::with_capacity(count.min(1 << 20));
     for _ in 0..count {
-        let word = cursor.word()?;
+        let word = cursor.string()?;
         let class = u16::from_le_bytes(cursor.array()?);
         dictionary.insert(word, class);
     }
     let count = u32::from_le_bytes(cursor.array()?) as usize;
     let mut ambiguity = Ambiguity::with_capacity(count.min(1 << 20));
     for _ in 0..count {
-        let word = cursor.word()?;
+        let word = cursor.string()?;
         let n = u16::from_le_bytes(cursor.array()?);
         let classes = (0..n)
             .map(|_| Ok(u16::from_le_bytes(cursor.array()?)))
@@ -105,39 +102,6 @@ pub(crate) fn read(bytes: &[u8]) -> Result<(Lexicons, Vec<u8>), ModelError> {
         },
         model,
     ))
-}
-
-struct Cursor<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Cursor<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
-        let end = self
-            .pos
-            .checked_add(n)
-            .filter(|&end| end <= self.bytes.len());
-        let end = end.ok_or_else(|| {
-            ModelError::Corrupt(format!("needs {n} bytes at offset {}", self.pos))
-        })?;
-        let slice = &self.bytes[self.pos..end];
-        self.pos = end;
-        Ok(slice)
-    }
-
-    fn word(&mut self) -> Result<String, ModelError> {
-        let len = u32::from_le_bytes(self.array()?) as usize;
-        let word =
-            std::str::from_utf8(self.take(len)?).map_err(|e| ModelError::Corrupt(e.to_string()))?;
-        Ok(word.to_string())
-    }
-
-    fn array<const N: usize>(&mut self) -> Result<[u8; N], ModelError> {
-        let mut out = [0u8; N];
-        out.copy_from_slice(self.take(N)?);
-        Ok(out)
-    }
 }
 
 #[cfg(test)]
