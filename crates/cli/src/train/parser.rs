@@ -111,8 +111,15 @@ pub fn run(args: &TrainArgs) -> Result<()> {
         stats.non_projective.to_string(),
     );
     notes.insert("lifted_arcs".into(), stats.lifted_arcs.to_string());
-    notes.insert("transition_rows".into(), stats.transition_rows.to_string());
-    notes.insert("label_rows".into(), stats.label_rows.to_string());
+    notes.insert(
+        "transition_rows_before_pruning".into(),
+        stats.transition_rows.to_string(),
+    );
+    notes.insert(
+        "transition_rows".into(),
+        parser.transition_rows().to_string(),
+    );
+    notes.insert("label_rows".into(), parser.label_rows().to_string());
     let tags_note = if jackknife {
         format!("predicted, jackknifed over {JACKKNIFE_FOLDS} folds")
     } else {

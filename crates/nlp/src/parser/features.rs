@@ -201,6 +201,17 @@ pub(crate) fn transition_features(sentence: &Sentence, state: &State, out: &mut 
         f(out, id * 10, &[w(token)]);
         f(out, id * 10 + 1, &[t(token)]);
     }
+    // The same configurations in Universal tags: coarser, and more often right when predicted.
+    f(out, 260, &[u(s0), u(b0)]);
+    f(out, 261, &[u(s0), u(b0), u(b1)]);
+    f(out, 262, &[u(s1), u(s0), u(b0)]);
+    f(out, 263, &[u(s0), u(s0l), u(b0)]);
+    f(out, 264, &[u(s0), u(s0r), u(b0)]);
+    f(out, 265, &[u(s0), u(b0), u(b0l)]);
+    f(out, 266, &[w(s0), u(b0)]);
+    f(out, 267, &[u(s0), w(b0)]);
+    f(out, 268, &[u(s0), u(b0), d]);
+    f(out, 269, &[u(s1), u(s0), d1]);
     // Stack depth, which tells how much is left open.
     f(out, 240, &[state.stack.len().min(6) as u64, t(b0)]);
 }
