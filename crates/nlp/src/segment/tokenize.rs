@@ -1,7 +1,8 @@
 //! News tokenizer: splits one paragraph into tokens with exact byte offsets.
 //!
 //! Conventions follow Universal Dependencies English, so the tagger and parser see what they were
-//! trained on: clitics are split ("Russia's" → "Russia" "'s", "don't" → "do" "n't"), known
+//! trained on: clitics are split ("Russia's" → "Russia" "'s", "don't" → "do" "n't"), and so are
+//! hyphenated words ("32-year-old" → "32" "-" "year" "-" "old") and "cannot"; known
 //! abbreviations keep their period ("Gen.", "U.S.", "a.m."), URLs and e-mail addresses stay whole,
 //! numbers keep their separators ("1,200", "100.00", "14:00"). Every non-whitespace character of
 //! the input ends up in exactly one token.
@@ -99,7 +100,9 @@ fn word(text: &str, start: usize, end: usize, lexicon: &Lexicon, out: &mut Vec<T
         let next_digit = next.is_some_and(|c| c.is_ascii_digit());
         let prev_digit = pos > start && bytes[pos - 1].is_ascii_digit();
         let joins = match ch {
-            '-' | '‐' | '‑' => next_alnum,
+            // UD English splits hyphenated words ("32-year-old" → 32 - year - old); number
+            // ranges, ISO dates and phone numbers stay whole.
+            '-' | '‐' | '‑' => prev_digit && next_digit,
             '\'' | '’' | 'ʼ' => next_alnum && pos > start,
             '.' => next_alnum,
             ',' | ':' | '/' => prev_digit && next_digit,
@@ -165,6 +168,12 @@ pub(crate) fn is_letter_period_run(word: &str) -> bool {
 fn split_clitic(text: &str, start: usize, end: usize, kind: TokenKind, out: &mut Vec<Token>) {
     let word = &text[start..end];
     if kind == TokenKind::Word {
+        // UD splits "cannot" like "can not".
+        if word.eq_ignore_ascii_case("cannot") {
+            push(out, start, start + 3, kind);
+            push(out, start + 3, end, kind);
+            return;
+        }
         if let Some(cut) = clitic_start(word) {
             if cut > 0 {
                 push(out, start, start + cut, kind);
@@ -421,16 +430,10 @@ mod tests {
     #[test]
     fn hyphens_and_dashes() {
         assert_eq!(
-            tokens("a 32-year-old worker – and AT&T -- fine"),
+            tokens("a 32-year-old worker – and AT&T -- fine in 1990-95, cannot"),
             [
-                "a",
-                "32-year-old",
-                "worker",
-                "–",
-                "and",
-                "AT&T",
-                "--",
-                "fine"
+                "a", "32", "-", "year", "-", "old", "worker", "–", "and", "AT&T", "--", "fine", "in",
+                "1990-95", ",", "can", "not"
             ]
         );
     }
