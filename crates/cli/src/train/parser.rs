@@ -70,8 +70,8 @@ pub fn run(args: &TrainArgs) -> Result<()> {
     let config = ParserTrainConfig {
         epochs,
         seed: args.seed,
-        explore_from: 1,
-        explore: 0.9,
+        explore_from: env_number("DATELINE_EXPLORE_FROM", 1),
+        explore: env_number("DATELINE_EXPLORE", 0.9),
         min_updates: min_updates(),
     };
     eprintln!(
@@ -278,8 +278,13 @@ pub fn shared_relative(path: &Path) -> String {
 /// Updates before a feature gets weights; `DATELINE_MIN_UPDATES` overrides the default for
 /// experiments.
 fn min_updates() -> u8 {
-    std::env::var("DATELINE_MIN_UPDATES")
+    env_number("DATELINE_MIN_UPDATES", 3)
+}
+
+/// An experiment knob from the environment, or its default.
+fn env_number<T: std::str::FromStr>(name: &str, default: T) -> T {
+    std::env::var(name)
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(3)
+        .unwrap_or(default)
 }
