@@ -73,16 +73,20 @@ fn universal(relation: &str) -> &str {
     relation.split(':').next().unwrap_or(relation)
 }
 
-/// Scores `parser` on gold tokens, with tags from `tags_for`.
+/// Scores `parser` on gold tokens, with tags from `tags_for(index, sentence)`.
 pub fn score_gold_tokens(
     sentences: &[ConlluSentence],
-    mut tags_for: impl FnMut(&ConlluSentence) -> Vec<PosTag>,
+    mut tags_for: impl FnMut(usize, &ConlluSentence) -> Vec<PosTag>,
     parser: &Parser,
 ) -> DepsScores {
     let mut scores = DepsScores::default();
-    for sentence in sentences.iter().filter(|s| !s.tokens.is_empty()) {
+    for (index, sentence) in sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.tokens.is_empty())
+    {
         let words: Vec<&str> = sentence.tokens.iter().map(|t| t.form.as_str()).collect();
-        let tags = tags_for(sentence);
+        let tags = tags_for(index, sentence);
         let parsed = parser.parse_words(&words, &tags);
         for (gold, predicted) in sentence.tokens.iter().zip(&parsed) {
             let predicted_head = predicted.head.map_or(0, |h| h + 1);
@@ -164,10 +168,10 @@ pub fn run(args: &EvalArgs) -> Result<()> {
         Some(crate::eval::pos::load_tagger(&crate::models::models_dir())?)
     };
     let scores = match (&tagger, args.own_tokens) {
-        (None, false) => score_gold_tokens(&sentences, gold_tags, &parser),
+        (None, false) => score_gold_tokens(&sentences, |_, s| gold_tags(s), &parser),
         (Some(tagger), false) => score_gold_tokens(
             &sentences,
-            |s| tagger.tag_words(&s.tokens.iter().map(|t| t.form.as_str()).collect::<Vec<_>>()),
+            |_, s| tagger.tag_words(&s.tokens.iter().map(|t| t.form.as_str()).collect::<Vec<_>>()),
             &parser,
         ),
         (Some(tagger), true) => {

@@ -1,5 +1,6 @@
 //! `dateline train parser`: the arc-hybrid parser and its relation labeller, trained on gold
-//! trees with gold tags, scored on the dev file after every epoch (gold tags, gold tokens).
+//! trees with jackknifed tags (`DATELINE_PARSER_TAGS=gold` trains on gold tags), scored on the
+//! dev file after every epoch with the bundled tagger's tags (gold tags where it cannot load).
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -43,27 +44,37 @@ pub fn run(args: &TrainArgs) -> Result<()> {
     let jackknife = std::env::var("DATELINE_PARSER_TAGS").map_or(true, |v| v != "gold");
     if jackknife {
         let started = Instant::now();
-        jackknife_tags(&mut sentences, JACKKNIFE_FOLDS, args.seed);
+        jackknife_tags(&mut sentences, JACKKNIFE_FOLDS, args.seed)?;
         eprintln!(
             "jackknifed tags over {JACKKNIFE_FOLDS} folds ({:.0} s)",
             started.elapsed().as_secs_f64()
         );
     }
     // Dev is scored with the tags the parser will get: the bundled tagger's, where there is one.
-    let dev_tags: Vec<Vec<PosTag>> = match crate::eval::pos::load_tagger(&models_dir()) {
-        Ok(tagger) => dev_sentences
-            .iter()
-            .map(|s| {
-                tagger.tag_words(&s.tokens.iter().map(|t| t.form.as_str()).collect::<Vec<_>>())
-            })
-            .collect(),
-        Err(_) => dev_sentences.iter().map(gold_tags).collect(),
-    };
-    let dev_tags_for = |s: &ConlluSentence| {
-        let index = dev_sentences
-            .iter()
-            .position(|d| std::ptr::eq(d, s))
-            .unwrap_or(0);
+    let (dev_tags, dev_tags_note): (Vec<Vec<PosTag>>, &str) =
+        match crate::eval::pos::load_tagger(&models_dir()) {
+            Ok(tagger) => {
+                let tags = dev_sentences
+                    .iter()
+                    .map(|s| {
+                        tagger.tag_words(
+                            &s.tokens.iter().map(|t| t.form.as_str()).collect::<Vec<_>>(),
+                        )
+                    })
+                    .collect();
+                (tags, "predicted by the bundled tagger")
+            }
+            Err(error) => {
+                eprintln!(
+                    "warning: no tagger for dev tags ({error:#}); scoring dev with gold tags"
+                );
+                (
+                    dev_sentences.iter().map(gold_tags).collect(),
+                    "gold (no tagger could be loaded)",
+                )
+            }
+        };
+    let dev_tags_for = |index: usize, s: &ConlluSentence| {
         dev_tags.get(index).cloned().unwrap_or_else(|| gold_tags(s))
     };
     let epochs = args.epochs.unwrap_or(12);
@@ -91,8 +102,7 @@ pub fn run(args: &TrainArgs) -> Result<()> {
         );
         last_dev = scores;
     });
-    let (parser, pruning) =
-        prune_within_tolerance(parser, &dev_sentences, &dev_tags_for, last_dev.uas());
+    let (parser, pruning) = prune_within_tolerance(parser, &dev_sentences, &dev_tags_for, last_dev);
     last_dev = score_gold_tokens(&dev_sentences, dev_tags_for, &parser);
     let transitions_path = args
         .out
@@ -126,7 +136,14 @@ pub fn run(args: &TrainArgs) -> Result<()> {
         "gold".into()
     };
     notes.insert("tags_in_training".into(), tags_note);
-    notes.insert("pruned_weight_share".into(), format!("{pruning:.2}"));
+    notes.insert(
+        "pruned_transition_weight_share".into(),
+        format!("{:.2}", pruning.0),
+    );
+    notes.insert(
+        "pruned_label_weight_share".into(),
+        format!("{:.2}", pruning.1),
+    );
     notes.insert(
         "training_seconds".into(),
         format!("{:.0}", started.elapsed().as_secs_f64()),
@@ -134,9 +151,10 @@ pub fn run(args: &TrainArgs) -> Result<()> {
     let mut dev_scores = BTreeMap::new();
     dev_scores.insert("uas".into(), round4(last_dev.uas()));
     dev_scores.insert("las".into(), round4(last_dev.las()));
+    notes.insert("dev_tags".into(), dev_tags_note.into());
     notes.insert(
-        "dev_tags".into(),
-        "predicted by the bundled tagger (gold where none)".into(),
+        "malformed_sentences_skipped".into(),
+        stats.malformed.to_string(),
     );
     for (path, model_type) in [
         (
@@ -178,7 +196,7 @@ const JACKKNIFE_TAGGER_EPOCHS: usize = 8;
 /// Replaces the gold tags of the training sentences with tags predicted by taggers that did not
 /// see them (each fold tagged by a tagger trained on the other folds), so the parser learns from
 /// the kind of tags it will get at run time.
-fn jackknife_tags(sentences: &mut [TreeSentence], folds: usize, seed: u64) {
+fn jackknife_tags(sentences: &mut [TreeSentence], folds: usize, seed: u64) -> Result<()> {
     let tagged: Vec<TrainSentence> = sentences
         .iter()
         .map(|s| TrainSentence {
@@ -221,35 +239,59 @@ fn jackknife_tags(sentences: &mut [TreeSentence], folds: usize, seed: u64) {
             sentence.xpos = predicted.iter().map(|t| t.xpos.to_string()).collect();
         }
     }
+    Ok(())
 }
 
-/// Dev UAS a pruned model may lose against the full one (0.15 points): the price paid for a
-/// model half the size, which loads and parses faster.
+/// Dev UAS or LAS a pruned transition model may lose against the full one (0.15 points): the
+/// price paid for a model a fraction of the size, which loads and parses faster.
 const PRUNING_TOLERANCE: f64 = 0.0015;
+/// Dev LAS the labeller's pruning may lose on top (0.3 points): unpruned, its 51 classes per
+/// feature make it the slowest part of parsing.
+const LABEL_PRUNING_TOLERANCE: f64 = 0.003;
 
-/// Drops the smallest weights, as many as keeps dev UAS within [`PRUNING_TOLERANCE`] of the
-/// full model: most features of a perceptron carry almost nothing, and the file must stay small.
+/// Drops the smallest weights, first of the transition model, then of the labeller, as many as
+/// keeps dev UAS and LAS within [`PRUNING_TOLERANCE`] of the full model: most features of a
+/// perceptron carry almost nothing, and the files must stay small. Returns the shares pruned.
 fn prune_within_tolerance(
     parser: Parser,
     dev: &[ConlluSentence],
-    dev_tags_for: &dyn Fn(&ConlluSentence) -> Vec<PosTag>,
-    full_uas: f64,
-) -> (Parser, f64) {
-    let mut best = (parser.clone(), 0.0);
-    for quantile in [0.5, 0.7, 0.8, 0.9] {
-        let candidate = parser.pruned(quantile);
-        let uas = score_gold_tokens(dev, dev_tags_for, &candidate).uas();
+    dev_tags_for: &dyn Fn(usize, &ConlluSentence) -> Vec<PosTag>,
+    full: DepsScores,
+) -> (Parser, (f64, f64)) {
+    let within = |candidate: &Parser, tolerance: f64| {
+        let scores = score_gold_tokens(dev, dev_tags_for, candidate);
+        let ok = scores.uas() + PRUNING_TOLERANCE >= full.uas()
+            && scores.las() + tolerance >= full.las();
+        (ok, scores)
+    };
+    let mut shares = (0.0, 0.0);
+    for share in [0.5, 0.7, 0.8, 0.9] {
+        let (ok, scores) = within(&parser.pruned(share, 0.0), PRUNING_TOLERANCE);
         eprintln!(
-            "pruning the smallest {:.0}% of weights: {} transition rows, dev UAS {uas:.4}",
-            quantile * 100.0,
-            candidate.transition_rows()
+            "pruning {:.0}% of transition weights: dev UAS {:.4} LAS {:.4}",
+            share * 100.0,
+            scores.uas(),
+            scores.las()
         );
-        if uas + PRUNING_TOLERANCE < full_uas {
+        if !ok {
             break;
         }
-        best = (candidate, quantile);
+        shares.0 = share;
     }
-    best
+    for share in [0.5, 0.7, 0.8, 0.9] {
+        let (ok, scores) = within(&parser.pruned(shares.0, share), LABEL_PRUNING_TOLERANCE);
+        eprintln!(
+            "pruning {:.0}% of label weights: dev UAS {:.4} LAS {:.4}",
+            share * 100.0,
+            scores.uas(),
+            scores.las()
+        );
+        if !ok {
+            break;
+        }
+        shares.1 = share;
+    }
+    (parser.pruned(shares.0, shares.1), shares)
 }
 
 fn create(path: &Path) -> Result<BufWriter<File>> {

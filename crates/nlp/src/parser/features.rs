@@ -25,24 +25,21 @@ impl Sentence {
     pub fn new(words: &[&str], tags: &[&str], coarse: &[&str]) -> Sentence {
         let hash = |kind: u32, text: &str| FeatureHasher::new(kind).str(text).finish();
         let mut normalized = String::new();
+        let mut word_hashes = Vec::with_capacity(words.len() + 1);
         let mut suffixes = Vec::with_capacity(words.len() + 1);
+        for word in words {
+            normalize_word(word, &mut normalized);
+            let cut = normalized.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+            word_hashes.push(hash(1, &normalized));
+            suffixes.push(hash(4, &normalized[cut..]));
+        }
+        word_hashes.push(ROOT);
+        suffixes.push(ROOT);
         Sentence {
-            words: words
-                .iter()
-                .map(|w| {
-                    normalize_word(w, &mut normalized);
-                    let cut = normalized.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
-                    suffixes.push(hash(4, &normalized[cut..]));
-                    hash(1, &normalized)
-                })
-                .chain([ROOT])
-                .collect(),
+            words: word_hashes,
             tags: tags.iter().map(|t| hash(2, t)).chain([ROOT]).collect(),
             coarse: coarse.iter().map(|t| hash(3, t)).chain([ROOT]).collect(),
-            suffixes: {
-                suffixes.push(ROOT);
-                suffixes
-            },
+            suffixes,
         }
     }
 
@@ -294,7 +291,6 @@ pub(crate) fn label_features(
     f(out, 23, &[w(first_child), t(d)]);
     f(out, 24, &[w(d), direction, dist]);
     f(out, 25, &[w(h), u(d), direction, dist]);
-    f(out, 26, &[u64::from(head >= n), t(d)]);
     f(out, 29, &[sentence.suffix(d), t(d)]);
     for &child in children.iter().take(4) {
         f(out, 27, &[t(d), w(Some(child))]);

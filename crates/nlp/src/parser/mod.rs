@@ -13,14 +13,14 @@ mod train;
 pub use train::{train_parser, ParserTrainConfig, ParserTrainStats, TreeSentence};
 
 use dateline_core::tagset::{Dependency, PosTag, DEPRELS};
-use dateline_core::Doc;
+use dateline_core::{Diagnostic, Doc, Severity};
 
 use crate::perceptron::{FeatureHasher, Features, Model, ModelError};
 
 use features::{label_features, transition_features, Sentence, Tree};
 use state::{State, MOVES};
 
-/// Type tags of the two model files.
+/// Type tag of the transition model file.
 pub const TRANSITION_MODEL_TYPE: &str = "parser/arc-hybrid";
 /// Type tag of the labeller model.
 pub const LABEL_MODEL_TYPE: &str = "parser/labels";
@@ -40,11 +40,26 @@ impl Parser {
         }
     }
 
-    /// Loads the transition and label models (gzip'd model files).
+    /// Loads the transition and label models (gzip'd model files), checking that they predict
+    /// this build's transitions and relations.
     pub fn from_bytes(transitions: &[u8], labels: &[u8]) -> Result<Parser, ModelError> {
+        let transitions = Model::read(transitions, TRANSITION_MODEL_TYPE)?;
+        let labels = Model::read(labels, LABEL_MODEL_TYPE)?;
+        if transitions.classes() != MOVES.len() {
+            let found = transitions.classes();
+            return Err(ModelError::Corrupt(format!(
+                "transition model has {found} classes, expected {}",
+                MOVES.len()
+            )));
+        }
+        if labels.labels() != train::relation_labels().as_slice() {
+            return Err(ModelError::Corrupt(
+                "labeller relations differ from this build's UD relations".into(),
+            ));
+        }
         Ok(Parser {
-            transitions: Model::read(transitions, TRANSITION_MODEL_TYPE)?,
-            labels: Model::read(labels, LABEL_MODEL_TYPE)?,
+            transitions,
+            labels,
         })
     }
 
@@ -58,14 +73,19 @@ impl Parser {
         self.labels.write(LABEL_MODEL_TYPE, labels)
     }
 
-    /// A copy with the smallest weights dropped: the `quantile` share of the transition model's
-    /// weights and of the labeller's, by magnitude.
-    pub fn pruned(&self, quantile: f64) -> Parser {
+    /// A copy with the smallest weights dropped: the `transition_share` of the transition
+    /// model's weights and the `label_share` of the labeller's, by magnitude.
+    pub fn pruned(&self, transition_share: f64, label_share: f64) -> Parser {
+        let prune = |model: &Model, share: f64| {
+            if share > 0.0 {
+                model.pruned(model.weight_quantile(share))
+            } else {
+                model.clone()
+            }
+        };
         Parser {
-            transitions: self
-                .transitions
-                .pruned(self.transitions.weight_quantile(quantile)),
-            labels: self.labels.pruned(self.labels.weight_quantile(quantile)),
+            transitions: prune(&self.transitions, transition_share),
+            labels: prune(&self.labels, label_share),
         }
     }
 
@@ -80,10 +100,16 @@ impl Parser {
     }
 
     /// Parses one sentence of `words` with their tags. Returns, per word, its head (`None` for
-    /// the root word) and relation.
+    /// the root word) and relation. Missing tags count as X/XX; extra tags are ignored.
     pub fn parse_words(&self, words: &[&str], tags: &[PosTag]) -> Vec<Dependency> {
-        let xpos: Vec<&str> = tags.iter().map(|t| t.xpos).collect();
-        let upos: Vec<&str> = tags.iter().map(|t| t.upos).collect();
+        let tag = |i: usize| {
+            tags.get(i).copied().unwrap_or(PosTag {
+                upos: "X",
+                xpos: "XX",
+            })
+        };
+        let xpos: Vec<&str> = (0..words.len()).map(|i| tag(i).xpos).collect();
+        let upos: Vec<&str> = (0..words.len()).map(|i| tag(i).upos).collect();
         let sentence = Sentence::new(words, &xpos, &upos);
         let heads = self.attach(&sentence, words.len());
         let relations = self.label(&sentence, &heads);
@@ -149,24 +175,44 @@ impl Parser {
         relations.into_iter().map(|r| r.unwrap_or("dep")).collect()
     }
 
-    /// The parsing stage: heads and relations for every sentence of a tagged document.
+    /// The parsing stage: heads and relations for every sentence of a tagged document, written
+    /// parallel to the token layer. Without tags (the tagger did not run) the layer is left empty
+    /// and a diagnostic says so.
     pub fn parse(&self, doc: &mut Doc) {
-        let mut dependencies = Vec::with_capacity(doc.annotations().tokens.len());
-        for index in 0..doc.annotations().sentences.len() {
-            let range = doc.annotations().sentences[index].tokens.clone();
-            let (start, end) = (range.start as usize, range.end as usize);
-            let words: Vec<&str> = doc.annotations().tokens[start..end]
-                .iter()
-                .map(|t| doc.slice(t.span))
-                .collect();
-            let Some(tags) = doc.annotations().pos.get(start..end) else {
-                return;
+        let token_count = doc.annotations().tokens.len();
+        if doc.annotations().pos.len() != token_count {
+            doc.push_diagnostic(Diagnostic {
+                severity: Severity::Warning,
+                stage: "parser",
+                message: "tokens are not tagged; dependencies were not computed".into(),
+            });
+            return;
+        }
+        let mut dependencies = vec![
+            Dependency {
+                head: None,
+                relation: "dep"
             };
-            for dependency in self.parse_words(&words, tags) {
-                dependencies.push(Dependency {
-                    head: dependency.head.map(|h| h + start as u32),
+            token_count
+        ];
+        for sentence in &doc.annotations().sentences {
+            let range = sentence.tokens.start as usize..sentence.tokens.end as usize;
+            let (Some(tokens), Some(tags)) = (
+                doc.annotations().tokens.get(range.clone()),
+                doc.annotations().pos.get(range.clone()),
+            ) else {
+                continue;
+            };
+            let words: Vec<&str> = tokens.iter().map(|t| doc.slice(t.span)).collect();
+            let offset = range.start as u32;
+            for (slot, dependency) in dependencies[range]
+                .iter_mut()
+                .zip(self.parse_words(&words, tags))
+            {
+                *slot = Dependency {
+                    head: dependency.head.map(|h| h + offset),
                     ..dependency
-                });
+                };
             }
         }
         doc.annotations_mut().dependencies = dependencies;

@@ -1,34 +1,42 @@
-//! Goldberg and Nivre's dynamic oracle for arc-hybrid (2013): the cost of a transition is the
-//! number of gold arcs it makes unreachable. Exact for projective gold trees, which
-//! [`projectivize`] provides by lifting.
+//! Goldberg and Nivre's dynamic oracle for arc-hybrid (TACL 2013): the cost of a transition is
+//! the number of gold arcs it makes unreachable, with the single-root constraint taken into
+//! account. Exact for projective single-root gold trees, which [`projectivize`] provides by
+//! lifting.
 
 use super::state::{Move, State};
 
 /// Gold arcs lost by `action` in `state`; `gold[i]` is token `i`'s head (`n` = root).
+///
+/// The root can only take the last word left on the stack (see `State::is_valid`), so a gold
+/// root arc is still reachable only while its word could become that word.
 pub(crate) fn cost(state: &State, gold: &[usize], action: Move) -> usize {
     let Some(s0) = state.stack_item(0) else {
         // Only SHIFT is possible on an empty stack, and it loses nothing there.
         return 0;
     };
-    let b0 = state.buffer;
-    let in_buffer = |token: usize| token >= state.buffer && token <= state.n;
-    let dependents_in_buffer =
-        |head: usize| (state.buffer..state.n).filter(|&d| gold[d] == head).count();
+    let (b0, n) = (state.buffer, state.n);
+    // Can `token` (the stack top) still get its gold head from the buffer side?
+    let head_ahead = |token: usize| {
+        let head = gold[token];
+        (head >= b0 && head < n) || (head == n && state.stack.len() == 1)
+    };
+    let dependents_in_buffer = |head: usize| (b0..n).filter(|&d| gold[d] == head).count();
     match action {
         Move::Left => {
             let head = gold[s0];
-            let lost_head = head != b0 && (Some(head) == state.stack_item(1) || in_buffer(head));
+            let lost_head = head != b0 && (Some(head) == state.stack_item(1) || head_ahead(s0));
             usize::from(lost_head) + dependents_in_buffer(s0)
         }
-        Move::Right => usize::from(in_buffer(gold[s0])) + dependents_in_buffer(s0),
+        Move::Right => usize::from(head_ahead(s0)) + dependents_in_buffer(s0),
         Move::Shift => {
-            if b0 >= state.n {
+            if b0 >= n {
                 return 0;
             }
-            let stack = &state.stack[..state.stack.len() - 1];
-            let lost_head = usize::from(stack.contains(&gold[b0]));
+            let below = &state.stack[..state.stack.len() - 1];
+            // Shifting the root word onto a non-empty stack buries it: it can never be last.
+            let lost_head = below.contains(&gold[b0]) || gold[b0] == n;
             let lost_dependents = state.stack.iter().filter(|&&d| gold[d] == b0).count();
-            lost_head + lost_dependents
+            usize::from(lost_head) + lost_dependents
         }
     }
 }
@@ -108,6 +116,45 @@ mod tests {
             state.apply(action);
         }
         assert_eq!(state.heads, gold);
+    }
+
+    /// Regression (review of the first version): shifting the root word onto a non-empty stack
+    /// loses the root arc and must cost 1.
+    #[test]
+    fn shifting_the_root_word_onto_a_stack_costs_the_root_arc() {
+        let gold = vec![1, 2, 3];
+        let mut state = State::new(3);
+        for action in [Move::Shift, Move::Shift, Move::Right] {
+            state.apply(action);
+        }
+        assert_eq!(state.stack, vec![0]);
+        assert_eq!(state.buffer, 2);
+        assert_eq!(cost(&state, &gold, Move::Shift), 1);
+    }
+
+    /// From every state reached by any valid moves, some valid move has the minimal cost and the
+    /// costs never exceed the arcs still to be made.
+    #[test]
+    fn some_move_is_always_cheapest_off_the_gold_path() {
+        let gold = vec![1, 3, 1];
+        let mut frontier = vec![State::new(3)];
+        while let Some(state) = frontier.pop() {
+            if state.is_terminal() {
+                continue;
+            }
+            let valid: Vec<Move> = MOVES
+                .iter()
+                .copied()
+                .filter(|&m| state.is_valid(m))
+                .collect();
+            assert!(!valid.is_empty());
+            for action in valid {
+                assert!(cost(&state, &gold, action) <= gold.len());
+                let mut next = state.clone();
+                next.apply(action);
+                frontier.push(next);
+            }
+        }
     }
 
     #[test]

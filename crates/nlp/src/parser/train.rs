@@ -37,7 +37,8 @@ pub struct ParserTrainConfig {
     pub explore_from: usize,
     /// Probability of following a wrong prediction during exploration.
     pub explore: f64,
-    /// Updates a feature must take part in before it gets weights (1 = all features).
+    /// Updates a feature must take part in before the transition model gives it weights (1 = all
+    /// features). The labeller admits every feature.
     pub min_updates: u8,
 }
 
@@ -46,6 +47,9 @@ pub struct ParserTrainConfig {
 pub struct ParserTrainStats {
     /// Sentences used.
     pub sentences: usize,
+    /// Sentences left out: fields of different lengths, heads out of range, or not exactly one
+    /// root word.
+    pub malformed: usize,
     /// Sentences whose gold tree was non-projective (lifted for the transition oracle).
     pub non_projective: usize,
     /// Arcs lifted in total.
@@ -87,11 +91,13 @@ pub fn train_parser(
     config: ParserTrainConfig,
     mut after_epoch: impl FnMut(usize, &Parser),
 ) -> (Parser, ParserTrainStats) {
+    let usable: Vec<&TreeSentence> = sentences.iter().filter(|s| is_well_formed(s)).collect();
     let mut stats = ParserTrainStats {
-        sentences: sentences.len(),
+        sentences: usable.len(),
+        malformed: sentences.len() - usable.len(),
         ..Default::default()
     };
-    let prepared: Vec<(Sentence, Vec<usize>)> = sentences
+    let prepared: Vec<(Sentence, Vec<usize>)> = usable
         .iter()
         .map(|s| {
             let mut heads = s.heads.clone();
@@ -101,13 +107,13 @@ pub fn train_parser(
             (sentence_features(s), heads)
         })
         .collect();
-    let relation_ids: Vec<Vec<usize>> = sentences
+    let relation_ids: Vec<Vec<usize>> = usable
         .iter()
         .map(|s| s.relations.iter().map(|r| relation_index(r)).collect())
         .collect();
     let mut transitions = Trainer::new(MOVES.len()).with_min_updates(config.min_updates);
     let mut labels = Trainer::new(DEPRELS.len());
-    let mut order: Vec<usize> = (0..sentences.len()).collect();
+    let mut order: Vec<usize> = (0..usable.len()).collect();
     let mut random = SplitMix(config.seed);
     let mut features = Features::new();
     let mut scores = Vec::new();
@@ -116,32 +122,58 @@ pub fn train_parser(
         let explore = epoch >= config.explore_from;
         for &index in &order {
             let (sentence, gold) = &prepared[index];
+            let exploration = explore.then_some(config.explore);
             train_transitions(
                 sentence,
                 gold,
                 &mut transitions,
                 &mut random,
-                explore.then_some(config.explore),
+                exploration,
                 &mut features,
                 &mut scores,
             );
+            let (heads, relations) = (&usable[index].heads, &relation_ids[index]);
             train_labels(
                 sentence,
-                &sentences[index].heads,
-                &relation_ids[index],
+                heads,
+                relations,
                 &mut labels,
                 &mut features,
                 &mut scores,
             );
         }
-        let snapshot =
-            Parser::from_models(transitions.clone().finish(0.0), labels.clone().finish(0.0));
-        after_epoch(epoch, &snapshot);
+        if epoch + 1 < config.epochs {
+            let snapshot =
+                Parser::from_models(transitions.clone().finish(0.0), labels.clone().finish(0.0));
+            after_epoch(epoch, &snapshot);
+        }
     }
-    let parser = Parser::from_models(transitions.finish(0.0), labels.finish(0.0));
+    let parser = Parser::from_models(
+        transitions.finish(0.0),
+        labels.finish(0.0).with_labels(relation_labels()),
+    );
+    after_epoch(config.epochs.saturating_sub(1), &parser);
     stats.transition_rows = parser.transition_rows();
     stats.label_rows = parser.label_rows();
     (parser, stats)
+}
+
+/// Every field has one entry per word, every head is a word or the root, and exactly one word
+/// hangs from the root: the trees the transition system can build.
+fn is_well_formed(s: &TreeSentence) -> bool {
+    let n = s.words.len();
+    let lengths_agree = [s.xpos.len(), s.upos.len(), s.heads.len(), s.relations.len()]
+        .iter()
+        .all(|&l| l == n);
+    lengths_agree
+        && n > 0
+        && s.heads.iter().all(|&h| h <= n)
+        && s.heads.iter().filter(|&&h| h == n).count() == 1
+}
+
+/// The labeller's class names, stored in its model file and checked at load.
+pub(crate) fn relation_labels() -> Vec<String> {
+    DEPRELS.iter().map(|r| r.to_string()).collect()
 }
 
 /// Token hashes of a training sentence.

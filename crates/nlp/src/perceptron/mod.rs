@@ -38,11 +38,6 @@ impl Hasher for PassThroughHasher {
     fn write_u64(&mut self, value: u64) {
         self.0 = value;
     }
-
-    fn write_u32(&mut self, value: u32) {
-        // Spread 32-bit keys over the whole word so the map's buckets see varied high bits.
-        self.0 = u64::from(value).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
 }
 
 /// Feature hash → row index.

@@ -4,7 +4,8 @@
 //! UTF-8, e.g. "tagger/upos-xpos"), number of classes (u32), the class labels (count u32, then
 //! each length-prefixed), number of rows (u32), the quantization scale (f32), then per row its feature key (u32: the high half of the 64-bit feature hash; collisions among a few
 //! million features are a few hundred and harmless), its number of non-zero entries
-//! (u16) and that many (class u16, weight i16) pairs. All little-endian.
+//! (u16) and that many (class u16, weight i16) pairs. Rows are sorted by key, keys unique; nothing
+//! follows the last row. All little-endian.
 
 use std::io::{Read, Write};
 
@@ -17,6 +18,9 @@ use super::Cursor;
 
 const MAGIC: &[u8; 4] = b"DLPM";
 const VERSION: u32 = 2;
+/// A decompressed model larger than this is refused: a damaged or hostile file must not exhaust
+/// memory (the bundled models decompress to under 40 MB).
+const MAX_DECODED_BYTES: u64 = 512 * 1024 * 1024;
 
 /// Errors reading a model file.
 #[derive(Debug, thiserror::Error)]
@@ -224,8 +228,11 @@ impl Model {
                 continue;
             }
             written += 1;
+            let count = u16::try_from(entries.len()).map_err(|_| {
+                ModelError::Corrupt(format!("row {key} has {} entries", entries.len()))
+            })?;
             body.extend_from_slice(&key.to_le_bytes());
-            body.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+            body.extend_from_slice(&count.to_le_bytes());
             for (class, q) in entries {
                 body.extend_from_slice(&class.to_le_bytes());
                 body.extend_from_slice(&q.to_le_bytes());
@@ -242,7 +249,9 @@ impl Model {
         gz.write_all(&written.to_le_bytes())?;
         gz.write_all(&scale.to_le_bytes())?;
         gz.write_all(&body)?;
-        gz.finish()?;
+        // Flush the inner writer too: a BufWriter would otherwise drop a late write error.
+        let mut out = gz.finish()?;
+        out.flush()?;
         Ok(())
     }
 
@@ -250,6 +259,7 @@ impl Model {
     pub fn read(bytes: &[u8], expected_type: &str) -> Result<Model, ModelError> {
         let mut raw = Vec::new();
         GzDecoder::new(bytes)
+            .take(MAX_DECODED_BYTES)
             .read_to_end(&mut raw)
             .map_err(|e| ModelError::Corrupt(e.to_string()))?;
         let mut cursor = Cursor::new(&raw);
@@ -260,8 +270,7 @@ impl Model {
         if version != VERSION {
             return Err(ModelError::UnsupportedVersion { found: version });
         }
-        let type_len = cursor.u32()? as usize;
-        let found = String::from_utf8_lossy(cursor.take(type_len)?).into_owned();
+        let found = cursor.string()?;
         if found != expected_type {
             return Err(ModelError::WrongType {
                 found,
@@ -269,19 +278,25 @@ impl Model {
             });
         }
         let classes = cursor.u32()? as usize;
+        // Classes are stored as u16; a count outside that range is a damaged file, and would
+        // make every scoring call allocate accordingly.
+        if classes == 0 || classes > usize::from(u16::MAX) {
+            return Err(ModelError::Corrupt(format!("{classes} classes")));
+        }
         let label_count = cursor.u32()? as usize;
-        let mut labels = Vec::with_capacity(label_count.min(1 << 16));
+        let mut labels = Vec::with_capacity(label_count.min(cursor.remaining() / 4));
         for _ in 0..label_count {
-            let len = cursor.u32()? as usize;
-            labels.push(String::from_utf8_lossy(cursor.take(len)?).into_owned());
+            labels.push(cursor.string()?);
         }
         let rows = cursor.u32()? as usize;
         let scale = f32::from_le_bytes(cursor.array()?);
-        // Rows are stored sorted by key: read them straight into the table, sizing it once.
+        // Rows are stored sorted by key: read them straight into the table, sizing it once, and
+        // never beyond what the remaining bytes can hold (each row takes at least 6).
         let remaining = cursor.remaining();
-        let entry_estimate = remaining.saturating_sub(rows * 6) / 4;
-        let mut keys = Vec::with_capacity(rows);
-        let mut starts = Vec::with_capacity(rows + 1);
+        let row_capacity = rows.min(remaining / 6);
+        let entry_estimate = remaining.saturating_sub(row_capacity * 6) / 4;
+        let mut keys = Vec::with_capacity(row_capacity);
+        let mut starts = Vec::with_capacity(row_capacity + 1);
         let mut entry_classes = Vec::with_capacity(entry_estimate);
         let mut entry_weights = Vec::with_capacity(entry_estimate);
         for _ in 0..rows {
@@ -306,6 +321,12 @@ impl Model {
             }
         }
         starts.push(entry_classes.len() as u32);
+        if cursor.remaining() != 0 {
+            return Err(ModelError::Corrupt(format!(
+                "{} bytes after the last row",
+                cursor.remaining()
+            )));
+        }
         Ok(Model {
             classes,
             labels,
