@@ -208,11 +208,7 @@ impl<'a> Cursor<'a> {
                 day: None,
             });
         };
-        let year = self.attempt(|c| {
-            c.eat(",");
-            c.eat(" ").then_some(())?;
-            c.year()
-        });
+        let year = self.optional_year();
         Some(PartialDate {
             year,
             month,
@@ -226,15 +222,20 @@ impl<'a> Cursor<'a> {
             return None;
         }
         let month = self.month()?;
-        let year = self.attempt(|c| {
-            c.eat(",");
-            c.eat(" ").then_some(())?;
-            c.year()
-        });
+        let year = self.optional_year();
         Some(PartialDate {
             year,
             month,
             day: Some(day),
+        })
+    }
+
+    /// ", 2025" or " 2025" after a day and month, if present.
+    fn optional_year(&mut self) -> Option<i32> {
+        self.attempt(|c| {
+            c.eat(",");
+            c.eat(" ").then_some(())?;
+            c.year()
         })
     }
 
