@@ -194,7 +194,7 @@ pub fn run(args: &EvalArgs) -> Result<()> {
         out,
         "{}: {} sentences, {tokens}, {tags}",
         gold_path.display(),
-        sentences.len()
+        sentences.iter().filter(|s| !s.tokens.is_empty()).count()
     );
     let _ = writeln!(
         out,
