@@ -1,7 +1,8 @@
 //! The feature-key index of a model: keys sorted, plus a directory on their high bits.
 //!
 //! Loading sorted keys is one sequential pass (no hashing, no random writes), which keeps model
-//! load time low; a lookup reads one directory slot and scans the keys it points at (about one on average).
+//! load time low; a lookup reads one directory slot and scans the keys it points at (about one
+//! on average).
 
 /// Sorted feature keys with the entry range of each.
 #[derive(Debug, Clone)]
