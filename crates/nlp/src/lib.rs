@@ -20,6 +20,7 @@
 
 pub mod lemmatizer;
 pub mod models;
+mod normalize;
 pub mod parser;
 pub mod perceptron;
 pub mod pipeline;

@@ -4,6 +4,7 @@
 //! template number mixed with a few of those hashes, so extraction allocates nothing. Templates
 //! follow Zhang and Nivre (2011), adapted to arc-hybrid's stack and buffer.
 
+use crate::normalize::straight_quote;
 use crate::perceptron::{FeatureHasher, Features};
 
 use super::state::State;
@@ -63,10 +64,8 @@ impl Sentence {
 /// Lowercase, curly quotes straightened, digits collapsed: the word identity features use.
 pub(crate) fn normalize_word(word: &str, out: &mut String) {
     out.clear();
-    for ch in word.chars() {
+    for ch in word.chars().map(straight_quote) {
         match ch {
-            '’' | '‘' | '`' => out.push('\''),
-            '“' | '”' => out.push('"'),
             '0'..='9' => out.push('0'),
             _ => out.extend(ch.to_lowercase()),
         }

@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use crate::normalize::straight_quote;
 use crate::perceptron::{FeatureHasher, Features};
 
 /// Lowercased form → the classes it takes in training (its ambiguity class), for words seen
@@ -188,13 +189,7 @@ pub(crate) fn normalize_quotes(word: &str) -> String {
     if word.is_ascii() {
         return word.to_string();
     }
-    word.chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => '"',
-            other => other,
-        })
-        .collect()
+    word.chars().map(straight_quote).collect()
 }
 
 /// Digits carry little lexical information: "1999" and "2024" are one class, "3.5" and "12" another.
