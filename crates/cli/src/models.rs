@@ -14,7 +14,12 @@ pub fn models_dir() -> PathBuf {
 
 /// Reads one model file from the models folder.
 pub fn read_model(name: &str) -> Result<Vec<u8>> {
-    let path = models_dir().join(name);
+    read_model_in(&models_dir(), name)
+}
+
+/// Reads one model file from `dir`.
+pub fn read_model_in(dir: &std::path::Path, name: &str) -> Result<Vec<u8>> {
+    let path = dir.join(name);
     std::fs::read(&path).with_context(|| {
         format!(
             "{}: cannot read model (set DATELINE_MODELS or run from the repository root)",

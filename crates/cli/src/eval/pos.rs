@@ -9,7 +9,6 @@
 //! Models are read at run time from the models folder ([`crate::models::models_dir`]:
 //! `$DATELINE_MODELS`, else `data/models` under the current directory).
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -17,14 +16,14 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use dateline_core::tagset::PosTag;
 use dateline_nlp::lemmatizer::Lemmatizer;
-use dateline_nlp::segment::segment_text;
 use dateline_nlp::tagger::Tagger;
 
 use super::conllu::{read_sentences, ConlluSentence};
-use super::ud::gold_spans;
+use super::ud::{align, gold_spans, own_tokens};
 use super::{table, Counts};
 use crate::args::EvalArgs;
 use crate::eval_cmd::shared_dir;
+use crate::models::read_model_in;
 
 /// The tagger's file name inside the models folder.
 pub const TAGGER_FILE: &str = "tagger.bin.gz";
@@ -92,16 +91,16 @@ pub fn run(args: &EvalArgs) -> Result<()> {
 
 /// Loads the tagger from a models folder.
 pub fn load_tagger(dir: &Path) -> Result<Tagger> {
-    let path = dir.join(TAGGER_FILE);
-    let bytes = std::fs::read(&path).with_context(|| format!("{}: cannot read", path.display()))?;
-    Tagger::from_bytes(&bytes).with_context(|| format!("{}: cannot load", path.display()))
+    let bytes = read_model_in(dir, TAGGER_FILE)?;
+    Tagger::from_bytes(&bytes)
+        .with_context(|| format!("{}: cannot load", dir.join(TAGGER_FILE).display()))
 }
 
 /// Loads the lemma lexicon from a models folder.
 pub fn load_lemmatizer(dir: &Path) -> Result<Lemmatizer> {
-    let path = dir.join(LEMMAS_FILE);
-    let bytes = std::fs::read(&path).with_context(|| format!("{}: cannot read", path.display()))?;
-    Lemmatizer::from_bytes(&bytes).with_context(|| format!("{}: cannot load", path.display()))
+    let bytes = read_model_in(dir, LEMMAS_FILE)?;
+    Lemmatizer::from_bytes(&bytes)
+        .with_context(|| format!("{}: cannot load", dir.join(LEMMAS_FILE).display()))
 }
 
 /// Tags the gold forms of every sentence and counts agreement.
@@ -172,24 +171,17 @@ pub fn evaluate_own_tokens(
     let mut scores = Scores::default();
     for sentence in sentences {
         let text = sentence.text.as_str();
-        let ours = segment_text(text).tokens;
-        let words: Vec<&str> = ours.iter().map(|t| &text[t.span.range()]).collect();
+        let ours = own_tokens(text);
+        let words: Vec<&str> = ours.iter().map(|&(start, end)| &text[start..end]).collect();
         let started = Instant::now();
         let tags = tagger.tag_words(&words);
         scores.tagging_time += started.elapsed();
         scores.tagged += words.len();
-        let by_span: HashMap<(usize, usize), (PosTag, &str)> = ours
-            .iter()
-            .zip(&words)
-            .zip(tags)
-            .map(|((t, w), tag)| ((t.span.start as usize, t.span.end as usize), (tag, *w)))
-            .collect();
         let spans = gold_spans(text, sentence.tokens.iter().map(|t| t.form.as_str()));
+        let alignment = align(&spans, &ours);
         let mut matched = 0;
-        for (gold, span) in sentence.tokens.iter().zip(spans) {
-            let predicted = span
-                .and_then(|s| by_span.get(&s))
-                .map(|&(tag, word)| (tag, lemmatizer.lemma(word, tag)));
+        for (gold, aligned) in sentence.tokens.iter().zip(alignment) {
+            let predicted = aligned.map(|i| (tags[i], lemmatizer.lemma(words[i], tags[i])));
             matched += usize::from(predicted.is_some());
             score_token(&mut scores, sentence, gold, predicted, errors);
         }

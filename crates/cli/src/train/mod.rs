@@ -51,3 +51,18 @@ pub fn command_line() -> String {
     }
     line
 }
+
+/// A data path as recorded in the manifest: from `shared/` on when it lies inside the shared data
+/// folder (so entries do not depend on where the checkout sits), else as given.
+pub fn manifest_path(path: &std::path::Path) -> String {
+    let text = path.display().to_string();
+    match text.find("shared/") {
+        Some(at) => text[at..].to_string(),
+        None => text,
+    }
+}
+
+/// A score rounded to four decimals, as the manifest records it.
+pub fn round4(value: f64) -> f64 {
+    (value * 10_000.0).round() / 10_000.0
+}

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::BufWriter;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
@@ -14,7 +14,7 @@ use dateline_nlp::parser::{train_parser, Parser, ParserTrainConfig, TreeSentence
 use dateline_nlp::tagger::{shuffle, TaggerTrainer, TrainSentence};
 
 use super::manifest::{record, today, ModelEntry};
-use super::{command_line, dev_file, train_files};
+use super::{command_line, dev_file, manifest_path, round4, train_files};
 use crate::args::TrainArgs;
 use crate::eval::conllu::{read_sentences, ConlluSentence};
 use crate::eval::deps::{score_gold_tokens, DepsScores};
@@ -170,8 +170,8 @@ pub fn run(args: &TrainArgs) -> Result<()> {
                 sha256: String::new(),
                 bytes: 0,
                 command: command_line(),
-                training_data: train.iter().map(|p| shared_relative(p)).collect(),
-                dev_data: shared_relative(&dev),
+                training_data: train.iter().map(|p| manifest_path(p)).collect(),
+                dev_data: manifest_path(&dev),
                 trained_on: today(),
                 dev_scores: dev_scores.clone(),
                 notes: notes.clone(),
@@ -302,19 +302,6 @@ fn create(path: &Path) -> Result<BufWriter<File>> {
     Ok(BufWriter::new(File::create(path).with_context(|| {
         format!("{}: cannot create", path.display())
     })?))
-}
-
-fn round4(value: f64) -> f64 {
-    (value * 10_000.0).round() / 10_000.0
-}
-
-/// A path shown relative to the shared data folder (`shared/data/...`) when it lies inside it.
-pub fn shared_relative(path: &Path) -> String {
-    let text = path.display().to_string();
-    match text.find("shared/") {
-        Some(at) => text[at..].to_string(),
-        None => PathBuf::from(text).display().to_string(),
-    }
 }
 
 /// Updates before a feature gets weights; `DATELINE_MIN_UPDATES` overrides the default for

@@ -15,7 +15,7 @@ use dateline_nlp::lemmatizer::{Lemmatizer, LexiconBuilder};
 use dateline_nlp::tagger::{shuffle, Tagger, TaggerTrainer, TrainSentence, MODEL_TYPE};
 
 use super::manifest::{record, today, ModelEntry};
-use super::{command_line, dev_file, train_files};
+use super::{command_line, dev_file, manifest_path, round4, train_files};
 use crate::args::TrainArgs;
 use crate::eval::conllu::{read_sentences, ConlluSentence};
 use crate::eval::pos::{evaluate_gold_tokens, Scores, LEMMAS_FILE};
@@ -35,7 +35,7 @@ pub fn run(args: &TrainArgs) -> Result<()> {
     let out = args
         .out
         .clone()
-        .unwrap_or_else(|| PathBuf::from("data/models/tagger.bin.gz"));
+        .unwrap_or_else(|| crate::models::models_dir().join(crate::eval::pos::TAGGER_FILE));
     let lemmas_out = out.with_file_name(LEMMAS_FILE);
     let (train, lexicon, skipped) = load_training(&train_paths)?;
     let tokens: usize = train.iter().map(|s| s.words.len()).sum();
@@ -122,8 +122,8 @@ pub fn run(args: &TrainArgs) -> Result<()> {
         sha256: String::new(),
         bytes: 0,
         command: command_line(),
-        training_data: train_paths.iter().map(|p| display_path(p)).collect(),
-        dev_data: display_path(&dev_path),
+        training_data: train_paths.iter().map(|p| manifest_path(p)).collect(),
+        dev_data: manifest_path(&dev_path),
         trained_on: today(),
         dev_scores,
         notes,
@@ -194,13 +194,4 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
             .with_context(|| format!("{}: cannot create", dir.display()))?;
     }
     std::fs::write(path, bytes).with_context(|| format!("{}: cannot write", path.display()))
-}
-
-/// A path as recorded in the manifest: as given on the command line or by the defaults.
-fn display_path(path: &Path) -> String {
-    path.to_string_lossy().into_owned()
-}
-
-fn round4(value: f64) -> f64 {
-    (value * 10_000.0).round() / 10_000.0
 }
