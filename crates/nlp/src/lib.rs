@@ -18,6 +18,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod kb;
 pub mod lemmatizer;
 pub mod models;
 mod normalize;
