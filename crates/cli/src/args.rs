@@ -114,6 +114,10 @@ pub enum Component {
     Pos,
     /// Dependencies (UAS, LAS) on CoNLL-U gold.
     Deps,
+    /// Named entities (P/R/F1 per class) on CoNLL-2003 or IOB2 gold (default: CoNLL-2003 dev).
+    Ner,
+    /// Actor coding (country, sector) on the NGEC actor-resolution gold.
+    Actors,
 }
 
 /// `dateline eval`.
@@ -149,6 +153,8 @@ pub enum TrainComponent {
     Tagger,
     /// Dependency parser and relation labeller.
     Parser,
+    /// Named-entity recognizer (default data: CoNLL-2003 train, dev = CoNLL-2003 testa).
+    Ner,
 }
 
 /// `dateline train`.

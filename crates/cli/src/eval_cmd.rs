@@ -30,6 +30,8 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
         }
         Component::Pos => crate::eval::pos::run(args)?,
         Component::Deps => crate::eval::deps::run(args)?,
+        Component::Ner => crate::eval::ner::run(args)?,
+        Component::Actors => crate::eval::actors::run(args)?,
     }
     Ok(ExitCode::SUCCESS)
 }

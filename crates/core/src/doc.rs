@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use sha2::{Digest, Sha256};
 
+use crate::entity::Entity;
 use crate::meta::DocMeta;
 use crate::span::ByteSpan;
 use crate::tagset::{Dependency, PosTag};
@@ -93,6 +94,23 @@ pub struct Annotations {
     /// Head and relation per token, parallel to `tokens`; empty until parsing (written by the
     /// parser).
     pub dependencies: Vec<Dependency>,
+    /// Recognized names, in text order, never overlapping; empty until recognition (written by
+    /// the named-entity recognizer).
+    pub names: Vec<NameSpan>,
+    /// Entities with all their mentions, in order of first mention (written by the entities
+    /// stage).
+    pub entities: Vec<Entity>,
+}
+
+/// A name found by the recognizer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameSpan {
+    /// The name's text.
+    pub span: ByteSpan,
+    /// Its tokens.
+    pub tokens: Range<u32>,
+    /// `PER`, `LOC`, `ORG` or `MISC` (CoNLL-2003 classes).
+    pub class: &'static str,
 }
 
 /// A news document: its text never changes after construction; annotations point into it.

@@ -22,6 +22,7 @@
 #![deny(missing_docs)]
 
 mod doc;
+mod entity;
 mod meta;
 mod offsets;
 pub mod schema;
@@ -29,8 +30,10 @@ mod span;
 pub mod tagset;
 
 pub use doc::{
-    content_id, Annotations, Diagnostic, Doc, QuoteSide, Sentence, Severity, Token, TokenKind,
+    content_id, Annotations, Diagnostic, Doc, NameSpan, QuoteSide, Sentence, Severity, Token,
+    TokenKind,
 };
+pub use entity::{Entity, EntityType, Mention, MentionKind};
 pub use meta::{Dateline, DocMeta, Origin, PartialDate, Published, PublishedFrom};
 pub use offsets::CharOffsets;
 pub use span::ByteSpan;

@@ -120,7 +120,31 @@ pub struct EntityOut {
     /// Titles and roles.
     pub roles: Vec<String>,
     /// Every mention.
-    pub mentions: Vec<TextSpanOut>,
+    pub mentions: Vec<MentionOut>,
+    /// CAMEO-style actor code: country + sector ("USAGOV") or the KB's own ("NATO"). Added
+    /// field.
+    #[serde(default)]
+    pub code: Option<String>,
+    /// Age, when the text gives it. Added field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age: Option<u32>,
+    /// How the entity was linked and coded. Added field.
+    #[serde(default)]
+    pub why: String,
+}
+
+/// `entities[].mentions[]`: a text span and how it refers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MentionOut {
+    /// First character.
+    pub start: u32,
+    /// One past the last character.
+    pub end: u32,
+    /// The text of the span, verbatim.
+    pub text: String,
+    /// `name`, `title`, `descriptor` or `pronoun`. Added field.
+    #[serde(default)]
+    pub kind: String,
 }
 
 /// `quotes[].speaker`.
@@ -427,7 +451,36 @@ impl Analysis {
                 dateline,
             },
             sentences: annotations.sentences.iter().map(|s| span(s.span)).collect(),
-            entities: Vec::new(),
+            entities: annotations
+                .entities
+                .iter()
+                .enumerate()
+                .map(|(i, e)| EntityOut {
+                    id: format!("E{}", i + 1),
+                    name: e.name.clone(),
+                    entity_type: e.entity_type.as_str().to_string(),
+                    kb: e.kb.clone(),
+                    country: e.country.clone(),
+                    sector: e.sector.clone(),
+                    roles: e.roles.clone(),
+                    mentions: e
+                        .mentions
+                        .iter()
+                        .map(|m| {
+                            let TextSpanOut { start, end, text } = text_span(m.span);
+                            MentionOut {
+                                start,
+                                end,
+                                text,
+                                kind: m.kind.as_str().to_string(),
+                            }
+                        })
+                        .collect(),
+                    code: e.code.clone(),
+                    age: e.age,
+                    why: e.why.clone(),
+                })
+                .collect(),
             quotes: Vec::new(),
             times: Vec::new(),
             places: Vec::new(),

@@ -18,9 +18,11 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod entities;
 pub mod kb;
 pub mod lemmatizer;
 pub mod models;
+pub mod ner;
 mod normalize;
 pub mod parser;
 pub mod perceptron;

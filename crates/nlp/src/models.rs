@@ -1,9 +1,10 @@
-//! The bundled models: compiled into the binary from `data/models/` and decoded once, on first
+//! The bundled models (tagger, lemmatizer, parser, recognizer): compiled into the binary from `data/models/` and decoded once, on first
 //! use, so that a fresh clone analyzes offline with no files to find at run time.
 
 use std::sync::OnceLock;
 
 use crate::lemmatizer::Lemmatizer;
+use crate::ner::Recognizer;
 use crate::parser::Parser;
 use crate::perceptron::ModelError;
 use crate::tagger::Tagger;
@@ -12,6 +13,7 @@ const TAGGER: &[u8] = include_bytes!("../../../data/models/tagger.bin.gz");
 const LEMMAS: &[u8] = include_bytes!("../../../data/models/lemmas.tsv.gz");
 const PARSER_TRANSITIONS: &[u8] = include_bytes!("../../../data/models/parser-transitions.bin.gz");
 const PARSER_LABELS: &[u8] = include_bytes!("../../../data/models/parser-labels.bin.gz");
+const NER: &[u8] = include_bytes!("../../../data/models/ner.bin.gz");
 
 /// The tagger, lemmatizer and parser, decoded.
 #[derive(Debug)]
@@ -22,6 +24,8 @@ pub struct Models {
     pub lemmatizer: Lemmatizer,
     /// Dependency parser.
     pub parser: Parser,
+    /// Named-entity recognizer.
+    pub ner: Recognizer,
 }
 
 /// The bundled models, decoded on the first call and shared afterwards. An error means the
@@ -36,13 +40,16 @@ fn decode() -> Result<Models, ModelError> {
     std::thread::scope(|scope| {
         let parser = scope.spawn(|| Parser::from_bytes(PARSER_TRANSITIONS, PARSER_LABELS));
         let tagger = scope.spawn(|| Tagger::from_bytes(TAGGER));
+        let ner = scope.spawn(|| Recognizer::from_bytes(NER));
         let lemmatizer = Lemmatizer::from_bytes(LEMMAS)?;
+        let ner = ner.join().unwrap_or_else(|_| Err(panicked()))?;
         let tagger = tagger.join().unwrap_or_else(|_| Err(panicked()))?;
         let parser = parser.join().unwrap_or_else(|_| Err(panicked()))?;
         Ok(Models {
             tagger,
             lemmatizer,
             parser,
+            ner,
         })
     })
 }

@@ -2,8 +2,9 @@
 
 use dateline_core::{Diagnostic, Doc, Severity};
 
+use crate::kb::{Kb, KbError};
 use crate::models::{self, Models};
-use crate::segment;
+use crate::{entities, segment};
 
 /// Runs the analysis stages over documents. Holds nothing per document, so one pipeline serves
 /// any number of documents and threads.
@@ -11,6 +12,8 @@ use crate::segment;
 pub struct Pipeline {
     models: Option<&'static Models>,
     load_error: Option<&'static crate::perceptron::ModelError>,
+    kb: Option<&'static Kb>,
+    kb_error: Option<&'static KbError>,
 }
 
 impl Default for Pipeline {
@@ -26,11 +29,38 @@ impl Pipeline {
             Ok(models) => Pipeline {
                 models: Some(models),
                 load_error: None,
+                ..Pipeline::segment_only()
             },
             Err(error) => Pipeline {
                 models: None,
                 load_error: Some(error),
+                ..Pipeline::segment_only()
             },
+        }
+        .with_bundled_kb()
+    }
+
+    fn with_bundled_kb(self) -> Pipeline {
+        match Kb::bundled() {
+            Ok(kb) => Pipeline {
+                kb: Some(kb),
+                ..self
+            },
+            Err(error) => Pipeline {
+                kb: None,
+                kb_error: Some(error),
+                ..self
+            },
+        }
+    }
+
+    /// The same pipeline with another KB (the bundled files plus a user's, built with
+    /// [`Kb::from_sources`]).
+    pub fn with_kb(self, kb: &'static Kb) -> Pipeline {
+        Pipeline {
+            kb: Some(kb),
+            kb_error: None,
+            ..self
         }
     }
 
@@ -39,10 +69,13 @@ impl Pipeline {
         Pipeline {
             models: None,
             load_error: None,
+            kb: None,
+            kb_error: None,
         }
     }
 
-    /// Analyzes `doc` in place: segment → tag → lemmatize → parse → (later stages as they land).
+    /// Analyzes `doc` in place: segment → tag → lemmatize → parse → names → entities (later
+    /// stages as they land).
     pub fn run(&self, doc: &mut Doc) {
         segment::segment(doc);
         if let Some(error) = self.load_error {
@@ -58,5 +91,15 @@ impl Pipeline {
         models.tagger.tag(doc);
         models.lemmatizer.lemmatize(doc);
         models.parser.parse(doc);
+        if let Some(error) = self.kb_error {
+            doc.push_diagnostic(Diagnostic {
+                severity: Severity::Error,
+                stage: "kb",
+                message: format!("the knowledge base could not be loaded: {error}; no entities"),
+            });
+        }
+        let Some(kb) = self.kb else { return };
+        models.ner.recognize(doc, kb);
+        entities::resolve(doc, kb);
     }
 }

@@ -1,8 +1,11 @@
 //! `dateline eval`: scores a component against gold data and prints a table whose last line is
 //! `<component> F1 0.xxxx`.
 
+pub mod actors;
 pub mod conllu;
 pub mod deps;
+pub mod iob;
+pub mod ner;
 pub mod pos;
 pub mod sbd;
 pub mod ud;

@@ -2,6 +2,7 @@
 //! `data/models/manifest.json` (training data, command, date, scores, size, sha256).
 
 pub mod manifest;
+pub mod ner;
 pub mod parser;
 pub mod tagger;
 
@@ -18,6 +19,7 @@ pub fn run(args: &TrainArgs) -> Result<ExitCode> {
     match args.component {
         TrainComponent::Tagger => tagger::run(args)?,
         TrainComponent::Parser => parser::run(args)?,
+        TrainComponent::Ner => ner::run(args)?,
     }
     Ok(ExitCode::SUCCESS)
 }

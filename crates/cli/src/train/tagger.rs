@@ -188,7 +188,7 @@ fn to_train_sentence(sentence: &ConlluSentence) -> Option<TrainSentence> {
     Some(TrainSentence { words, tags })
 }
 
-fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("{}: cannot create", dir.display()))?;

@@ -1,0 +1,112 @@
+//! Turning drafts into entities: KB facts for the article's date, the canonical name, and the
+//! actor code (country + sector, "USAGOV"; or the KB's own code, "NATO").
+
+use dateline_core::{Entity, EntityType, Mention};
+
+use super::mentions::Draft;
+use super::view::View;
+use crate::kb::{Kb, Target};
+
+/// Codes every draft and returns the entities in order of first mention.
+pub(crate) fn finish(view: &View, kb: &Kb, day: Option<u32>, drafts: Vec<Draft>) -> Vec<Entity> {
+    let mut entities: Vec<(usize, Entity)> = drafts
+        .into_iter()
+        .filter(|d| !d.mentions.is_empty())
+        .map(|d| {
+            let first = d.mentions.iter().map(|(r, _)| r.start).min().unwrap_or(0);
+            (first, code(view, kb, day, d))
+        })
+        .collect();
+    entities.sort_by_key(|(first, _)| *first);
+    entities.into_iter().map(|(_, e)| e).collect()
+}
+
+fn code(view: &View, kb: &Kb, day: Option<u32>, mut d: Draft) -> Entity {
+    let mut kb_key = None;
+    let mut name = d.name.clone();
+    let mut country = d.country.clone();
+    let mut sector = d.sector.clone();
+    let mut explicit_code = None;
+    let mut why = d.why.clone();
+    match d.target {
+        Some(Target::Person(p)) => {
+            if let Some(person) = kb.people.get(p as usize) {
+                kb_key = Some(person.key.clone());
+                name = Some(person.name.clone());
+                country = Some(person.country.clone());
+                let term = person.term_at(day);
+                if let Some(title) = term.and_then(|t| t.title.clone()) {
+                    if !d.roles.iter().any(|r| r.to_lowercase().ends_with(&title.to_lowercase())) {
+                        d.roles.push(title);
+                    }
+                }
+                let former = d.former || day.is_some_and(|day| person.is_former(day));
+                sector = if former {
+                    why.push("former office holder on the date: ELI".into());
+                    Some("ELI".into())
+                } else {
+                    term.and_then(|t| t.sector.clone()).or(sector)
+                };
+            }
+        }
+        Some(Target::Organization(o)) => {
+            if let Some(org) = kb.organizations.get(o as usize) {
+                kb_key = Some(org.key.clone());
+                name = Some(org.name.clone());
+                country = org.country.clone();
+                sector = org.sector.clone();
+                explicit_code = org.code.clone();
+            }
+        }
+        Some(Target::Country(c)) | Some(Target::Capital(c)) | Some(Target::Demonym(c)) => {
+            if let Some(found) = kb.countries.get(c as usize) {
+                kb_key = Some(format!("country:{}", found.iso3));
+                country = Some(found.actor_country().to_string());
+                if matches!(d.target, Some(Target::Country(_))) {
+                    name = Some(found.name.clone());
+                }
+            }
+        }
+        None => {
+            if d.former && d.entity_type == EntityType::Person {
+                sector = Some("ELI".into());
+            }
+        }
+    }
+    let actor_code = explicit_code.or_else(|| match (&country, &sector) {
+        (Some(c), Some(s)) if d.entity_type != EntityType::Gpe => Some(format!("{c}{s}")),
+        (Some(c), _) => Some(c.clone()),
+        (None, Some(s)) => Some(s.clone()),
+        (None, None) => None,
+    });
+    let mut mentions: Vec<Mention> = d
+        .mentions
+        .iter()
+        .map(|(range, kind)| Mention {
+            span: view.span(range),
+            kind: *kind,
+            sentence: view.sentence_of[range.start] as u32,
+        })
+        .collect();
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    mentions.dedup_by_key(|m| (m.span.start, m.span.end));
+    let name = name.unwrap_or_else(|| {
+        mentions
+            .first()
+            .map(|m| view.doc.slice(m.span).to_string())
+            .unwrap_or_default()
+    });
+    why.dedup();
+    Entity {
+        name,
+        entity_type: d.entity_type,
+        kb: kb_key,
+        country,
+        sector,
+        code: actor_code,
+        roles: d.roles,
+        age: d.age,
+        mentions,
+        why: why.join("; "),
+    }
+}

@@ -1,0 +1,475 @@
+//! Collecting mentions and clustering them into draft entities, in text order.
+
+use std::ops::Range;
+
+use dateline_core::{EntityType, MentionKind};
+
+use super::modifiers::{age_of, country_of_token, modifiers_before, title_ending_at, Modifiers};
+use super::view::View;
+use crate::kb::{Kb, Office, Target, TitleKind};
+
+/// Heads of descriptions that stand for an unnamed source rather than a group.
+const ANONYMOUS_HEADS: [&str; 14] = [
+    "source", "official", "insider", "diplomat", "aide", "person", "spokesperson", "spokesman",
+    "spokeswoman", "officer", "adviser", "advisor", "staffer", "participant",
+];
+
+/// Verbs of saying whose pronoun subjects are resolved.
+const SPEECH_VERBS: [&str; 24] = [
+    "say", "tell", "add", "reply", "insist", "note", "warn", "state", "claim", "explain", "ask",
+    "write", "declare", "announce", "argue", "stress", "suggest", "respond", "continue", "answer",
+    "recall", "acknowledge", "admit", "emphasize",
+];
+
+/// Determiners and quantifiers that make a description indefinite.
+const INDEFINITE: [&str; 14] = [
+    "a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "other", "few",
+    "dozens", "around",
+];
+
+/// An entity under construction.
+#[derive(Debug, Clone)]
+pub(crate) struct Draft {
+    pub entity_type: EntityType,
+    pub target: Option<Target>,
+    /// The longest name mention, without titles.
+    pub name: Option<String>,
+    /// Lowercased words of the names seen, for surname and first-name matching.
+    pub name_words: Vec<String>,
+    pub roles: Vec<String>,
+    pub office: Option<Office>,
+    pub sector: Option<String>,
+    pub country: Option<String>,
+    pub former: bool,
+    pub age: Option<u32>,
+    pub mentions: Vec<(Range<usize>, MentionKind)>,
+    pub why: Vec<String>,
+}
+
+impl Draft {
+    fn new(entity_type: EntityType, target: Option<Target>) -> Draft {
+        Draft {
+            entity_type,
+            target,
+            name: None,
+            name_words: Vec::new(),
+            roles: Vec::new(),
+            office: None,
+            sector: None,
+            country: None,
+            former: false,
+            age: None,
+            mentions: Vec::new(),
+            why: Vec::new(),
+        }
+    }
+
+    fn absorb(&mut self, m: &Modifiers) {
+        for role in &m.roles {
+            if !self.roles.iter().any(|r| r.eq_ignore_ascii_case(role)) {
+                self.roles.push(role.clone());
+            }
+        }
+        self.office = self.office.or(m.office);
+        if self.sector.is_none() {
+            self.sector = m.sector.clone();
+        }
+        if self.country.is_none() {
+            self.country = m.country.clone();
+        }
+        self.former |= m.former;
+    }
+
+    fn last_token(&self) -> usize {
+        self.mentions.iter().map(|(r, _)| r.end).max().unwrap_or(0)
+    }
+}
+
+/// A name found by the recognizer or the KB.
+struct NameCandidate {
+    tokens: Range<usize>,
+    entity_type: EntityType,
+    target: Option<Target>,
+}
+
+/// Collects every mention and clusters them into drafts.
+pub(crate) fn collect(view: &View, kb: &Kb, day: Option<u32>) -> Vec<Draft> {
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut covered = vec![false; view.len()];
+    for name in name_candidates(view, kb) {
+        add_name(view, kb, name, &mut drafts, &mut covered);
+    }
+    add_titles(view, kb, day, &mut drafts, &mut covered);
+    add_descriptions(view, kb, &mut drafts, &mut covered);
+    add_pronouns(view, &mut drafts);
+    drafts
+}
+
+/// The recognizer's names (typed by the KB where it knows them) and the KB's names the
+/// recognizer missed, in text order.
+fn name_candidates(view: &View, kb: &Kb) -> Vec<NameCandidate> {
+    let names = &view.doc.annotations().names;
+    let mut out = Vec::new();
+    let mut in_name = vec![false; view.len()];
+    for name in names {
+        let range = name.tokens.start as usize..name.tokens.end as usize;
+        in_name[range.clone()].fill(true);
+        let target = view.kb_match[range.start]
+            .as_ref()
+            .filter(|(r, _)| *r == range)
+            .and_then(|(_, targets)| pick_target(targets, name.class));
+        let entity_type = match (target, name.class) {
+            (Some(t), _) => type_of_target(kb, t),
+            (None, "PER") => EntityType::Person,
+            (None, "ORG") => EntityType::Org,
+            (None, "LOC") => EntityType::Gpe,
+            _ => continue,
+        };
+        out.push(NameCandidate {
+            tokens: range,
+            entity_type,
+            target,
+        });
+    }
+    let mut i = 0;
+    while i < view.len() {
+        let Some((range, targets)) = view.kb_match[i].clone() else {
+            i += 1;
+            continue;
+        };
+        i = range.end;
+        if range.clone().any(|t| in_name[t]) || !view.is_capitalized(range.start) {
+            continue;
+        }
+        let Some(&target) = targets.first() else { continue };
+        if let Target::Demonym(_) = target {
+            // Adjectives modify something else ("Ukrainian officials"); only the plural noun
+            // ("Ukrainians") names a group.
+            if !matches!(view.xpos(range.end - 1), "NNS" | "NNPS") {
+                continue;
+            }
+        }
+        out.push(NameCandidate {
+            tokens: range,
+            entity_type: type_of_target(kb, target),
+            target: Some(target),
+        });
+    }
+    out.sort_by_key(|n| n.tokens.start);
+    out
+}
+
+/// The KB reading of a name the recognizer classed `class`.
+fn pick_target(targets: &[Target], class: &str) -> Option<Target> {
+    let fits = |t: &&Target| match (t, class) {
+        (Target::Person(_), "PER") => true,
+        (Target::Person(_), _) => false,
+        (_, "PER") => false,
+        _ => true,
+    };
+    targets.iter().find(fits).copied()
+}
+
+fn type_of_target(kb: &Kb, target: Target) -> EntityType {
+    match target {
+        Target::Person(_) => EntityType::Person,
+        Target::Country(_) | Target::Capital(_) => EntityType::Gpe,
+        Target::Demonym(_) => EntityType::Norp,
+        Target::Organization(o) => match kb.organizations.get(o as usize).map(|o| o.entity_type) {
+            Some("GPE") => EntityType::Gpe,
+            Some("LOC") => EntityType::Loc,
+            Some("NORP") => EntityType::Norp,
+            _ => EntityType::Org,
+        },
+    }
+}
+
+fn sentence_start(view: &View, i: usize) -> usize {
+    let s = view.sentence_of[i];
+    view.doc.annotations().sentences.get(s).map_or(0, |s| s.tokens.start as usize)
+}
+
+fn add_name(view: &View, kb: &Kb, name: NameCandidate, drafts: &mut Vec<Draft>, covered: &mut [bool]) {
+    let mut mention = name.tokens.clone();
+    let mut modifiers = Modifiers::default();
+    if name.entity_type == EntityType::Person {
+        modifiers = modifiers_before(view, kb, name.tokens.start, sentence_start(view, name.tokens.start));
+        mention.start = modifiers.start;
+    } else if name.entity_type == EntityType::Org
+        && mention.start > 0
+        && view.lowers[mention.start - 1] == "the"
+    {
+        mention.start -= 1;
+    }
+    let words: Vec<String> = name.tokens.clone().map(|t| view.lowers[t].clone()).collect();
+    let at = find_draft(drafts, &name, &words);
+    let draft = match at {
+        Some(at) => &mut drafts[at],
+        None => {
+            drafts.push(Draft::new(name.entity_type, name.target));
+            drafts.last_mut().expect("just pushed")
+        }
+    };
+    if draft.target.is_none() {
+        draft.target = name.target;
+    }
+    let text = view.range_text(&name.tokens).to_string();
+    if draft.name.as_ref().map_or(true, |n| n.len() < text.len()) {
+        draft.name = Some(text);
+    }
+    for w in words {
+        if !draft.name_words.contains(&w) {
+            draft.name_words.push(w);
+        }
+    }
+    draft.absorb(&modifiers);
+    if name.entity_type == EntityType::Person {
+        appositives(view, kb, name.tokens.clone(), draft);
+    }
+    draft.why.push(match name.target {
+        Some(_) => "name in KB".into(),
+        None => "name from the recognizer".into(),
+    });
+    covered[mention.clone()].fill(true);
+    draft.mentions.push((mention, MentionKind::Name));
+}
+
+/// The draft a new name belongs to: the same KB entry; for people, an earlier person whose name
+/// words contain this name's or are contained in it; otherwise the same words and type.
+fn find_draft(drafts: &[Draft], name: &NameCandidate, words: &[String]) -> Option<usize> {
+    if let Some(target) = name.target {
+        if let Some(at) = drafts.iter().position(|d| d.target == Some(target)) {
+            return Some(at);
+        }
+    }
+    drafts.iter().rposition(|d| {
+        if d.entity_type != name.entity_type {
+            return false;
+        }
+        if name.target.is_some() && d.target.is_some() {
+            return false;
+        }
+        if name.entity_type == EntityType::Person {
+            let inside = words.iter().all(|w| d.name_words.contains(w));
+            let contains = !d.name_words.is_empty() && d.name_words.iter().all(|w| words.contains(w));
+            inside || contains
+        } else {
+            d.name_words == words
+        }
+    })
+}
+
+/// Roles and ages from appositions: "Anton, a 32-year-old warehouse worker", "Vyacheslav, 23",
+/// "Sergei Lavrov, Russia's foreign minister"; and the reverse, "the foreign minister, Lavrov".
+fn appositives(view: &View, kb: &Kb, name: Range<usize>, draft: &mut Draft) {
+    let last = name.end - 1;
+    let mut heads: Vec<usize> = view.children[last]
+        .iter()
+        .copied()
+        .filter(|&c| matches!(view.relation(c), "appos" | "nummod" | "amod") && c > last)
+        .collect();
+    if view.relation(last) == "appos" {
+        if let Some(h) = view.head(last).filter(|&h| h < name.start) {
+            heads.push(h);
+        }
+    }
+    for head in heads {
+        let range = view.subtree(head, &|c| matches!(view.relation(c), "acl:relcl" | "punct" | "conj" | "cc"));
+        if range.end > name.start && range.start < name.end {
+            continue;
+        }
+        for t in range.clone() {
+            if let Some(age) = age_of(view.text(t)) {
+                if view.upos(t) == "NUM" || view.text(t).contains("year") {
+                    draft.age.get_or_insert(age);
+                }
+            }
+        }
+        if let Some((first, title)) = title_ending_at(view, kb, head + 1, range.start) {
+            let role_start = (range.start..=first)
+                .find(|&t| !matches!(view.upos(t), "DET" | "NUM" | "PUNCT") && age_of(view.text(t)).is_none())
+                .unwrap_or(first);
+            let role = view.range_text(&(role_start..head + 1)).to_string();
+            let modifiers = Modifiers {
+                roles: vec![role],
+                office: title.office,
+                sector: title.sector.clone(),
+                country: range.clone().find_map(|t| country_of_token(view, kb, t).map(|(_, c)| c)),
+                ..Modifiers::default()
+            };
+            draft.absorb(&modifiers);
+            draft.why.push("role from apposition".into());
+        }
+    }
+}
+
+/// Titles standing alone for a person: "the president", "the Russian leader", "Russia's
+/// foreign minister".
+fn add_titles(view: &View, kb: &Kb, day: Option<u32>, drafts: &mut Vec<Draft>, covered: &mut [bool]) {
+    for i in 0..view.len() {
+        if covered[i] || !matches!(view.upos(i), "NOUN" | "PROPN") {
+            continue;
+        }
+        let floor = sentence_start(view, i);
+        let Some((first, title)) = title_ending_at(view, kb, i + 1, floor) else { continue };
+        if title.kind != TitleKind::Title || title.office.is_none() {
+            continue;
+        }
+        if i + 1 < view.len() && view.upos(i + 1) == "PROPN" && view.is_capitalized(i + 1) {
+            continue; // a title before a name the recognizer missed
+        }
+        let modifiers = modifiers_before(view, kb, first, floor);
+        let start = modifiers.start;
+        let definite = start > floor && view.lowers[start - 1] == "the";
+        if !definite && modifiers.country.is_none() {
+            continue;
+        }
+        if view.xpos(i) == "NNS" {
+            continue;
+        }
+        let mention = if definite { start - 1..i + 1 } else { start..i + 1 };
+        let office = title.office;
+        let by_date = match (&modifiers.country, office, day) {
+            (Some(country), Some(office), Some(day)) => holder(kb, country, office, day),
+            _ => None,
+        };
+        let at = match by_date {
+            Some(target) => match drafts.iter().position(|d| d.target == Some(target)) {
+                Some(at) => Some(at),
+                None => {
+                    drafts.push(Draft::new(EntityType::Person, Some(target)));
+                    Some(drafts.len() - 1)
+                }
+            },
+            None => recent_with_office(drafts, office, modifiers.country.as_deref(), &view.lowers[i]),
+        };
+        let Some(at) = at else { continue };
+        let draft = &mut drafts[at];
+        draft.absorb(&Modifiers {
+            roles: Vec::new(),
+            ..modifiers.clone()
+        });
+        draft.why.push(if by_date.is_some() {
+            "title resolved by office holder on the date".into()
+        } else {
+            "title resolved to the last person with it".into()
+        });
+        covered[mention.clone()].fill(true);
+        draft.mentions.push((mention, MentionKind::Title));
+    }
+}
+
+/// The KB person holding `office` in `country` on `day`; "leader" may be either head.
+fn holder(kb: &Kb, country: &str, office: Office, day: u32) -> Option<Target> {
+    let found = kb.holder(country, office, day).or_else(|| {
+        (office == Office::HeadOfState)
+            .then(|| kb.holder(country, Office::HeadOfGovernment, day))
+            .flatten()
+    });
+    found.map(|(i, _)| Target::Person(i))
+}
+
+/// The most recently mentioned person whose office (or role word) matches.
+fn recent_with_office(drafts: &[Draft], office: Option<Office>, country: Option<&str>, word: &str) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for (at, d) in drafts.iter().enumerate() {
+        if d.entity_type != EntityType::Person {
+            continue;
+        }
+        let office_fits = office.is_some() && d.office == office;
+        let word_fits = d.roles.iter().any(|r| r.to_lowercase().ends_with(word));
+        let country_fits = country.map_or(true, |c| d.country.as_deref() == Some(c));
+        if (office_fits || word_fits) && country_fits {
+            let last = d.last_token();
+            if best.map_or(true, |(_, l)| last > l) {
+                best = Some((at, last));
+            }
+        }
+    }
+    best.map(|(at, _)| at)
+}
+
+/// Noun phrases headed by a KB role noun: groups ("European military chiefs") and unnamed
+/// sources ("a U.S. defense official", "three sources familiar with a call").
+fn add_descriptions(view: &View, kb: &Kb, drafts: &mut Vec<Draft>, covered: &mut [bool]) {
+    for i in 0..view.len() {
+        if covered[i] || view.upos(i) != "NOUN" {
+            continue;
+        }
+        let lemma = view.lemma(i).to_lowercase();
+        let Some(title) = kb.title(&lemma).or_else(|| kb.title(&view.lowers[i])) else { continue };
+        let plural = view.xpos(i) == "NNS";
+        let children = &view.children[i];
+        let indefinite = children.iter().any(|&c| {
+            c < i && (INDEFINITE.contains(&view.lowers[c].as_str()) || view.upos(c) == "NUM")
+        });
+        if !plural && !indefinite {
+            continue;
+        }
+        let range = view.subtree(i, &|c| {
+            matches!(
+                view.relation(c),
+                "acl:relcl" | "appos" | "punct" | "conj" | "cc" | "parataxis" | "advcl" | "dep" | "case"
+            ) || (c > i && view.relation(c) == "nmod" && view.upos(c) == "PROPN")
+        });
+        if range.clone().any(|t| covered[t] && t < i) && !range.clone().any(|t| view.kb_match[t].is_some()) {
+            continue;
+        }
+        let mut draft = Draft::new(
+            if ANONYMOUS_HEADS.contains(&lemma.as_str()) {
+                EntityType::Anon
+            } else {
+                EntityType::Group
+            },
+            None,
+        );
+        draft.sector = sector_of_description(view, kb, range.start, i).or_else(|| title.sector.clone());
+        draft.country = (range.start..i).find_map(|t| country_of_token(view, kb, t).map(|(_, c)| c));
+        draft.name = Some(view.range_text(&range).to_string());
+        draft.why.push(format!("description headed by role noun {lemma:?}"));
+        for t in range.clone() {
+            if t >= i {
+                covered[t] = true;
+            }
+        }
+        draft.mentions.push((range, MentionKind::Descriptor));
+        drafts.push(draft);
+    }
+}
+
+/// A sector from the modifiers of a role noun ("military chiefs" → MIL), nearest first.
+fn sector_of_description(view: &View, kb: &Kb, start: usize, head: usize) -> Option<String> {
+    (start..head).rev().find_map(|t| {
+        let title = kb.title(&view.lowers[t])?;
+        if title.kind == TitleKind::Agent || title.kind == TitleKind::Title {
+            title.sector.clone()
+        } else {
+            None
+        }
+    })
+}
+
+/// "he"/"she" as subject of a speech verb → the last person mentioned before it.
+fn add_pronouns(view: &View, drafts: &mut [Draft]) {
+    for i in 0..view.len() {
+        if !matches!(view.lowers[i].as_str(), "he" | "she") || view.relation(i) != "nsubj" {
+            continue;
+        }
+        let Some(verb) = view.head(i) else { continue };
+        if !SPEECH_VERBS.contains(&view.lemma(verb).to_lowercase().as_str()) {
+            continue;
+        }
+        let previous = drafts
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.entity_type == EntityType::Person)
+            .filter_map(|(at, d)| {
+                let before = d.mentions.iter().filter(|(r, _)| r.end <= i).map(|(r, _)| r.end).max()?;
+                Some((at, before))
+            })
+            .max_by_key(|&(_, end)| end);
+        if let Some((at, _)) = previous {
+            drafts[at].mentions.push((i..i + 1, MentionKind::Pronoun));
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! What the words around a name or a role noun say: titles ("Treasury Secretary", "Gen."),
+//! country modifiers ("U.S.", "Russian", "Ukraine's"), "former", and ages ("Anton, 32",
+//! "a 32-year-old warehouse worker").
+
+use std::ops::Range;
+
+use super::view::View;
+use crate::kb::{Kb, Office, Target, Title, TitleKind};
+
+/// What a run of modifier tokens says.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Modifiers {
+    /// Titles as written ("Treasury Secretary").
+    pub roles: Vec<String>,
+    /// The office the last title denotes.
+    pub office: Option<Office>,
+    /// The sector the titles imply.
+    pub sector: Option<String>,
+    /// The country a modifier names.
+    pub country: Option<String>,
+    /// "former", "ex-".
+    pub former: bool,
+    /// Where the modifiers start (the mention is extended to here).
+    pub start: usize,
+}
+
+/// The longest KB title ending at token `end - 1`, of up to four words: (first token, title).
+pub(crate) fn title_ending_at<'k>(view: &View, kb: &'k Kb, end: usize, floor: usize) -> Option<(usize, &'k Title)> {
+    for n in (1..=4).rev() {
+        let Some(start) = end.checked_sub(n) else { continue };
+        if start < floor {
+            continue;
+        }
+        let phrase: Vec<&str> = (start..end).map(|i| view.lowers[i].as_str()).collect();
+        if let Some(title) = kb.title(&phrase.join(" ")) {
+            return Some((start, title));
+        }
+    }
+    None
+}
+
+/// The country a token names as a modifier: a country name ("U.S."), a demonym ("Russian"), a
+/// possessive country ("Ukraine" before "'s"), or a KB organization with a country.
+pub(crate) fn country_of_token(view: &View, kb: &Kb, i: usize) -> Option<(Range<usize>, String)> {
+    let (range, targets) = view.kb_match[i].clone()?;
+    let code = targets.iter().find_map(|t| match *t {
+        Target::Country(c) | Target::Demonym(c) | Target::Capital(c) => {
+            kb.countries.get(c as usize).map(|c| c.actor_country().to_string())
+        }
+        Target::Organization(o) => {
+            let org = kb.organizations.get(o as usize)?;
+            (org.entity_type == "NORP" || org.entity_type == "GPE").then(|| org.country.clone())?
+        }
+        Target::Person(_) => None,
+    })?;
+    Some((range, code))
+}
+
+/// Reads the modifiers left of `start` (a name or a role noun) within its sentence: titles,
+/// country words, possessive markers, "former". Stops at anything else.
+pub(crate) fn modifiers_before(view: &View, kb: &Kb, start: usize, floor: usize) -> Modifiers {
+    let mut out = Modifiers {
+        start,
+        ..Modifiers::default()
+    };
+    let mut at = start;
+    while at > floor {
+        let prev = at - 1;
+        let lower = view.lowers[prev].as_str();
+        if let Some((first, title)) = title_ending_at(view, kb, at, floor) {
+            if title.kind == TitleKind::Title || view.is_capitalized(first) {
+                let text = view.range_text(&(first..at)).to_string();
+                out.roles.insert(0, text);
+                if out.office.is_none() {
+                    out.office = title.office;
+                }
+                if out.sector.is_none() {
+                    out.sector = title.sector.clone();
+                }
+                at = first;
+                out.start = at;
+                continue;
+            }
+        }
+        if let Some((range, code)) = country_of_token(view, kb, prev) {
+            if range.end == at && range.start >= floor {
+                out.country.get_or_insert(code);
+                at = range.start;
+                out.start = at;
+                continue;
+            }
+        }
+        if (lower == "'s" || lower == "\u{2019}s") && prev > floor {
+            if let Some((range, code)) = country_of_token(view, kb, prev - 1) {
+                if range.end == prev {
+                    out.country.get_or_insert(code);
+                    at = range.start;
+                    out.start = at;
+                    continue;
+                }
+            }
+            break;
+        }
+        if matches!(lower, "former" | "ex" | "ex-" | "then") {
+            out.former = lower != "then";
+            at = prev;
+            out.start = at;
+            continue;
+        }
+        // Capitalized words inside a title ("Deputy", "Prime") or "-" in "ex-President".
+        if matches!(lower, "-" | "acting" | "deputy" | "top" | "interim" | "senior") {
+            at = prev;
+            continue;
+        }
+        break;
+    }
+    out
+}
+
+/// An age written as "32" (appositive) or "32-year-old".
+pub(crate) fn age_of(text: &str) -> Option<u32> {
+    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &text[digits.len()..];
+    let age: u32 = digits.parse().ok()?;
+    let plain = rest.is_empty();
+    let year_old = rest.starts_with("-year-old") || rest.starts_with("-years-old");
+    ((plain || year_old) && (1..=120).contains(&age)).then_some(age)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ages() {
+        assert_eq!(age_of("32-year-old"), Some(32));
+        assert_eq!(age_of("23"), Some(23));
+        assert_eq!(age_of("2025"), None);
+        assert_eq!(age_of("30s"), None);
+    }
+}

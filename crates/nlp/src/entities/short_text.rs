@@ -1,0 +1,65 @@
+//! Coding a short actor text ("Armenian Prime Minister", "two Chinese warplanes", "Kyiv police")
+//! as one actor: the entity that covers most of it, else its head role noun and country words.
+
+use dateline_core::{Doc, EntityType};
+
+use super::modifiers::country_of_token;
+use super::view::View;
+use crate::kb::Kb;
+
+/// The actor a short text names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ActorGuess {
+    /// Canonical name, if an entity was found.
+    pub name: Option<String>,
+    /// Country or non-state code.
+    pub country: Option<String>,
+    /// Sector.
+    pub sector: Option<String>,
+    /// How it was found.
+    pub why: String,
+}
+
+/// Codes an analyzed short text (after [`super::resolve`]).
+pub fn code_short_text(doc: &Doc, kb: &Kb) -> ActorGuess {
+    let view = View::new(doc, kb);
+    let covered = |e: &dateline_core::Entity| -> usize {
+        e.mentions.iter().map(|m| m.span.len()).max().unwrap_or(0)
+    };
+    let best = doc
+        .annotations()
+        .entities
+        .iter()
+        .filter(|e| !matches!(e.entity_type, EntityType::Norp) || doc.annotations().entities.len() == 1)
+        .max_by_key(|e| (covered(e), std::cmp::Reverse(e.mentions.first().map_or(0, |m| m.span.start))));
+    let country_word = (0..view.len()).find_map(|t| country_of_token(&view, kb, t).map(|(_, c)| c));
+    if let Some(entity) = best {
+        let country = entity.country.clone().or(country_word);
+        let sector = entity.sector.clone().or_else(|| head_sector(&view, kb));
+        return ActorGuess {
+            name: Some(entity.name.clone()),
+            country,
+            sector,
+            why: format!("entity {:?}: {}", entity.name, entity.why),
+        };
+    }
+    ActorGuess {
+        name: None,
+        country: country_word,
+        sector: head_sector(&view, kb),
+        why: "role noun and country words".into(),
+    }
+}
+
+/// The sector of the last role noun in the text ("Kyiv police" → COP).
+fn head_sector(view: &View, kb: &Kb) -> Option<String> {
+    (0..view.len()).rev().find_map(|t| {
+        if !matches!(view.upos(t), "NOUN" | "PROPN" | "ADJ") {
+            return None;
+        }
+        let lemma = view.lemma(t).to_lowercase();
+        kb.title(&lemma)
+            .or_else(|| kb.title(&view.lowers[t]))
+            .and_then(|title| title.sector.clone())
+    })
+}

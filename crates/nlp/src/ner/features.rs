@@ -1,0 +1,296 @@
+//! What the recognizer sees of a document: words, tags, KB name matches, title words, and the
+//! document-wide facts (which words also appear in lowercase, what a word was labelled before).
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use dateline_core::ByteSpan;
+
+use crate::kb::{Kb, Target, TitleKind};
+use crate::normalize::straight_quote;
+use crate::perceptron::{FeatureHasher, Features};
+
+// Template ids: frozen numbers, since changing one silently invalidates trained models.
+const BIAS: u32 = 0;
+const WORD: u32 = 1;
+const LOWER: u32 = 2;
+const SHAPE: u32 = 3;
+const SUFFIX: u32 = 4; // 4..=6 for suffix lengths 2..=4
+const PREV_LOWER: u32 = 7;
+const NEXT_LOWER: u32 = 8;
+const PREV2_LOWER: u32 = 9;
+const NEXT2_LOWER: u32 = 10;
+const PREV_SHAPE_SHAPE: u32 = 11;
+const SHAPE_NEXT_SHAPE: u32 = 12;
+const TAG: u32 = 13;
+const PREV_TAG_TAG: u32 = 14;
+const TAG_NEXT_TAG: u32 = 15;
+const PREV_LABEL: u32 = 16;
+const PREV_LABELS: u32 = 17;
+const PREV_LABEL_LOWER: u32 = 18;
+const START_SHAPE: u32 = 19;
+const GAZ: u32 = 20;
+const PREV_GAZ: u32 = 21;
+const NEXT_GAZ: u32 = 22;
+const GAZ_SHAPE: u32 = 23;
+const TITLE_BEFORE: u32 = 24;
+const HISTORY: u32 = 25;
+const SEEN_LOWER: u32 = 26;
+const PREV_LOWER_LOWER: u32 = 27;
+const LOWER_NEXT_LOWER: u32 = 28;
+const CAPS_LINE_SHAPE: u32 = 29;
+const PREV_LABEL_TAG: u32 = 30;
+const PREFIX: u32 = 31;
+const NEXT_TAG: u32 = 32;
+const PREV_TAG: u32 = 33;
+
+/// A KB match over a token: where in the name it falls and what kind of entry it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct GazetteerMark {
+    /// 0 = begin, 1 = inside, 2 = last, 3 = unit.
+    position: u8,
+    kind: &'static str,
+}
+
+/// One document prepared for recognition: every per-token view is computed once.
+#[derive(Debug, Default)]
+pub struct NerDocument {
+    words: Vec<String>,
+    lowers: Vec<String>,
+    shapes: Vec<String>,
+    tags: Vec<String>,
+    /// Token ranges of the sentences, in order.
+    pub(crate) sentences: Vec<Range<usize>>,
+    gazetteer: Vec<Option<GazetteerMark>>,
+    title_before: Vec<bool>,
+    seen_lower: Vec<bool>,
+    caps_sentence: Vec<bool>,
+}
+
+impl NerDocument {
+    /// Prepares a document: `text` with its `tokens`, `sentences` (token ranges), and one Penn
+    /// tag per token (`xpos`).
+    pub fn new(
+        text: &str,
+        tokens: &[ByteSpan],
+        sentences: &[Range<usize>],
+        xpos: &[&str],
+        kb: &Kb,
+    ) -> NerDocument {
+        let words: Vec<String> = tokens
+            .iter()
+            .map(|t| normalize(text.get(t.range()).unwrap_or("")))
+            .collect();
+        let lowers: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let shapes = words.iter().map(|w| shape(w)).collect();
+        let mut gazetteer = vec![None; tokens.len()];
+        for found in kb.find_names(text, tokens) {
+            let Some(target) = found.targets.first() else { continue };
+            let kind = target_kind(kb, *target);
+            let range = found.tokens.clone();
+            for i in range.clone() {
+                let position = match (i == range.start, i + 1 == range.end) {
+                    (true, true) => 3,
+                    (true, false) => 0,
+                    (false, true) => 2,
+                    (false, false) => 1,
+                };
+                gazetteer[i] = Some(GazetteerMark { position, kind });
+            }
+        }
+        let title_before = (0..tokens.len())
+            .map(|i| {
+                i > 0
+                    && kb
+                        .title(&lowers[i - 1])
+                        .is_some_and(|t| t.kind == TitleKind::Title)
+            })
+            .collect();
+        let lowercase_words: HashSet<&str> = words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .map(String::as_str)
+            .collect();
+        let seen_lower = words
+            .iter()
+            .zip(&lowers)
+            .map(|(w, l)| w != l && lowercase_words.contains(l.as_str()))
+            .collect();
+        let mut caps_sentence = vec![false; tokens.len()];
+        for range in sentences {
+            let letters: Vec<&String> = words[range.clone()]
+                .iter()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .collect();
+            let caps = letters.len() >= 3
+                && letters.iter().all(|w| !w.chars().any(char::is_lowercase));
+            caps_sentence[range.clone()].fill(caps);
+        }
+        NerDocument {
+            words,
+            lowers,
+            shapes,
+            tags: xpos.iter().map(|t| t.to_string()).collect(),
+            sentences: sentences.to_vec(),
+            gazetteer,
+            title_before,
+            seen_lower,
+            caps_sentence,
+        }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether the document has no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The normalized word at `i`.
+    pub(crate) fn word(&self, i: usize) -> &str {
+        &self.words[i]
+    }
+
+    /// Features of labelling token `i` of the sentence `sentence`, given the previous labels
+    /// and what this word was labelled earlier in the document.
+    pub(crate) fn extract(
+        &self,
+        i: usize,
+        sentence: &Range<usize>,
+        prev: u64,
+        prev2: u64,
+        history: &HashMap<String, u64>,
+        out: &mut Features,
+    ) {
+        out.clear();
+        let at = |offset: isize| -> Option<usize> {
+            let j = i as isize + offset;
+            (j >= sentence.start as isize && j < sentence.end as isize).then_some(j as usize)
+        };
+        let lower = |j: Option<usize>| j.map_or("<none>", |j| self.lowers[j].as_str());
+        let shape_at = |j: Option<usize>| j.map_or("<none>", |j| self.shapes[j].as_str());
+        let tag = |j: Option<usize>| j.map_or("<none>", |j| self.tags.get(j).map_or("", String::as_str));
+        let gaz = |j: Option<usize>| -> FeatureHasher {
+            let mark = j.and_then(|j| self.gazetteer[j]);
+            match mark {
+                Some(m) => FeatureHasher::new(0).num(u64::from(m.position)).str(m.kind),
+                None => FeatureHasher::new(0),
+            }
+        };
+        let word = self.words[i].as_str();
+        let (l, s, t) = (self.lowers[i].as_str(), self.shapes[i].as_str(), tag(Some(i)));
+        out.add(BIAS, "");
+        out.add(WORD, word);
+        out.add(LOWER, l);
+        out.add(SHAPE, s);
+        let chars: Vec<char> = l.chars().collect();
+        for (n, template) in [(2, SUFFIX), (3, SUFFIX + 1), (4, SUFFIX + 2)] {
+            if chars.len() > n {
+                let suffix: String = chars[chars.len() - n..].iter().collect();
+                out.add(template, &suffix);
+            }
+        }
+        if chars.len() > 3 {
+            let prefix: String = chars[..3].iter().collect();
+            out.add(PREFIX, &prefix);
+        }
+        out.add(PREV_LOWER, lower(at(-1)));
+        out.add(NEXT_LOWER, lower(at(1)));
+        out.add(PREV2_LOWER, lower(at(-2)));
+        out.add(NEXT2_LOWER, lower(at(2)));
+        out.add2(PREV_SHAPE_SHAPE, shape_at(at(-1)), s);
+        out.add2(SHAPE_NEXT_SHAPE, s, shape_at(at(1)));
+        out.add(TAG, t);
+        out.add(PREV_TAG, tag(at(-1)));
+        out.add(NEXT_TAG, tag(at(1)));
+        out.add2(PREV_TAG_TAG, tag(at(-1)), t);
+        out.add2(TAG_NEXT_TAG, t, tag(at(1)));
+        out.add2(PREV_LOWER_LOWER, lower(at(-1)), l);
+        out.add2(LOWER_NEXT_LOWER, l, lower(at(1)));
+        out.push(FeatureHasher::new(PREV_LABEL).num(prev));
+        out.push(FeatureHasher::new(PREV_LABELS).num(prev).num(prev2));
+        out.push(FeatureHasher::new(PREV_LABEL_LOWER).num(prev).str(l));
+        out.push(FeatureHasher::new(PREV_LABEL_TAG).num(prev).str(t));
+        if i == sentence.start {
+            out.add(START_SHAPE, s);
+        }
+        if self.caps_sentence[i] {
+            out.add(CAPS_LINE_SHAPE, s);
+        }
+        let mark = |template: u32, j: Option<usize>| {
+            let mut h = gaz(j);
+            h = h.num(u64::from(template));
+            h
+        };
+        out.push(mark(GAZ, Some(i)));
+        out.push(mark(PREV_GAZ, at(-1)));
+        out.push(mark(NEXT_GAZ, at(1)));
+        out.push(mark(GAZ_SHAPE, Some(i)).str(s));
+        if self.title_before[i] {
+            out.add(TITLE_BEFORE, s);
+        }
+        if let Some(&class) = history.get(word) {
+            out.push(FeatureHasher::new(HISTORY).num(class));
+        }
+        if self.seen_lower[i] {
+            out.add(SEEN_LOWER, "");
+        }
+    }
+}
+
+/// The gazetteer kind of a KB entry.
+fn target_kind(kb: &Kb, target: Target) -> &'static str {
+    match target {
+        Target::Country(_) => "country",
+        Target::Capital(_) => "capital",
+        Target::Demonym(_) => "demonym",
+        Target::Person(_) => "person",
+        Target::Organization(i) => kb
+            .organizations
+            .get(i as usize)
+            .map_or("ORG", |o| o.entity_type),
+    }
+}
+
+/// Quotes straightened, digits kept.
+fn normalize(word: &str) -> String {
+    word.chars().map(straight_quote).collect()
+}
+
+/// A collapsed word shape: "Xx", "XX", "d", "X.X.", "x-Xx"; runs of one class count once.
+fn shape(word: &str) -> String {
+    let mut out = String::new();
+    let mut last = None;
+    for c in word.chars() {
+        let class = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if last != Some(class) {
+            out.push(class);
+            last = Some(class);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_collapse_runs() {
+        assert_eq!(shape("Zelenskyy"), "Xx");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("2025"), "d");
+        assert_eq!(shape("McDonald"), "XxXx");
+    }
+}

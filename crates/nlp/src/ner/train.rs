@@ -1,0 +1,180 @@
+//! Training the recognizer: greedy decoding exactly as at run time (previous labels and the
+//! document history are the model's own predictions), perceptron update at each wrong token.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use dateline_core::ByteSpan;
+
+use super::{best_valid, label_names, remember, Label, NerDocument, Recognizer, START};
+use crate::kb::Kb;
+use crate::perceptron::{Features, ModelError, Trainer};
+
+/// A gold document, prepared once for all epochs.
+#[derive(Debug)]
+pub struct TrainDocument {
+    document: NerDocument,
+    /// Gold label index per token.
+    gold: Vec<usize>,
+}
+
+impl TrainDocument {
+    /// Prepares a document from its sentences: words, predicted Penn tags and gold BIO labels
+    /// ("B-PER", "I-PER", "O"; IOB1's "I-" at a name start is read as "B-").
+    pub fn new(sentences: &[(Vec<String>, Vec<String>, Vec<String>)], kb: &Kb) -> TrainDocument {
+        let mut text = String::new();
+        let mut tokens = Vec::new();
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        let mut tags: Vec<&str> = Vec::new();
+        let mut gold = Vec::new();
+        let names = label_names();
+        for (words, xpos, bio) in sentences {
+            let start = tokens.len();
+            for word in words {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                let at = text.len();
+                text.push_str(word);
+                tokens.push(ByteSpan::new(at, text.len()));
+            }
+            tags.extend(xpos.iter().map(String::as_str));
+            for label in bio_to_bilou(bio) {
+                gold.push(names.iter().position(|n| *n == label).unwrap_or(0));
+            }
+            ranges.push(start..tokens.len());
+        }
+        let document = NerDocument::new(&text, &tokens, &ranges, &tags, kb);
+        TrainDocument { document, gold }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.gold.len()
+    }
+
+    /// The prepared document, for recognizing it.
+    pub fn document(&self) -> &NerDocument {
+        &self.document
+    }
+
+    /// Whether the document has no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.gold.is_empty()
+    }
+}
+
+/// BIO (or IOB1) labels of one sentence → BILOU.
+pub fn bio_to_bilou(bio: &[String]) -> Vec<String> {
+    let class = |l: &str| l.split_once('-').map(|(_, c)| c.to_string());
+    let begins = |i: usize| -> bool {
+        let l = &bio[i];
+        l.starts_with("B-")
+            || (l.starts_with("I-") && (i == 0 || class(&bio[i - 1]) != class(l) || bio[i - 1] == "O"))
+    };
+    (0..bio.len())
+        .map(|i| {
+            let Some(c) = class(&bio[i]) else {
+                return "O".to_string();
+            };
+            let continues = i + 1 < bio.len() && bio[i + 1].starts_with("I-") && class(&bio[i + 1]).as_deref() == Some(c.as_str());
+            let prefix = match (begins(i), continues) {
+                (true, true) => "B",
+                (true, false) => "U",
+                (false, true) => "I",
+                (false, false) => "L",
+            };
+            format!("{prefix}-{c}")
+        })
+        .collect()
+}
+
+/// Trains a [`Recognizer`] epoch by epoch.
+#[derive(Debug, Clone)]
+pub struct NerTrainer {
+    labels: Vec<Label>,
+    names: Vec<String>,
+    trainer: Trainer,
+}
+
+impl Default for NerTrainer {
+    fn default() -> Self {
+        NerTrainer::new()
+    }
+}
+
+impl NerTrainer {
+    /// A trainer over the BILOU labels of [`super::CLASSES`].
+    pub fn new() -> NerTrainer {
+        let names = label_names();
+        let labels = names.iter().filter_map(|n| Label::parse(n)).collect();
+        NerTrainer {
+            labels,
+            trainer: Trainer::new(names.len()).with_min_updates(2),
+            names,
+        }
+    }
+
+    /// One pass over `documents` in the order `order`. Returns tokens labelled right.
+    pub fn epoch(&mut self, documents: &[TrainDocument], order: &[usize]) -> usize {
+        let mut features = Features::new();
+        let mut scores = Vec::new();
+        let mut correct = 0;
+        for doc in order.iter().filter_map(|&i| documents.get(i)) {
+            let document = &doc.document;
+            let mut out = vec![0; document.len()];
+            let mut history: HashMap<String, u64> = HashMap::new();
+            for sentence in &document.sentences {
+                let (mut prev, mut prev2) = (START, START);
+                let mut previous: Option<Label> = None;
+                for i in sentence.clone() {
+                    document.extract(i, sentence, prev, prev2, &history, &mut features);
+                    self.trainer.scores(features.hashes(), &mut scores);
+                    let last = i + 1 == sentence.end;
+                    let guess = best_valid(&scores, &self.labels, previous, last);
+                    let truth = doc.gold[i];
+                    self.trainer.update(features.hashes(), truth, guess);
+                    self.trainer.tick();
+                    correct += usize::from(guess == truth);
+                    out[i] = guess;
+                    prev2 = prev;
+                    prev = guess as u64;
+                    previous = Some(self.labels[guess]);
+                }
+                remember(document, sentence, &out, &self.labels, &mut history);
+            }
+        }
+        correct
+    }
+
+    /// The recognizer the averaged weights so far make.
+    pub fn snapshot(&self, prune_below: f32) -> Result<Recognizer, ModelError> {
+        let model = self
+            .trainer
+            .clone()
+            .finish(prune_below)
+            .with_labels(self.names.clone());
+        Recognizer::new(model)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(labels: &[&str]) -> Vec<String> {
+        labels.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn bio_and_iob1_become_bilou() {
+        assert_eq!(
+            bio_to_bilou(&strings(&["B-PER", "I-PER", "O", "B-LOC", "I-ORG", "I-ORG", "I-ORG"])),
+            strings(&["B-PER", "L-PER", "O", "U-LOC", "B-ORG", "I-ORG", "L-ORG"])
+        );
+        assert_eq!(
+            bio_to_bilou(&strings(&["I-PER", "B-PER"])),
+            strings(&["U-PER", "U-PER"])
+        );
+    }
+}
