@@ -155,6 +155,9 @@ pub enum TrainComponent {
     Parser,
     /// Named-entity recognizer (default data: CoNLL-2003 train, dev = CoNLL-2003 testa).
     Ner,
+    /// Word clusters from unlabeled news (`--train` takes corpus paths; `--epochs` is the
+    /// number of exchange iterations).
+    Clusters,
 }
 
 /// `dateline train`.

@@ -18,6 +18,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod clusters;
 pub mod entities;
 pub mod kb;
 pub mod lemmatizer;

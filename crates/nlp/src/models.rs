@@ -3,6 +3,7 @@
 
 use std::sync::OnceLock;
 
+use crate::clusters::WordClusters;
 use crate::lemmatizer::Lemmatizer;
 use crate::ner::Recognizer;
 use crate::parser::Parser;
@@ -14,6 +15,7 @@ const LEMMAS: &[u8] = include_bytes!("../../../data/models/lemmas.tsv.gz");
 const PARSER_TRANSITIONS: &[u8] = include_bytes!("../../../data/models/parser-transitions.bin.gz");
 const PARSER_LABELS: &[u8] = include_bytes!("../../../data/models/parser-labels.bin.gz");
 const NER: &[u8] = include_bytes!("../../../data/models/ner.bin.gz");
+const CLUSTERS: &[u8] = include_bytes!("../../../data/models/clusters.tsv.gz");
 
 /// The tagger, lemmatizer and parser, decoded.
 #[derive(Debug)]
@@ -40,7 +42,7 @@ fn decode() -> Result<Models, ModelError> {
     std::thread::scope(|scope| {
         let parser = scope.spawn(|| Parser::from_bytes(PARSER_TRANSITIONS, PARSER_LABELS));
         let tagger = scope.spawn(|| Tagger::from_bytes(TAGGER));
-        let ner = scope.spawn(|| Recognizer::from_bytes(NER));
+        let ner = scope.spawn(|| Recognizer::from_bytes(NER, WordClusters::from_bytes(CLUSTERS)?));
         let lemmatizer = Lemmatizer::from_bytes(LEMMAS)?;
         let ner = ner.join().unwrap_or_else(|_| Err(panicked()))?;
         let tagger = tagger.join().unwrap_or_else(|_| Err(panicked()))?;

@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use anyhow::{anyhow, Result};
+use dateline_nlp::clusters::WordClusters;
 use dateline_nlp::kb::Kb;
 use dateline_nlp::ner::{Recognizer, TrainDocument};
 use dateline_nlp::tagger::Tagger;
@@ -22,6 +23,14 @@ use crate::models::{models_dir, read_model_in};
 
 /// The recognizer's file name inside the models folder.
 pub const NER_FILE: &str = "ner.bin.gz";
+
+/// The word clusters' file name inside the models folder.
+pub const CLUSTERS_FILE: &str = "clusters.tsv.gz";
+
+/// Reads the word clusters from the models folder.
+pub fn load_clusters(dir: &std::path::Path) -> Result<WordClusters> {
+    Ok(WordClusters::from_bytes(&read_model_in(dir, CLUSTERS_FILE)?)?)
+}
 
 /// The classes of the headline figure.
 const MAIN: [&str; 3] = ["PER", "LOC", "ORG"];
@@ -48,7 +57,8 @@ pub fn run(args: &EvalArgs) -> Result<()> {
     let documents = read_iob(&gold)?;
     let dir = models_dir();
     let tagger = load_tagger(&dir)?;
-    let recognizer = Recognizer::from_bytes(&read_model_in(&dir, NER_FILE)?)?;
+    let clusters = load_clusters(&dir)?;
+    let recognizer = Recognizer::from_bytes(&read_model_in(&dir, NER_FILE)?, clusters)?;
     let kb = Kb::bundled().map_err(|e| anyhow!("bundled KB: {e}"))?;
     let scores = evaluate(&recognizer, &tagger, kb, &documents);
     let sentences: usize = documents.iter().map(Vec::len).sum();
@@ -58,7 +68,12 @@ pub fn run(args: &EvalArgs) -> Result<()> {
 }
 
 /// Prepares gold documents for the recognizer: our tagger's tags, the KB's name matches.
-pub fn prepare(documents: &IobDocuments, tagger: &Tagger, kb: &Kb) -> Vec<TrainDocument> {
+pub fn prepare(
+    documents: &IobDocuments,
+    tagger: &Tagger,
+    kb: &Kb,
+    clusters: &WordClusters,
+) -> Vec<TrainDocument> {
     documents
         .iter()
         .map(|doc| {
@@ -74,7 +89,7 @@ pub fn prepare(documents: &IobDocuments, tagger: &Tagger, kb: &Kb) -> Vec<TrainD
                     (s.words.clone(), xpos, s.labels.clone())
                 })
                 .collect();
-            TrainDocument::new(&sentences, kb)
+            TrainDocument::new(&sentences, kb, clusters)
         })
         .collect()
 }
@@ -86,7 +101,7 @@ pub fn evaluate(
     kb: &Kb,
     documents: &IobDocuments,
 ) -> NerScores {
-    let prepared = prepare(documents, tagger, kb);
+    let prepared = prepare(documents, tagger, kb, recognizer.clusters());
     score_prepared(recognizer, documents, &prepared)
 }
 

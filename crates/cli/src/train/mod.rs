@@ -1,6 +1,7 @@
 //! `dateline train`: trains a model from CoNLL-U files and records it in
 //! `data/models/manifest.json` (training data, command, date, scores, size, sha256).
 
+pub mod clusters;
 pub mod manifest;
 pub mod ner;
 pub mod parser;
@@ -20,6 +21,7 @@ pub fn run(args: &TrainArgs) -> Result<ExitCode> {
         TrainComponent::Tagger => tagger::run(args)?,
         TrainComponent::Parser => parser::run(args)?,
         TrainComponent::Ner => ner::run(args)?,
+        TrainComponent::Clusters => clusters::run(args)?,
     }
     Ok(ExitCode::SUCCESS)
 }

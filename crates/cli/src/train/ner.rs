@@ -15,7 +15,7 @@ use super::manifest::{record, today, ModelEntry};
 use super::{command_line, manifest_path, round4};
 use crate::args::TrainArgs;
 use crate::eval::iob::read_iob;
-use crate::eval::ner::{prepare, score_prepared, NER_FILE};
+use crate::eval::ner::{load_clusters, prepare, score_prepared, NER_FILE};
 use crate::eval::pos::load_tagger;
 use crate::eval_cmd::shared_dir;
 use crate::models::models_dir;
@@ -43,8 +43,9 @@ pub fn run(args: &TrainArgs) -> Result<()> {
         train_docs.extend(read_iob(path)?);
     }
     let dev_docs = read_iob(&dev_path)?;
-    let train = prepare(&train_docs, &tagger, kb);
-    let dev = prepare(&dev_docs, &tagger, kb);
+    let clusters = load_clusters(&models_dir())?;
+    let train = prepare(&train_docs, &tagger, kb, &clusters);
+    let dev = prepare(&dev_docs, &tagger, kb, &clusters);
     let tokens: usize = train.iter().map(|d| d.len()).sum();
     eprintln!(
         "training on {} documents, {tokens} tokens; KB with {} name forms ({:.0} s)",
@@ -52,7 +53,7 @@ pub fn run(args: &TrainArgs) -> Result<()> {
         kb.name_forms(),
         started.elapsed().as_secs_f64()
     );
-    let mut trainer = NerTrainer::new();
+    let mut trainer = NerTrainer::new(clusters.clone());
     let epochs = args.epochs.unwrap_or(DEFAULT_EPOCHS).max(1);
     let mut order: Vec<usize> = (0..train.len()).collect();
     let mut best: Option<(usize, f64, Recognizer)> = None;
@@ -78,7 +79,7 @@ pub fn run(args: &TrainArgs) -> Result<()> {
         anyhow::bail!("no epoch was trained")
     };
     super::tagger::write_file(&out, &recognizer.to_bytes()?)?;
-    let recognizer = Recognizer::from_bytes(&std::fs::read(&out)?)?;
+    let recognizer = Recognizer::from_bytes(&std::fs::read(&out)?, clusters)?;
     let scores = score_prepared(&recognizer, &dev_docs, &dev);
     println!(
         "wrote {} (epoch {best_epoch}, {} features): dev PER+LOC+ORG F1 {:.4}, all {:.4}; {:.0} s",

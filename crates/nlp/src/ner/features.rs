@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use dateline_core::ByteSpan;
 
+use crate::clusters::WordClusters;
 use crate::kb::{Kb, Target, TitleKind};
 use crate::normalize::straight_quote;
 use crate::perceptron::{FeatureHasher, Features};
@@ -43,6 +44,16 @@ const PREV_LABEL_TAG: u32 = 30;
 const PREFIX: u32 = 31;
 const NEXT_TAG: u32 = 32;
 const PREV_TAG: u32 = 33;
+const CLUSTER: u32 = 34;
+const COARSE: u32 = 35;
+const PREV_CLUSTER: u32 = 36;
+const NEXT_CLUSTER: u32 = 37;
+const CLUSTER_SHAPE: u32 = 38;
+const PREV_COARSE_COARSE: u32 = 39;
+const COARSE_NEXT_COARSE: u32 = 40;
+
+/// A word's classes when it has none.
+const UNCLUSTERED: (u16, u16) = (u16::MAX, u16::MAX);
 
 /// A KB match over a token: where in the name it falls and what kind of entry it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +76,7 @@ pub struct NerDocument {
     title_before: Vec<bool>,
     seen_lower: Vec<bool>,
     caps_sentence: Vec<bool>,
+    clusters: Vec<(u16, u16)>,
 }
 
 impl NerDocument {
@@ -76,6 +88,7 @@ impl NerDocument {
         sentences: &[Range<usize>],
         xpos: &[&str],
         kb: &Kb,
+        clusters: &WordClusters,
     ) -> NerDocument {
         let words: Vec<String> = tokens
             .iter()
@@ -126,7 +139,12 @@ impl NerDocument {
                 && letters.iter().all(|w| !w.chars().any(char::is_lowercase));
             caps_sentence[range.clone()].fill(caps);
         }
+        let clusters = words
+            .iter()
+            .map(|w| clusters.get(w).unwrap_or(UNCLUSTERED))
+            .collect();
         NerDocument {
+            clusters,
             words,
             lowers,
             shapes,
@@ -238,6 +256,15 @@ impl NerDocument {
         if self.seen_lower[i] {
             out.add(SEEN_LOWER, "");
         }
+        let cluster = |j: Option<usize>| j.map_or((u16::MAX - 1, u16::MAX - 1), |j| self.clusters[j]);
+        let (fine, coarse) = cluster(Some(i));
+        out.push(FeatureHasher::new(CLUSTER).num(u64::from(fine)));
+        out.push(FeatureHasher::new(COARSE).num(u64::from(coarse)));
+        out.push(FeatureHasher::new(PREV_CLUSTER).num(u64::from(cluster(at(-1)).0)));
+        out.push(FeatureHasher::new(NEXT_CLUSTER).num(u64::from(cluster(at(1)).0)));
+        out.push(FeatureHasher::new(CLUSTER_SHAPE).num(u64::from(fine)).str(s));
+        out.push(FeatureHasher::new(PREV_COARSE_COARSE).num(u64::from(cluster(at(-1)).1)).num(u64::from(coarse)));
+        out.push(FeatureHasher::new(COARSE_NEXT_COARSE).num(u64::from(coarse)).num(u64::from(cluster(at(1)).1)));
     }
 }
 

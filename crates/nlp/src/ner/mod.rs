@@ -18,6 +18,7 @@ use std::ops::Range;
 
 use dateline_core::{ByteSpan, Doc, NameSpan};
 
+use crate::clusters::WordClusters;
 use crate::kb::Kb;
 use crate::perceptron::{Features, Model, ModelError};
 pub use features::NerDocument;
@@ -87,6 +88,7 @@ pub fn label_names() -> Vec<String> {
 pub struct Recognizer {
     model: Model,
     labels: Vec<Label>,
+    clusters: WordClusters,
 }
 
 /// A recognized name: token range and class.
@@ -99,12 +101,13 @@ pub struct Name {
 }
 
 impl Recognizer {
-    /// Loads a recognizer written by [`Recognizer::to_bytes`].
-    pub fn from_bytes(bytes: &[u8]) -> Result<Recognizer, ModelError> {
-        Recognizer::new(Model::read(bytes, MODEL_TYPE)?)
+    /// Loads a recognizer written by [`Recognizer::to_bytes`], with the word clusters it was
+    /// trained with.
+    pub fn from_bytes(bytes: &[u8], clusters: WordClusters) -> Result<Recognizer, ModelError> {
+        Recognizer::new(Model::read(bytes, MODEL_TYPE)?, clusters)
     }
 
-    pub(crate) fn new(model: Model) -> Result<Recognizer, ModelError> {
+    pub(crate) fn new(model: Model, clusters: WordClusters) -> Result<Recognizer, ModelError> {
         let labels = model
             .labels()
             .iter()
@@ -117,7 +120,11 @@ impl Recognizer {
                 model.classes()
             )));
         }
-        Ok(Recognizer { model, labels })
+        Ok(Recognizer {
+            model,
+            labels,
+            clusters,
+        })
     }
 
     /// Serializes the model.
@@ -125,6 +132,11 @@ impl Recognizer {
         let mut out = Vec::new();
         self.model.write(MODEL_TYPE, &mut out)?;
         Ok(out)
+    }
+
+    /// The word clusters its features use.
+    pub fn clusters(&self) -> &WordClusters {
+        &self.clusters
     }
 
     /// Number of weight rows (hashed features).
@@ -151,7 +163,7 @@ impl Recognizer {
             .map(|s| s.tokens.start as usize..s.tokens.end as usize)
             .collect();
         let xpos: Vec<&str> = annotations.pos.iter().map(|p| p.xpos).collect();
-        let document = NerDocument::new(doc.text(), &tokens, &sentences, &xpos, kb);
+        let document = NerDocument::new(doc.text(), &tokens, &sentences, &xpos, kb, &self.clusters);
         let names = self
             .recognize_document(&document)
             .into_iter()

@@ -7,6 +7,7 @@ use std::ops::Range;
 use dateline_core::ByteSpan;
 
 use super::{best_valid, label_names, remember, Label, NerDocument, Recognizer, START};
+use crate::clusters::WordClusters;
 use crate::kb::Kb;
 use crate::perceptron::{Features, ModelError, Trainer};
 
@@ -21,7 +22,11 @@ pub struct TrainDocument {
 impl TrainDocument {
     /// Prepares a document from its sentences: words, predicted Penn tags and gold BIO labels
     /// ("B-PER", "I-PER", "O"; IOB1's "I-" at a name start is read as "B-").
-    pub fn new(sentences: &[(Vec<String>, Vec<String>, Vec<String>)], kb: &Kb) -> TrainDocument {
+    pub fn new(
+        sentences: &[(Vec<String>, Vec<String>, Vec<String>)],
+        kb: &Kb,
+        clusters: &WordClusters,
+    ) -> TrainDocument {
         let mut text = String::new();
         let mut tokens = Vec::new();
         let mut ranges: Vec<Range<usize>> = Vec::new();
@@ -44,7 +49,7 @@ impl TrainDocument {
             }
             ranges.push(start..tokens.len());
         }
-        let document = NerDocument::new(&text, &tokens, &ranges, &tags, kb);
+        let document = NerDocument::new(&text, &tokens, &ranges, &tags, kb, clusters);
         TrainDocument { document, gold }
     }
 
@@ -95,23 +100,20 @@ pub struct NerTrainer {
     labels: Vec<Label>,
     names: Vec<String>,
     trainer: Trainer,
-}
-
-impl Default for NerTrainer {
-    fn default() -> Self {
-        NerTrainer::new()
-    }
+    clusters: WordClusters,
 }
 
 impl NerTrainer {
-    /// A trainer over the BILOU labels of [`super::CLASSES`].
-    pub fn new() -> NerTrainer {
+    /// A trainer over the BILOU labels of [`super::CLASSES`], with the word clusters the
+    /// documents were prepared with.
+    pub fn new(clusters: WordClusters) -> NerTrainer {
         let names = label_names();
         let labels = names.iter().filter_map(|n| Label::parse(n)).collect();
         NerTrainer {
             labels,
-            trainer: Trainer::new(names.len()).with_min_updates(2),
+            trainer: Trainer::new(names.len()).with_min_updates(1),
             names,
+            clusters,
         }
     }
 
@@ -154,7 +156,7 @@ impl NerTrainer {
             .clone()
             .finish(prune_below)
             .with_labels(self.names.clone());
-        Recognizer::new(model)
+        Recognizer::new(model, self.clusters.clone())
     }
 }
 
