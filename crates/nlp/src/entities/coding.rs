@@ -41,9 +41,15 @@ fn code(view: &View, kb: &Kb, day: Option<u32>, mut d: Draft) -> Entity {
                     }
                 }
                 let former = d.former || day.is_some_and(|day| person.is_former(day));
+                // A title in the text ("Senator Marco Rubio") says what the person is here unless
+                // the KB knows their office on the article's date.
+                let dated = day.is_some_and(|day| person.terms.iter().any(|t| t.covers(day)));
                 sector = if former {
                     why.push("former office holder on the date: ELI".into());
                     Some("ELI".into())
+                } else if sector.is_some() && !dated {
+                    why.push("sector from the title in the text".into());
+                    sector
                 } else {
                     term.and_then(|t| t.sector.clone()).or(sector)
                 };
@@ -60,10 +66,23 @@ fn code(view: &View, kb: &Kb, day: Option<u32>, mut d: Draft) -> Entity {
         }
         Some(Target::Country(c)) | Some(Target::Capital(c)) | Some(Target::Demonym(c)) => {
             if let Some(found) = kb.countries.get(c as usize) {
-                kb_key = Some(format!("country:{}", found.iso3));
+                let kind = match d.target {
+                    Some(Target::Capital(_)) => "capital",
+                    Some(Target::Demonym(_)) => "demonym",
+                    _ => "country",
+                };
+                kb_key = Some(format!("{kind}:{}", found.iso3));
                 country = Some(found.actor_country().to_string());
-                if matches!(d.target, Some(Target::Country(_))) {
+                if kind == "country" {
                     name = Some(found.name.clone());
+                }
+                // A capital that acts ("Kyiv said", "Moscow rejected") is its government.
+                let acts = d.mentions.iter().any(|(r, _)| {
+                    r.clone().any(|t| matches!(view.relation(t), "nsubj" | "nsubj:pass"))
+                });
+                if kind == "capital" && acts {
+                    sector = Some("GOV".into());
+                    why.push("capital acting for its government".into());
                 }
             }
         }

@@ -47,10 +47,7 @@ pub(crate) fn country_of_token(view: &View, kb: &Kb, i: usize) -> Option<(Range<
         Target::Country(c) | Target::Demonym(c) | Target::Capital(c) => {
             kb.countries.get(c as usize).map(|c| c.actor_country().to_string())
         }
-        Target::Organization(o) => {
-            let org = kb.organizations.get(o as usize)?;
-            (org.entity_type == "NORP" || org.entity_type == "GPE").then(|| org.country.clone())?
-        }
+        Target::Organization(o) => kb.organizations.get(o as usize)?.country.clone(),
         Target::Person(_) => None,
     })?;
     Some((range, code))
@@ -68,7 +65,9 @@ pub(crate) fn modifiers_before(view: &View, kb: &Kb, start: usize, floor: usize)
         let prev = at - 1;
         let lower = view.lowers[prev].as_str();
         if let Some((first, title)) = title_ending_at(view, kb, at, floor) {
-            if title.kind == TitleKind::Title || view.is_capitalized(first) {
+            // Role nouns count right before the name too: "radio host Levin".
+            let adjacent = at == start && title.sector.is_some();
+            if title.kind == TitleKind::Title || view.is_capitalized(first) || adjacent {
                 let text = view.range_text(&(first..at)).to_string();
                 out.roles.insert(0, text);
                 if out.office.is_none() {

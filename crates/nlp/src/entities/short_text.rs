@@ -35,7 +35,14 @@ pub fn code_short_text(doc: &Doc, kb: &Kb) -> ActorGuess {
     let country_word = (0..view.len()).find_map(|t| country_of_token(&view, kb, t).map(|(_, c)| c));
     if let Some(entity) = best {
         let country = entity.country.clone().or(country_word);
-        let sector = entity.sector.clone().or_else(|| head_sector(&view, kb));
+        let capital = entity.kb.as_deref().is_some_and(|k| k.starts_with("capital:"));
+        // A role noun after the name says who acts: "the EU legislature", "Kyiv police".
+        let name_end = entity.mentions.iter().map(|m| m.span.end).max().unwrap_or(0);
+        let after = (0..view.len()).filter(|&t| view.spans[t].start >= name_end).collect::<Vec<_>>();
+        let sector = head_sector_in(&view, kb, &after)
+            .or_else(|| entity.sector.clone())
+            .or_else(|| head_sector(&view, kb))
+            .or_else(|| capital.then(|| "GOV".to_string()));
         return ActorGuess {
             name: Some(entity.name.clone()),
             country,
@@ -43,12 +50,30 @@ pub fn code_short_text(doc: &Doc, kb: &Kb) -> ActorGuess {
             why: format!("entity {:?}: {}", entity.name, entity.why),
         };
     }
+    let pronoun = view.len() == 1 && view.upos(0) == "PRON";
     ActorGuess {
         name: None,
         country: country_word,
-        sector: head_sector(&view, kb),
-        why: "role noun and country words".into(),
+        sector: head_sector(&view, kb).or_else(|| pronoun.then(|| "UNK".to_string())),
+        why: if pronoun {
+            "an unresolved pronoun: unknown actor".into()
+        } else {
+            "role noun and country words".into()
+        },
     }
+}
+
+/// The sector of the last role noun among `tokens`.
+fn head_sector_in(view: &View, kb: &Kb, tokens: &[usize]) -> Option<String> {
+    tokens.iter().rev().find_map(|&t| {
+        if !matches!(view.upos(t), "NOUN") {
+            return None;
+        }
+        let lemma = view.lemma(t).to_lowercase();
+        kb.title(&lemma)
+            .or_else(|| kb.title(&view.lowers[t]))
+            .and_then(|title| title.sector.clone())
+    })
 }
 
 /// The sector of the last role noun in the text ("Kyiv police" → COP).

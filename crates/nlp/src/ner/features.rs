@@ -7,7 +7,7 @@ use std::ops::Range;
 use dateline_core::ByteSpan;
 
 use crate::clusters::WordClusters;
-use crate::kb::{Kb, Target, TitleKind};
+use crate::kb::{Kb, Target};
 use crate::normalize::straight_quote;
 use crate::perceptron::{FeatureHasher, Features};
 
@@ -113,10 +113,7 @@ impl NerDocument {
         }
         let title_before = (0..tokens.len())
             .map(|i| {
-                i > 0
-                    && kb
-                        .title(&lowers[i - 1])
-                        .is_some_and(|t| t.kind == TitleKind::Title)
+                i > 0 && kb.title(&lowers[i - 1]).is_some()
             })
             .collect();
         let lowercase_words: HashSet<&str> = words
