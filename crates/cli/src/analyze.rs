@@ -9,6 +9,7 @@ use anyhow::{bail, Context, Result};
 use dateline_core::schema::{Analysis, OutputOptions};
 use dateline_core::{Doc, Published, PublishedFrom};
 use dateline_ingest::{open, IngestConfig};
+use dateline_nlp::kb::Kb;
 use dateline_nlp::pipeline::Pipeline;
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -89,7 +90,7 @@ pub fn run(args: &AnalyzeArgs) -> Result<ExitCode> {
         )),
         None => Box::new(BufWriter::new(io::stdout().lock())),
     };
-    let pipeline = Pipeline::new();
+    let pipeline = pipeline_with_kb(&args.kb)?;
     let progress = progress_bar(&paths);
     let mut documents = open(&paths, &config);
     let mut failed = 0usize;
@@ -162,4 +163,22 @@ fn progress_bar(paths: &[String]) -> ProgressBar {
     }
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
+}
+
+/// The pipeline, with the user's KB files added to the bundled ones. A bad file is an error
+/// naming the file and line; nothing is analyzed with a half-read KB.
+pub fn pipeline_with_kb(files: &[std::path::PathBuf]) -> Result<Pipeline> {
+    if files.is_empty() {
+        return Ok(Pipeline::new());
+    }
+    let mut sources = Kb::bundled_sources();
+    for path in files {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("{}: cannot read KB file", path.display()))?;
+        sources.push((path.display().to_string(), text));
+    }
+    let kb = Kb::from_sources(&sources)?;
+    // One KB per process, shared by every document: leaking it gives the pipeline its
+    // `'static` borrow without reference counting on the hot path.
+    Ok(Pipeline::new().with_kb(Box::leak(Box::new(kb))))
 }

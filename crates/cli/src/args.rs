@@ -100,6 +100,10 @@ pub struct AnalyzeArgs {
     /// Colour the text report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// An extra knowledge-base file, added to the bundled KB (same formats as data/kb; the file
+    /// name must start with countries, organizations, people or titles). Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub kb: Vec<PathBuf>,
     /// Input options.
     #[command(flatten)]
     pub input: InputArgs,

@@ -133,6 +133,7 @@ fn name_candidates(view: &View, kb: &Kb) -> Vec<NameCandidate> {
         if has_inner_lowercase(view, &range) {
             continue; // "Vladimir Putin in Alaska": a run-on; the KB and the words decide.
         }
+        glue_hyphens(view, &mut range);
         let mut class = name.class;
         // "Gen. Dan Caine", "Secretary Karoline Leavitt": the title is a modifier, not the name.
         while range.len() > 1 {
@@ -203,6 +204,28 @@ fn name_candidates(view: &View, kb: &Kb) -> Vec<NameCandidate> {
     }
     out.sort_by_key(|n| n.tokens.start);
     out
+}
+
+/// Extends a name over hyphenated parts written without spaces ("Jean-Yves", "Ho-jen"), which
+/// the tokenizer splits and the recognizer may cut.
+fn glue_hyphens(view: &View, range: &mut Range<usize>) {
+    let glued = |a: usize, b: usize| view.spans[a].end == view.spans[b].start;
+    while range.start >= 2
+        && view.text(range.start - 1) == "-"
+        && glued(range.start - 2, range.start - 1)
+        && glued(range.start - 1, range.start)
+        && view.sentence_of[range.start - 2] == view.sentence_of[range.start]
+    {
+        range.start -= 2;
+    }
+    while range.end + 1 < view.len()
+        && view.text(range.end) == "-"
+        && glued(range.end - 1, range.end)
+        && glued(range.end, range.end + 1)
+        && view.sentence_of[range.end + 1] == view.sentence_of[range.end - 1]
+    {
+        range.end += 2;
+    }
 }
 
 /// Whether a name has a lowercase word other than the particles names carry ("of", "bin").
@@ -325,6 +348,17 @@ fn find_draft(drafts: &[Draft], name: &NameCandidate, words: &[String]) -> Optio
 /// "Sergei Lavrov, Russia's foreign minister"; and the reverse, "the foreign minister, Lavrov".
 fn appositives(view: &View, kb: &Kb, name: Range<usize>, draft: &mut Draft) {
     let last = name.end - 1;
+    // "Vyacheslav, 23," — the age between commas, however the parser attached it.
+    let (comma, number) = (name.end, name.end + 1);
+    if number < view.len()
+        && view.text(comma) == ","
+        && view.upos(number) == "NUM"
+        && (number + 1 == view.len() || view.upos(number + 1) == "PUNCT")
+    {
+        if let Some(age) = age_of(view.text(number)) {
+            draft.age.get_or_insert(age);
+        }
+    }
     let mut heads: Vec<usize> = view.children[last]
         .iter()
         .copied()
@@ -474,7 +508,8 @@ fn add_descriptions(view: &View, kb: &Kb, drafts: &mut Vec<Draft>, covered: &mut
             continue;
         }
         let lemma = view.lemma(i).to_lowercase();
-        let Some(title) = kb.title(&lemma).or_else(|| kb.title(&view.lowers[i])) else { continue };
+        let phrase = title_ending_at(view, kb, i + 1, sentence_start(view, i)).map(|(_, t)| t);
+        let Some(title) = phrase.or_else(|| kb.title(&lemma)) else { continue };
         let plural = view.xpos(i) == "NNS";
         let children = &view.children[i];
         let indefinite = children.iter().any(|&c| {
@@ -557,6 +592,13 @@ fn sector_of_description(view: &View, kb: &Kb, start: usize, head: usize) -> Opt
     })
 }
 
+/// Whether a mention is the subject of its sentence's main verb.
+fn is_main_subject(view: &View, range: &Range<usize>) -> bool {
+    range.clone().any(|t| {
+        matches!(view.relation(t), "nsubj" | "nsubj:pass") && view.head(t).is_some_and(|h| view.head(h).is_none())
+    })
+}
+
 /// "he"/"she" as subject of a speech verb → the last person mentioned before it.
 fn add_pronouns(view: &View, drafts: &mut [Draft]) {
     for i in 0..view.len() {
@@ -572,15 +614,18 @@ fn add_pronouns(view: &View, drafts: &mut [Draft]) {
         if !SPEECH_VERBS.contains(&view.lemma(verb).to_lowercase().as_str()) {
             continue;
         }
+        // The person of the nearest earlier sentence, its main-clause subject first, then the
+        // latest mention.
         let previous = drafts
             .iter()
             .enumerate()
             .filter(|(_, d)| d.entity_type == EntityType::Person && d.gender.map_or(true, |g| g == gender))
             .filter_map(|(at, d)| {
-                let before = d.mentions.iter().filter(|(r, _)| r.end <= i).map(|(r, _)| r.end).max()?;
-                Some((at, before))
+                let (range, _) = d.mentions.iter().filter(|(r, _)| r.end <= i).max_by_key(|(r, _)| r.end)?;
+                let sentence = view.sentence_of[range.start];
+                Some((at, (sentence, is_main_subject(view, range), range.end)))
             })
-            .max_by_key(|&(_, end)| end);
+            .max_by_key(|&(_, key)| key);
         if let Some((at, _)) = previous {
             drafts[at].gender = Some(gender);
             drafts[at].mentions.push((i..i + 1, MentionKind::Pronoun));

@@ -1,0 +1,129 @@
+//! Entities end to end with the bundled models and KB: linking, roles, titles resolved by date,
+//! descriptions, pronouns, actor codes. Sentences are written for these tests; none comes from a
+//! gold set.
+
+use dateline_core::{Doc, DocMeta, Entity, EntityType, MentionKind, Published, PublishedFrom};
+use dateline_nlp::kb::Kb;
+use dateline_nlp::pipeline::Pipeline;
+
+fn analyze(text: &str, date: Option<&str>) -> Doc {
+    let mut meta = DocMeta::default();
+    if let Some(date) = date {
+        meta.offer_published(Published::parse(date).expect("test date"), PublishedFrom::Option);
+    }
+    let mut doc = Doc::new(text.to_string(), meta);
+    Pipeline::new().run(&mut doc);
+    doc
+}
+
+fn entity<'d>(doc: &'d Doc, name: &str) -> &'d Entity {
+    let found: Vec<&Entity> = doc.annotations().entities.iter().filter(|e| e.name == name).collect();
+    assert_eq!(found.len(), 1, "{name} once among {:#?}", doc.annotations().entities);
+    found[0]
+}
+
+fn mentions(doc: &Doc, entity: &Entity) -> Vec<String> {
+    entity.mentions.iter().map(|m| doc.slice(m.span).to_string()).collect()
+}
+
+#[test]
+fn the_bundled_kb_loads() {
+    let kb = Kb::bundled().expect("bundled KB");
+    assert!(kb.countries.len() >= 249, "{} countries", kb.countries.len());
+    assert!(kb.people.len() > 1000, "{} people", kb.people.len());
+    assert!(kb.country("UKR").is_some());
+    assert!(kb.title("foreign minister").is_some());
+}
+
+#[test]
+fn people_get_kb_facts_for_the_date_and_titles_from_the_text() {
+    let doc = analyze(
+        "Russian President Vladimir Putin spoke with U.S. Treasury Secretary Scott Bessent on Monday. \
+         Putin later called Ukrainian President Volodymyr Zelenskyy.",
+        Some("2025-08-19"),
+    );
+    let putin = entity(&doc, "Vladimir Putin");
+    assert_eq!(putin.entity_type, EntityType::Person);
+    assert_eq!((putin.country.as_deref(), putin.sector.as_deref()), (Some("RUS"), Some("GOV")));
+    assert_eq!(putin.code.as_deref(), Some("RUSGOV"));
+    assert!(putin.roles.iter().any(|r| r == "President"), "{:?}", putin.roles);
+    assert_eq!(mentions(&doc, putin), vec!["Russian President Vladimir Putin", "Putin"]);
+    let bessent = entity(&doc, "Scott Bessent");
+    assert_eq!(bessent.code.as_deref(), Some("USAGOV"));
+    assert!(bessent.roles.iter().any(|r| r == "Treasury Secretary"), "{:?}", bessent.roles);
+    assert_eq!(entity(&doc, "Volodymyr Zelenskyy").country.as_deref(), Some("UKR"));
+}
+
+#[test]
+fn a_title_alone_resolves_to_the_office_holder_on_the_date() {
+    let doc = analyze(
+        "Zelenskyy said the Russian leader was not ready. The talks went on.",
+        Some("2025-08-19"),
+    );
+    let putin = entity(&doc, "Vladimir Putin");
+    assert_eq!(putin.mentions.len(), 1);
+    assert_eq!(putin.mentions[0].kind, MentionKind::Title);
+    assert_eq!(doc.slice(putin.mentions[0].span), "the Russian leader");
+}
+
+#[test]
+fn former_office_holders_are_elites() {
+    let doc = analyze("Joe Biden criticized the plan.", Some("2025-08-19"));
+    let biden = entity(&doc, "Joe Biden");
+    assert_eq!(biden.sector.as_deref(), Some("ELI"));
+    let doc = analyze("Joe Biden criticized the plan.", Some("2022-03-01"));
+    assert_eq!(entity(&doc, "Joe Biden").sector.as_deref(), Some("GOV"));
+}
+
+#[test]
+fn appositions_give_roles_and_ages() {
+    let doc = analyze(
+        "\"It is hard,\" said Olena, a 41-year-old nurse. Taras, 23, agreed.",
+        None,
+    );
+    let olena = entity(&doc, "Olena");
+    assert_eq!(olena.age, Some(41));
+    assert!(olena.roles.iter().any(|r| r == "nurse"), "{:?}", olena.roles);
+    assert_eq!(olena.sector.as_deref(), Some("MED"));
+    assert_eq!(entity(&doc, "Taras").age, Some(23));
+}
+
+#[test]
+fn descriptions_are_groups_or_anonymous_sources_with_codes() {
+    let doc = analyze(
+        "A U.S. defense official told reporters that European military chiefs met on Tuesday.",
+        None,
+    );
+    let entities = &doc.annotations().entities;
+    let official = entities
+        .iter()
+        .find(|e| e.entity_type == EntityType::Anon)
+        .expect("an anonymous source");
+    assert_eq!(doc.slice(official.mentions[0].span), "A U.S. defense official");
+    assert_eq!(official.country.as_deref(), Some("USA"));
+    let chiefs = entities
+        .iter()
+        .find(|e| doc.slice(e.mentions[0].span) == "European military chiefs")
+        .expect("the chiefs");
+    assert_eq!(chiefs.entity_type, EntityType::Group);
+    assert_eq!(chiefs.code.as_deref(), Some("EURMIL"));
+}
+
+#[test]
+fn speech_verb_pronouns_follow_gender() {
+    let doc = analyze(
+        "Press Secretary Karoline Leavitt said Donald Trump would decide. She insisted talks were going well.",
+        Some("2025-08-19"),
+    );
+    let leavitt = entity(&doc, "Karoline Leavitt");
+    assert_eq!(mentions(&doc, leavitt).last().map(String::as_str), Some("She"));
+    assert_eq!(leavitt.code.as_deref(), Some("USAGOV"));
+}
+
+#[test]
+fn organizations_and_metonyms_code_to_their_country() {
+    let doc = analyze("NATO and the Kremlin traded accusations, AFP reported.", None);
+    assert_eq!(entity(&doc, "NATO").code.as_deref(), Some("NATO"));
+    let afp = entity(&doc, "Agence France-Presse");
+    assert_eq!(afp.code.as_deref(), Some("FRAJRN"));
+}
