@@ -79,7 +79,7 @@ fn stage_lines(docs: &[Doc], repeat: usize) -> Result<()> {
     let models = dateline_nlp::models::bundled()
         .map_err(|e| anyhow::anyhow!("loading the bundled models: {e}"))?;
     println!(
-        "model load (tagger + lemmatizer + parser)  {:.1} ms",
+        "model load (tagger, lemmatizer, parser, recognizer)  {:.1} ms",
         started.elapsed().as_secs_f64() * 1e3
     );
     let mut segmented: Vec<Doc> = docs.to_vec();
@@ -108,6 +108,32 @@ fn stage_lines(docs: &[Doc], repeat: usize) -> Result<()> {
         tokens
     });
     token_line("parse (heads + relations)", tokens, parse_time);
+    let started = Instant::now();
+    let kb = dateline_nlp::kb::Kb::bundled().map_err(|e| anyhow::anyhow!("loading the bundled KB: {e}"))?;
+    println!(
+        "KB load ({} name forms)  {:.1} ms",
+        kb.name_forms(),
+        started.elapsed().as_secs_f64() * 1e3
+    );
+    let ner_time = best_of(repeat, || {
+        for doc in &mut segmented {
+            models.ner.recognize(doc, kb);
+        }
+        tokens
+    });
+    token_line("names (recognizer + KB gazetteer)", tokens, ner_time);
+    let entity_time = best_of(repeat, || {
+        for doc in &mut segmented {
+            dateline_nlp::entities::resolve(doc, kb);
+        }
+        tokens
+    });
+    token_line("entities (KB, roles, coref, codes)", tokens, entity_time);
+    token_line(
+        "names + entities together",
+        tokens,
+        ner_time + entity_time,
+    );
     Ok(())
 }
 

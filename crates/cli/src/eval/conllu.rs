@@ -20,6 +20,8 @@ pub struct ConlluToken {
     pub head: u32,
     /// DEPREL.
     pub deprel: String,
+    /// MISC (GUM keeps its entity annotation here).
+    pub misc: String,
 }
 
 /// One sentence.
@@ -111,5 +113,6 @@ fn parse_row(line: &str) -> Result<Option<ConlluToken>> {
         xpos: fields[4].to_string(),
         head,
         deprel: fields[7].to_string(),
+        misc: fields.get(9).map_or(String::new(), |m| m.to_string()),
     }))
 }

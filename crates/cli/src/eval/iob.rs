@@ -1,7 +1,8 @@
 //! Reading NER gold in the column formats of the data sets at hand: CoNLL-2003 (space-separated
 //! `word POS chunk label`, documents split by `-DOCSTART-`) and IOB2 as UNER writes it
 //! (tab-separated `index word label …`, `#` comment lines, documents split by `# newdoc`).
-//! Labels are BIO or IOB1; MISC and the others are kept as written.
+//! Labels are BIO or IOB1; MISC and the others are kept as written. A `.conllu` file is read as
+//! GUM entity annotation ([`super::gum`]).
 
 use std::path::Path;
 
@@ -21,6 +22,9 @@ pub type IobDocuments = Vec<Vec<IobSentence>>;
 
 /// Reads a gold file; an unreadable line is an error naming file and line.
 pub fn read_iob(path: &Path) -> Result<IobDocuments> {
+    if path.extension().is_some_and(|e| e == "conllu") {
+        return super::gum::read_gum_named(path);
+    }
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("{}: cannot read NER gold", path.display()))?;
     parse_iob(&text).with_context(|| format!("{}", path.display()))
@@ -71,11 +75,18 @@ pub fn parse_iob(text: &str) -> Result<IobDocuments> {
         if label != "O" && !(label.starts_with("B-") || label.starts_with("I-")) {
             bail!("line {}: label {label:?} is not O, B-X or I-X", number + 1);
         }
+        // WikiANN prefixes every word with its language ("en:Sioux").
+        let word = word.strip_prefix("en:").filter(|w| !w.is_empty()).unwrap_or(word);
         sentence.words.push(word.to_string());
         sentence.labels.push(label.to_string());
     }
     flush(&mut sentence, &mut documents);
     documents.retain(|d| !d.is_empty());
+    // Without document markers (WikiANN) sentences are unrelated: one document each, so that
+    // nothing is carried from one to the next.
+    if !text.contains("-DOCSTART-") && !text.contains("# newdoc") {
+        documents = documents.into_iter().flatten().map(|s| vec![s]).collect();
+    }
     Ok(documents)
 }
 

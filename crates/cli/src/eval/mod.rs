@@ -4,6 +4,7 @@
 pub mod actors;
 pub mod conllu;
 pub mod deps;
+pub mod gum;
 pub mod iob;
 pub mod ner;
 pub mod pos;

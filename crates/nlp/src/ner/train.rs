@@ -169,6 +169,41 @@ mod tests {
     }
 
     #[test]
+    fn learns_names_from_a_tiny_corpus() {
+        let kb = Kb::from_sources(&[]).unwrap();
+        let clusters = WordClusters::default();
+        let people = ["Anna Berg", "Omar Haddad", "Li Wei", "Sara Kim"];
+        let places = ["Oslo", "Cairo", "Lima", "Hanoi"];
+        let mut docs = Vec::new();
+        for (i, person) in people.iter().enumerate() {
+            let place = places[(i + 1) % places.len()];
+            let mut words: Vec<String> = person.split(' ').map(String::from).collect();
+            let mut labels = strings(&["B-PER", "I-PER"]);
+            words.extend(["visited", place, "on", "Monday", "."].map(String::from));
+            labels.extend(strings(&["O", "B-LOC", "O", "O", "O"]));
+            let tags = strings(&["NNP", "NNP", "VBD", "NNP", "IN", "NNP", "."]);
+            docs.push(TrainDocument::new(&[(words, tags, labels)], &kb, &clusters));
+        }
+        let mut trainer = NerTrainer::new(clusters.clone());
+        let order: Vec<usize> = (0..docs.len()).collect();
+        for _ in 0..8 {
+            trainer.epoch(&docs, &order);
+        }
+        let recognizer = trainer.snapshot(0.0).unwrap();
+        let words = strings(&["Omar", "Haddad", "visited", "Oslo", "on", "Monday", "."]);
+        let tags = strings(&["NNP", "NNP", "VBD", "NNP", "IN", "NNP", "."]);
+        let labels = vec!["O".to_string(); words.len()];
+        let test = TrainDocument::new(&[(words, tags, labels)], &kb, &clusters);
+        let names = recognizer.recognize_document(test.document());
+        let found: Vec<(std::ops::Range<usize>, &str)> = names.into_iter().map(|n| (n.tokens, n.class)).collect();
+        assert_eq!(found, vec![(0..2, "PER"), (3..4, "LOC")]);
+        // And back through the file format.
+        let bytes = recognizer.to_bytes().unwrap();
+        let loaded = Recognizer::from_bytes(&bytes, clusters).unwrap();
+        assert_eq!(loaded.recognize_document(test.document()).len(), 2);
+    }
+
+    #[test]
     fn bio_and_iob1_become_bilou() {
         assert_eq!(
             bio_to_bilou(&strings(&["B-PER", "I-PER", "O", "B-LOC", "I-ORG", "I-ORG", "I-ORG"])),
