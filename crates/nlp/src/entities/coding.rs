@@ -35,7 +35,9 @@ fn code(view: &View, kb: &Kb, day: Option<u32>, mut d: Draft) -> Entity {
                 name = Some(person.name.clone());
                 country = Some(person.country.clone());
                 let term = person.term_at(day);
-                if let Some(title) = term.and_then(|t| t.title.clone()) {
+                // Without the article's date the KB cannot say which title applies.
+                let dated_term = day.and(term);
+                if let Some(title) = dated_term.and_then(|t| t.title.clone()) {
                     if !d.roles.iter().any(|r| r.to_lowercase().ends_with(&title.to_lowercase())) {
                         d.roles.push(title);
                     }

@@ -14,6 +14,12 @@ const ANONYMOUS_HEADS: [&str; 14] = [
     "spokeswoman", "officer", "adviser", "advisor", "staffer", "participant",
 ];
 
+/// Honorifics before a name; the modifier reader turns them into roles and genders.
+pub(crate) const HONORIFICS: [&str; 16] = [
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady",
+    "mx", "madam", "madame",
+];
+
 /// Verbs of saying whose pronoun subjects are resolved.
 const SPEECH_VERBS: [&str; 24] = [
     "say", "tell", "add", "reply", "insist", "note", "warn", "state", "claim", "explain", "ask",
@@ -113,9 +119,20 @@ struct NameCandidate {
 pub(crate) fn collect(view: &View, kb: &Kb, day: Option<u32>) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut covered = vec![false; view.len()];
+    let mut title_regions: Vec<Range<usize>> = Vec::new();
     for name in name_candidates(view, kb) {
-        add_name(view, kb, name, &mut drafts, &mut covered);
+        add_name(view, kb, name, &mut drafts, &mut covered, &mut title_regions);
     }
+    // An organization named only inside a person's title ("the Trade and Industry Secretary
+    // Patricia Hewitt", "U.S. Treasury Secretary …") is part of the role, not an actor here.
+    for draft in drafts.iter_mut().filter(|d| d.entity_type == EntityType::Org) {
+        draft.mentions.retain(|(r, _)| {
+            !title_regions
+                .iter()
+                .any(|t| t.start <= r.start + 1 && r.end <= t.end && r.start < t.end)
+        });
+    }
+    drafts.retain(|d| !d.mentions.is_empty());
     add_titles(view, kb, day, &mut drafts, &mut covered);
     add_descriptions(view, kb, &mut drafts, &mut covered);
     add_pronouns(view, &mut drafts);
@@ -135,6 +152,11 @@ fn name_candidates(view: &View, kb: &Kb) -> Vec<NameCandidate> {
         }
         glue_hyphens(view, &mut range);
         let mut class = name.class;
+        // "Ms Hewitt", "Mr. Brown": the honorific is not part of the name.
+        while range.len() > 1 && HONORIFICS.contains(&view.lowers[range.start].as_str()) {
+            range.start += 1;
+            class = "PER";
+        }
         // "Gen. Dan Caine", "Secretary Karoline Leavitt": the title is a modifier, not the name.
         while range.len() > 1 {
             match title_ending_at(view, kb, range.start + 1, range.start)
@@ -145,6 +167,10 @@ fn name_candidates(view: &View, kb: &Kb) -> Vec<NameCandidate> {
                         .rev()
                         .find(|&e| title_ending_at(view, kb, e + 1, range.start).is_some_and(|(f, _)| f == range.start))
                         .map_or(range.start + 1, |e| e + 1);
+                    // "General Election" stays a name; "Gen. Dan Caine" is a titled person.
+                    if class != "PER" && range.end - consumed < 2 {
+                        break;
+                    }
                     range.start = consumed;
                     class = "PER";
                 }
@@ -274,12 +300,22 @@ fn sentence_start(view: &View, i: usize) -> usize {
     view.doc.annotations().sentences.get(s).map_or(0, |s| s.tokens.start as usize)
 }
 
-fn add_name(view: &View, kb: &Kb, name: NameCandidate, drafts: &mut Vec<Draft>, covered: &mut [bool]) {
+fn add_name(
+    view: &View,
+    kb: &Kb,
+    name: NameCandidate,
+    drafts: &mut Vec<Draft>,
+    covered: &mut [bool],
+    title_regions: &mut Vec<Range<usize>>,
+) {
     let mut mention = name.tokens.clone();
     let mut modifiers = Modifiers::default();
     if name.entity_type == EntityType::Person {
         modifiers = modifiers_before(view, kb, name.tokens.start, sentence_start(view, name.tokens.start));
         mention.start = modifiers.start;
+        if !modifiers.roles.is_empty() {
+            title_regions.push(modifiers.start..name.tokens.start);
+        }
     } else if name.entity_type == EntityType::Org
         && mention.start > 0
         && view.lowers[mention.start - 1] == "the"
@@ -287,6 +323,20 @@ fn add_name(view: &View, kb: &Kb, name: NameCandidate, drafts: &mut Vec<Draft>, 
         mention.start -= 1;
     }
     let words: Vec<String> = name.tokens.clone().map(|t| view.lowers[t].clone()).collect();
+    let mut name = name;
+    // A surname the document already gave a full name to ("Jack McConnell" … "Mr McConnell")
+    // is that person, not a KB namesake found by the surname alone.
+    if matches!(name.target, Some(Target::Person(_))) {
+        let earlier = drafts.iter().any(|d| {
+            d.entity_type == EntityType::Person
+                && d.target != name.target
+                && d.name_words.len() > words.len()
+                && words.iter().all(|w| d.name_words.contains(w))
+        });
+        if earlier {
+            name.target = None;
+        }
+    }
     let at = find_draft(drafts, &name, &words);
     let draft = match at {
         Some(at) => &mut drafts[at],
@@ -518,6 +568,14 @@ fn add_descriptions(view: &View, kb: &Kb, drafts: &mut Vec<Draft>, covered: &mut
         if !plural && !indefinite {
             continue;
         }
+        let anonymous = ANONYMOUS_HEADS.contains(&lemma.as_str());
+        let modified = children.iter().any(|&c| {
+            c < i && (view.kb_match[c].is_some() || matches!(view.upos(c), "NUM" | "DET" | "PROPN"))
+        });
+        let acts = matches!(view.relation(i), "nsubj" | "nsubj:pass");
+        if !anonymous && !modified && !acts {
+            continue; // a generic plural ("rights for parents") is not an actor
+        }
         if matches!(view.relation(i), "appos") || children.iter().any(|&c| view.relation(c) == "cop") {
             continue; // describes another mention ("Anton, a warehouse worker"; "X is a critic")
         }
@@ -535,7 +593,7 @@ fn add_descriptions(view: &View, kb: &Kb, drafts: &mut Vec<Draft>, covered: &mut
             continue;
         }
         let mut draft = Draft::new(
-            if ANONYMOUS_HEADS.contains(&lemma.as_str()) {
+            if anonymous {
                 EntityType::Anon
             } else {
                 EntityType::Group
@@ -567,7 +625,7 @@ fn add_descriptions(view: &View, kb: &Kb, drafts: &mut Vec<Draft>, covered: &mut
 
 /// `range` without leading or trailing conjunctions, punctuation and adpositions.
 fn trim(view: &View, mut range: Range<usize>) -> Range<usize> {
-    let edge = |t: usize| matches!(view.upos(t), "CCONJ" | "PUNCT" | "ADP" | "SCONJ");
+    let edge = |t: usize| matches!(view.upos(t), "CCONJ" | "PUNCT" | "ADP" | "SCONJ" | "PART");
     while range.len() > 1 && edge(range.start) {
         range.start += 1;
     }

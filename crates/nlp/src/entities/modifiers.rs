@@ -22,6 +22,8 @@ pub(crate) struct Modifiers {
     pub former: bool,
     /// Where the modifiers start (the mention is extended to here).
     pub start: usize,
+    /// Where the first role read ends (to merge adjacent title words into it).
+    pub role_end: usize,
 }
 
 /// The longest KB title ending at token `end - 1`, of up to four words: (first token, title).
@@ -66,10 +68,17 @@ pub(crate) fn modifiers_before(view: &View, kb: &Kb, start: usize, floor: usize)
         let lower = view.lowers[prev].as_str();
         if let Some((first, title)) = title_ending_at(view, kb, at, floor) {
             // Role nouns count right before the name too: "radio host Levin".
-            let adjacent = at == start && title.sector.is_some();
+            let adjacent = at == start && title.sector.is_some() && view.xpos(at - 1) != "NNS";
             if title.kind == TitleKind::Title || view.is_capitalized(first) || adjacent {
-                let text = view.range_text(&(first..at)).to_string();
+                // Adjacent title words make one role: "Trade and Industry Secretary".
+                let mut role_end = at;
+                if out.start == at && !out.roles.is_empty() && out.country.is_none() {
+                    role_end = out.role_end;
+                    out.roles.remove(0);
+                }
+                let text = view.range_text(&(first..role_end)).to_string();
                 out.roles.insert(0, text);
+                out.role_end = role_end;
                 if out.office.is_none() {
                     out.office = title.office;
                 }
@@ -100,15 +109,32 @@ pub(crate) fn modifiers_before(view: &View, kb: &Kb, start: usize, floor: usize)
             }
             break;
         }
+        if super::mentions::HONORIFICS.contains(&lower) {
+            out.roles.insert(0, view.text(prev).to_string());
+            out.role_end = at;
+            at = prev;
+            out.start = at;
+            continue;
+        }
         if matches!(lower, "former" | "ex" | "ex-" | "then") {
             out.former = lower != "then";
             at = prev;
             out.start = at;
             continue;
         }
-        // Capitalized words inside a title ("Deputy", "Prime") or "-" in "ex-President".
-        if matches!(lower, "-" | "acting" | "deputy" | "top" | "interim" | "senior") {
+        // Words inside a title ("Deputy", "Trade and Industry") or "-" in "ex-President".
+        let inside_title = view.is_capitalized(prev) && view.upos(prev) == "PROPN" && !out.roles.is_empty() && out.start == at;
+        if matches!(lower, "-" | "acting" | "deputy" | "top" | "interim" | "senior" | "first")
+            || inside_title
+            || (lower == "and" && prev > floor && view.is_capitalized(prev - 1) && out.start == at && !out.roles.is_empty())
+        {
             at = prev;
+            if out.start == prev + 1 && !out.roles.is_empty() {
+                if let Some(first_role) = out.roles.first_mut() {
+                    *first_role = view.range_text(&(prev..out.role_end)).to_string();
+                }
+                out.start = at;
+            }
             continue;
         }
         break;
