@@ -95,6 +95,8 @@ fn code(view: &View, kb: &Kb, day: Option<u32>, mut d: Draft) -> Entity {
         }
     }
     let actor_code = explicit_code.or_else(|| match (&country, &sector) {
+        // An international organization is its own actor: "EUR", not "EURIGO".
+        (Some(c), Some(s)) if s == "IGO" || s == "NGO" => Some(c.clone()),
         (Some(c), Some(s)) if d.entity_type != EntityType::Gpe => Some(format!("{c}{s}")),
         (Some(c), _) => Some(c.clone()),
         (None, Some(s)) => Some(s.clone()),

@@ -95,6 +95,17 @@ pub(crate) fn modifiers_before(view: &View, kb: &Kb, start: usize, floor: usize)
                 out.country.get_or_insert(code);
                 at = range.start;
                 out.start = at;
+                // "the President of Ukraine Volodymyr Zelenskyy"
+                if at >= floor + 2 && view.lowers[at - 1] == "of" {
+                    if let Some((first, title)) = title_ending_at(view, kb, at - 1, floor) {
+                        out.roles.insert(0, view.range_text(&(first..at - 1)).to_string());
+                        out.office = out.office.or(title.office);
+                        out.sector = out.sector.clone().or_else(|| title.sector.clone());
+                        out.role_end = at - 1;
+                        at = first;
+                        out.start = at;
+                    }
+                }
                 continue;
             }
         }
