@@ -52,8 +52,21 @@ fn code(view: &View, kb: &Kb, day: Option<u32>, mut d: Draft) -> Entity {
                 } else if sector.is_some() && !dated {
                     why.push("sector from the title in the text".into());
                     sector
+                } else if let Some(t) = term {
+                    t.sector.clone().or(sector)
                 } else {
-                    term.and_then(|t| t.sector.clone()).or(sector)
+                    // No known term covers the date (the KB starts in 2018 for most offices):
+                    // the nearest term's sector is the best guess, and says so.
+                    let nearest = day.and_then(|day| {
+                        person.terms.iter().min_by_key(|t| {
+                            let start = t.start.map_or(0, |s| s.first_day());
+                            start.abs_diff(day)
+                        })
+                    });
+                    if nearest.is_some() {
+                        why.push("no KB term on the date: sector of the nearest term".into());
+                    }
+                    nearest.and_then(|t| t.sector.clone()).or(sector)
                 };
             }
         }

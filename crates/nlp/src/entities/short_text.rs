@@ -39,7 +39,10 @@ pub fn code_short_text(doc: &Doc, kb: &Kb) -> ActorGuess {
         // A role noun after the name says who acts: "the EU legislature", "Kyiv police".
         let name_end = entity.mentions.iter().map(|m| m.span.end).max().unwrap_or(0);
         let after = (0..view.len()).filter(|&t| view.spans[t].start >= name_end).collect::<Vec<_>>();
-        let sector = head_sector_in(&view, kb, &after)
+        // …unless the name is a group with its own sector: "Boko Haram gunmen" are rebels.
+        let own = entity.sector.clone().filter(|s| !matches!(s.as_str(), "GOV" | "IGO"));
+        let sector = own
+            .or_else(|| head_sector_in(&view, kb, &after))
             .or_else(|| entity.sector.clone())
             .or_else(|| head_sector(&view, kb))
             .or_else(|| capital.then(|| "GOV".to_string()));
