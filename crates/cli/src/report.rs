@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Style};
-use dateline_core::schema::Analysis;
+use dateline_core::schema::{Analysis, EntityOut};
 use dateline_core::{Doc, QuoteSide, TokenKind};
 
 const HEADING: Style = Style::new().bold();
@@ -69,8 +69,14 @@ pub fn render(doc: &Doc, analysis: &Analysis, color: bool) -> String {
         }
         let _ = writeln!(out, "{:>4}  {}", index + 1, line.replace('\n', " "));
     }
+    section(&mut out, &paint, "Entities", analysis.entities.len());
+    for entity in &analysis.entities {
+        let _ = writeln!(out, "{}", entity_line(entity, &paint));
+    }
+    if analysis.entities.is_empty() {
+        let _ = writeln!(out, "      {}", paint(DIM, "none found"));
+    }
     for (name, count) in [
-        ("Entities", analysis.entities.len()),
         ("Quotes", analysis.quotes.len()),
         ("Times", analysis.times.len()),
         ("Places", analysis.places.len()),
@@ -95,6 +101,37 @@ pub fn render(doc: &Doc, analysis: &Analysis, color: bool) -> String {
     }
     out.push('\n');
     out
+}
+
+/// "E3  PERSON  Vladimir Putin  RUSGOV  President — 11 mentions: "Russia's Vladimir Putin", …"
+fn entity_line(entity: &EntityOut, paint: &dyn Fn(Style, &str) -> String) -> String {
+    let mut line = format!(
+        "{:>5}  {:<6}  {}",
+        entity.id,
+        entity.entity_type,
+        paint(HEADING, &entity.name)
+    );
+    if let Some(code) = &entity.code {
+        line.push_str(&format!("  {code}"));
+    }
+    if !entity.roles.is_empty() {
+        line.push_str(&format!("  {}", entity.roles.join(", ")));
+    }
+    if let Some(age) = entity.age {
+        line.push_str(&format!("  age {age}"));
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for mention in &entity.mentions {
+        if !seen.contains(&mention.text.as_str()) {
+            seen.push(&mention.text);
+        }
+    }
+    let shown: Vec<String> = seen.iter().take(4).map(|t| format!("{t:?}")).collect();
+    let more = if seen.len() > 4 { ", …" } else { "" };
+    let count = entity.mentions.len();
+    let noun = if count == 1 { "mention" } else { "mentions" };
+    line.push_str(&paint(DIM, &format!(" — {count} {noun}: {}{more}", shown.join(", "))));
+    line
 }
 
 fn section(out: &mut String, paint: &dyn Fn(Style, &str) -> String, name: &str, count: usize) {

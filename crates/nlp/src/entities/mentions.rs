@@ -151,6 +151,16 @@ fn name_candidates(view: &View, kb: &Kb) -> Vec<NameCandidate> {
             continue; // "Vladimir Putin in Alaska": a run-on; the KB and the words decide.
         }
         glue_hyphens(view, &mut range);
+        // "Volodymyr Zelenskyy and European": a known person's name ends where the KB says.
+        if let Some((r, targets)) = view.kb_match[range.start].clone() {
+            if r.start == range.start
+                && r.end < range.end
+                && targets.iter().any(|t| matches!(t, Target::Person(_)))
+                && matches!(view.lowers[r.end].as_str(), "and" | "," | "or")
+            {
+                range.end = r.end;
+            }
+        }
         let mut class = name.class;
         // "Ms Hewitt", "Mr. Brown": the honorific is not part of the name.
         while range.len() > 1 && HONORIFICS.contains(&view.lowers[range.start].as_str()) {
@@ -553,6 +563,12 @@ fn recent_with_office(
 /// Noun phrases headed by a KB role noun: groups ("European military chiefs") and unnamed
 /// sources ("a U.S. defense official", "three sources familiar with a call").
 fn add_descriptions(view: &View, kb: &Kb, drafts: &mut Vec<Draft>, covered: &mut [bool]) {
+    let mut person_covered = vec![false; view.len()];
+    for draft in drafts.iter().filter(|d| d.entity_type == EntityType::Person) {
+        for (range, _) in &draft.mentions {
+            person_covered[range.clone()].fill(true);
+        }
+    }
     for i in 0..view.len() {
         if covered[i] || view.upos(i) != "NOUN" {
             continue;
@@ -588,6 +604,11 @@ fn add_descriptions(view: &View, kb: &Kb, drafts: &mut Vec<Draft>, covered: &mut
                 "acl" | "acl:relcl" | "appos" | "punct" | "conj" | "cc" | "parataxis" | "advcl" | "dep" | "case"
             ) || (c > i && view.relation(c) == "nmod" && view.upos(c) == "PROPN")
         });
+        // A description never swallows a name before it ("Zelenskyy and European leaders").
+        let mut range = range;
+        if let Some(last_named) = (range.start..i).rev().find(|&t| person_covered[t]) {
+            range.start = last_named + 1;
+        }
         let range = trim(view, range);
         if range.clone().any(|t| covered[t] && t < i) && !range.clone().any(|t| view.kb_match[t].is_some()) {
             continue;

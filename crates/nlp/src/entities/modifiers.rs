@@ -24,6 +24,8 @@ pub(crate) struct Modifiers {
     pub start: usize,
     /// Where the first role read ends (to merge adjacent title words into it).
     pub role_end: usize,
+    /// Where the leftmost role starts, while nothing else has been read left of it.
+    pub role_start: Option<usize>,
 }
 
 /// The longest KB title ending at token `end - 1`, of up to four words: (first token, title).
@@ -72,13 +74,14 @@ pub(crate) fn modifiers_before(view: &View, kb: &Kb, start: usize, floor: usize)
             if title.kind == TitleKind::Title || view.is_capitalized(first) || adjacent {
                 // Adjacent title words make one role: "Trade and Industry Secretary".
                 let mut role_end = at;
-                if out.start == at && !out.roles.is_empty() && out.country.is_none() {
+                if out.role_start == Some(at) && !out.roles.is_empty() {
                     role_end = out.role_end;
                     out.roles.remove(0);
                 }
                 let text = view.range_text(&(first..role_end)).to_string();
                 out.roles.insert(0, text);
                 out.role_end = role_end;
+                out.role_start = Some(first);
                 if out.office.is_none() {
                     out.office = title.office;
                 }
@@ -95,6 +98,7 @@ pub(crate) fn modifiers_before(view: &View, kb: &Kb, start: usize, floor: usize)
                 out.country.get_or_insert(code);
                 at = range.start;
                 out.start = at;
+                out.role_start = None;
                 // "the President of Ukraine Volodymyr Zelenskyy"
                 if at >= floor + 2 && view.lowers[at - 1] == "of" {
                     if let Some((first, title)) = title_ending_at(view, kb, at - 1, floor) {
@@ -104,6 +108,7 @@ pub(crate) fn modifiers_before(view: &View, kb: &Kb, start: usize, floor: usize)
                         out.role_end = at - 1;
                         at = first;
                         out.start = at;
+                        out.role_start = Some(first);
                     }
                 }
                 continue;
@@ -115,6 +120,7 @@ pub(crate) fn modifiers_before(view: &View, kb: &Kb, start: usize, floor: usize)
                     out.country.get_or_insert(code);
                     at = range.start;
                     out.start = at;
+                    out.role_start = None;
                     continue;
                 }
             }
@@ -125,6 +131,7 @@ pub(crate) fn modifiers_before(view: &View, kb: &Kb, start: usize, floor: usize)
             out.role_end = at;
             at = prev;
             out.start = at;
+            out.role_start = None;
             continue;
         }
         if matches!(lower, "former" | "ex" | "ex-" | "then") {
@@ -134,17 +141,22 @@ pub(crate) fn modifiers_before(view: &View, kb: &Kb, start: usize, floor: usize)
             continue;
         }
         // Words inside a title ("Deputy", "Trade and Industry") or "-" in "ex-President".
-        let inside_title = view.is_capitalized(prev) && view.upos(prev) == "PROPN" && !out.roles.is_empty() && out.start == at;
-        if matches!(lower, "-" | "acting" | "deputy" | "top" | "interim" | "senior" | "first")
-            || inside_title
-            || (lower == "and" && prev > floor && view.is_capitalized(prev - 1) && out.start == at && !out.roles.is_empty())
-        {
+        let in_role = out.role_start == Some(at) && !view.is_name_token(prev);
+        let inside_title = in_role && view.is_capitalized(prev) && view.upos(prev) == "PROPN";
+        let joins_title = in_role
+            && lower == "and"
+            && prev > floor
+            && view.is_capitalized(prev - 1)
+            && !view.is_name_token(prev - 1);
+        let title_word = matches!(lower, "-" | "acting" | "deputy" | "top" | "interim" | "senior" | "first");
+        if title_word || inside_title || joins_title {
             at = prev;
-            if out.start == prev + 1 && !out.roles.is_empty() {
+            if in_role {
                 if let Some(first_role) = out.roles.first_mut() {
                     *first_role = view.range_text(&(prev..out.role_end)).to_string();
                 }
                 out.start = at;
+                out.role_start = Some(at);
             }
             continue;
         }

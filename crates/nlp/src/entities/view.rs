@@ -18,6 +18,7 @@ pub(crate) struct View<'d> {
     pub children: Vec<Vec<usize>>,
     /// The KB match covering each token: (match tokens, targets).
     pub kb_match: Vec<Option<(Range<usize>, &'d [Target])>>,
+    name_token: Vec<bool>,
 }
 
 impl<'d> View<'d> {
@@ -47,7 +48,23 @@ impl<'d> View<'d> {
                 kb_match[t] = Some((m.tokens.clone(), m.targets));
             }
         }
+        let mut name_token = vec![false; spans.len()];
+        for name in &a.names {
+            for t in name.tokens.clone() {
+                if let Some(slot) = name_token.get_mut(t as usize) {
+                    *slot = true;
+                }
+            }
+        }
+        for (t, m) in kb_match.iter().enumerate() {
+            if let Some((_, targets)) = m {
+                if targets.iter().any(|x| matches!(x, Target::Person(_))) {
+                    name_token[t] = true;
+                }
+            }
+        }
         View {
+            name_token,
             doc,
             spans,
             lowers,
@@ -105,6 +122,11 @@ impl<'d> View<'d> {
 
     pub fn relation(&self, i: usize) -> &'static str {
         self.doc.annotations().dependencies.get(i).map_or("dep", |d| d.relation)
+    }
+
+    /// Whether token `i` is part of a recognized name or a KB person or country name.
+    pub fn is_name_token(&self, i: usize) -> bool {
+        self.name_token.get(i).copied().unwrap_or(false)
     }
 
     pub fn is_capitalized(&self, i: usize) -> bool {
