@@ -359,6 +359,12 @@ fn add_name(
         draft.target = name.target;
     }
     let text = view.range_text(&name.tokens).to_string();
+    if name.entity_type == EntityType::Person && draft.gender.is_none() {
+        draft.gender = super::gender::gender_of_name(&text).or_else(|| match name.target {
+            Some(Target::Person(p)) => kb.people.get(p as usize).and_then(|p| super::gender::gender_of_name(&p.name)),
+            _ => None,
+        });
+    }
     if draft.name.as_ref().map_or(true, |n| n.len() < text.len()) {
         draft.name = Some(text);
     }

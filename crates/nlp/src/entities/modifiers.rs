@@ -71,7 +71,9 @@ pub(crate) fn modifiers_before(view: &View, kb: &Kb, start: usize, floor: usize)
         if let Some((first, title)) = title_ending_at(view, kb, at, floor) {
             // Role nouns count right before the name too: "radio host Levin".
             let adjacent = at == start && title.sector.is_some() && view.xpos(at - 1) != "NNS";
-            if title.kind == TitleKind::Title || view.is_capitalized(first) || adjacent {
+            // A noun before a role is part of it: "government employee", "radio host".
+            let compound = out.role_start == Some(at) && view.upos(first) == "NOUN";
+            if title.kind == TitleKind::Title || view.is_capitalized(first) || adjacent || compound {
                 // Adjacent title words make one role: "Trade and Industry Secretary".
                 let mut role_end = at;
                 if out.role_start == Some(at) && !out.roles.is_empty() {
@@ -161,6 +163,17 @@ pub(crate) fn modifiers_before(view: &View, kb: &Kb, start: usize, floor: usize)
             continue;
         }
         break;
+    }
+    // "U.S. Treasury Secretary": a country word that opened the title is the country, not the role.
+    if let Some(first) = out.role_start {
+        if first + 1 < out.role_end {
+            if let Some((_, code)) = country_of_token(view, kb, first) {
+                out.country.get_or_insert(code);
+                if let Some(role) = out.roles.first_mut() {
+                    *role = view.range_text(&(first + 1..out.role_end)).to_string();
+                }
+            }
+        }
     }
     out
 }

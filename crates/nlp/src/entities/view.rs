@@ -49,7 +49,8 @@ impl<'d> View<'d> {
             }
         }
         let mut name_token = vec![false; spans.len()];
-        for name in &a.names {
+        // Organization names may be words of a title ("Trade and Industry Secretary").
+        for name in a.names.iter().filter(|n| matches!(n.class, "PER" | "LOC")) {
             for t in name.tokens.clone() {
                 if let Some(slot) = name_token.get_mut(t as usize) {
                     *slot = true;
@@ -124,7 +125,7 @@ impl<'d> View<'d> {
         self.doc.annotations().dependencies.get(i).map_or("dep", |d| d.relation)
     }
 
-    /// Whether token `i` is part of a recognized name or a KB person or country name.
+    /// Whether token `i` is part of a recognized person or place name, or a KB person's name.
     pub fn is_name_token(&self, i: usize) -> bool {
         self.name_token.get(i).copied().unwrap_or(false)
     }
