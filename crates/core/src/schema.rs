@@ -123,13 +123,13 @@ pub struct EntityOut {
     pub mentions: Vec<MentionOut>,
     /// CAMEO-style actor code: country + sector ("USAGOV") or the KB's own ("NATO"). Added
     /// field.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// Age, when the text gives it. Added field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub age: Option<u32>,
     /// How the entity was linked and coded. Added field.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub why: String,
 }
 
@@ -143,7 +143,7 @@ pub struct MentionOut {
     /// The text of the span, verbatim.
     pub text: String,
     /// `name`, `title`, `descriptor` or `pronoun`. Added field.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub kind: String,
 }
 

@@ -150,6 +150,16 @@ fn name_candidates(view: &View, kb: &Kb) -> Vec<NameCandidate> {
         if has_inner_lowercase(view, &range) {
             continue; // "Vladimir Putin in Alaska": a run-on; the KB and the words decide.
         }
+        // Punctuation is never the edge of a name ("Zelenskyy ." at a sentence end).
+        while range.len() > 1 && view.upos(range.end - 1) == "PUNCT" {
+            range.end -= 1;
+        }
+        while range.len() > 1 && view.upos(range.start) == "PUNCT" {
+            range.start += 1;
+        }
+        if range.len() == 1 && view.upos(range.start) == "PUNCT" {
+            continue;
+        }
         glue_hyphens(view, &mut range);
         // "Volodymyr Zelenskyy and European": a known person's name ends where the KB says.
         if let Some((r, targets)) = view.kb_match[range.start].clone() {
