@@ -2,8 +2,10 @@
 //! …-University_of_Portsmouth` … `8)` in MISC) with a type and, for famous ones, a Wikipedia
 //! identifier. Named mentions of type person, place or organization — a Wikipedia identifier,
 //! or proper-noun words only — with a capitalized first word after any leading determiner become
-//! PER, LOC and ORG names; named mentions nested in a kept one are dropped. Documents follow
-//! `# newdoc`.
+//! PER, LOC and ORG names; named mentions nested in a kept one are dropped. CoNLL conventions
+//! are applied: leading titles (KB titles), and whatever follows the proper-noun run ("'s",
+//! relative clauses), are cut; single-word nationalities ("Americans") are skipped. Documents
+//! follow `# newdoc`.
 
 use std::path::Path;
 
@@ -34,6 +36,14 @@ struct Open {
     /// Has a Wikipedia identifier.
     named: bool,
     start: usize,
+}
+
+/// Whether a word is a title ("President", "Attorney") in the bundled KB.
+fn is_title(word: &str) -> bool {
+    dateline_nlp::kb::Kb::bundled()
+        .ok()
+        .and_then(|kb| kb.title(word))
+        .is_some_and(|t| t.kind == dateline_nlp::kb::TitleKind::Title)
 }
 
 fn named_labels(sentence: &ConlluSentence) -> IobSentence {
@@ -103,11 +113,25 @@ fn named_labels(sentence: &ConlluSentence) -> IobSentence {
         if start == end || !words[start].chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
-        let proper = sentence.tokens[start..end]
-            .iter()
-            .all(|t| matches!(t.upos.as_str(), "PROPN" | "ADP" | "DET" | "CCONJ" | "PUNCT" | "PART"))
-            && sentence.tokens[start].upos == "PROPN";
+        let properish = |t: &super::conllu::ConlluToken| {
+            matches!(t.upos.as_str(), "PROPN" | "ADP" | "DET" | "CCONJ") || t.form == "-" || t.form == "."
+        };
+        let proper = sentence.tokens[start..end].iter().all(properish);
         if !identified && !proper {
+            continue;
+        }
+        // CoNLL conventions: titles before the name, and anything after the proper-noun run
+        // ("Bezos 's", "Bezos , who …"), are not part of the name.
+        while start + 1 < end && is_title(&sentence.tokens[start].form) {
+            start += 1;
+        }
+        let mut end = start + sentence.tokens[start..end].iter().take_while(|t| properish(t)).count();
+        while end > start && !matches!(sentence.tokens[end - 1].upos.as_str(), "PROPN") {
+            end -= 1;
+        }
+        // Nationalities ("Americans", "British") are MISC in CoNLL, not people or places.
+        let single_nationality = end == start + 1 && matches!(sentence.tokens[start].xpos.as_str(), "NNPS" | "JJ");
+        if end == start || sentence.tokens[start].upos != "PROPN" || single_nationality {
             continue;
         }
         for t in start..end {
