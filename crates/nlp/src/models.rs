@@ -40,9 +40,7 @@ pub fn bundled() -> Result<&'static Models, &'static ModelError> {
 /// Decodes the models on parallel threads: decompressing and indexing dominate load time.
 fn decode() -> Result<Models, ModelError> {
     std::thread::scope(|scope| {
-        let parser = scope.spawn(|| {
-            Parser::from_bytes(PARSER_TRANSITIONS, PARSER_LABELS, WordClusters::from_bytes(CLUSTERS)?)
-        });
+        let parser = scope.spawn(|| Parser::from_bytes(PARSER_TRANSITIONS, PARSER_LABELS));
         let tagger = scope.spawn(|| Tagger::from_bytes(TAGGER));
         let ner = scope.spawn(|| Recognizer::from_bytes(NER, WordClusters::from_bytes(CLUSTERS)?));
         let lemmatizer = Lemmatizer::from_bytes(LEMMAS)?;

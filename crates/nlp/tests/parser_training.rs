@@ -73,10 +73,10 @@ fn learns_a_tiny_treebank_deterministically() {
         explore: 0.9,
         min_updates: 1,
     };
-    let (parser, stats) = train_parser(&bank, config, &dateline_nlp::clusters::WordClusters::default(), |_, _| {});
+    let (parser, stats) = train_parser(&bank, config, |_, _| {});
     assert_eq!(stats.sentences, 4);
     assert_eq!(stats.non_projective, 0);
-    let (again, _) = train_parser(&bank, config, &dateline_nlp::clusters::WordClusters::default(), |_, _| {});
+    let (again, _) = train_parser(&bank, config, |_, _| {});
     for tree in &bank {
         let words: Vec<&str> = tree.words.iter().map(String::as_str).collect();
         let tags: Vec<PosTag> = tree

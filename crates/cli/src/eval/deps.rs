@@ -150,8 +150,7 @@ pub fn score_own_tokens(
 pub fn load_parser() -> Result<Parser> {
     let transitions = read_model(TRANSITIONS_FILE)?;
     let labels = read_model(LABELS_FILE)?;
-    let clusters = crate::eval::ner::load_clusters(&crate::models::models_dir())?;
-    Parser::from_bytes(&transitions, &labels, clusters).context("loading the parser models")
+    Parser::from_bytes(&transitions, &labels).context("loading the parser models")
 }
 
 /// Runs `dateline eval deps`.

@@ -91,8 +91,7 @@ pub fn run(args: &TrainArgs) -> Result<()> {
     );
     let started = Instant::now();
     let mut last_dev = DepsScores::default();
-    let clusters = crate::eval::ner::load_clusters(&models_dir())?;
-    let (parser, stats) = train_parser(&sentences, config, &clusters, |epoch, snapshot| {
+    let (parser, stats) = train_parser(&sentences, config, |epoch, snapshot| {
         let scores = score_gold_tokens(&dev_sentences, dev_tags_for, snapshot);
         eprintln!(
             "epoch {:>2}: dev UAS {:.4} LAS {:.4} ({:.0} s)",

@@ -4,7 +4,6 @@
 //! template number mixed with a few of those hashes, so extraction allocates nothing. Templates
 //! follow Zhang and Nivre (2011), adapted to arc-hybrid's stack and buffer.
 
-use crate::clusters::WordClusters;
 use crate::normalize::straight_quote;
 use crate::perceptron::{FeatureHasher, Features};
 
@@ -17,18 +16,14 @@ pub(crate) struct Sentence {
     coarse: Vec<u64>,
     /// Last three characters of the normalized word: generalizes over rare words.
     suffixes: Vec<u64>,
-    /// The word's fine and coarse cluster ([`crate::clusters`]): generalize over unseen words.
-    clusters: Vec<u64>,
-    coarse_clusters: Vec<u64>,
 }
 
 const ABSENT: u64 = 0x9e37_79b9_7f4a_7c15;
 const ROOT: u64 = 0x6a09_e667_f3bc_c908;
-const UNCLUSTERED: u64 = 0x3c6e_f372_fe94_f82b;
 
 impl Sentence {
     /// `words` are surface forms; `tags` are Penn tags and `coarse` Universal tags.
-    pub fn new(words: &[&str], tags: &[&str], coarse: &[&str], word_clusters: &WordClusters) -> Sentence {
+    pub fn new(words: &[&str], tags: &[&str], coarse: &[&str]) -> Sentence {
         let hash = |kind: u32, text: &str| FeatureHasher::new(kind).str(text).finish();
         let mut normalized = String::new();
         let mut word_hashes = Vec::with_capacity(words.len() + 1);
@@ -41,31 +36,12 @@ impl Sentence {
         }
         word_hashes.push(ROOT);
         suffixes.push(ROOT);
-        let (mut clusters, mut coarse_clusters): (Vec<u64>, Vec<u64>) = words
-            .iter()
-            .map(|w| match word_clusters.get(w) {
-                Some((fine, coarse)) => (u64::from(fine) + 1, u64::from(coarse) + 1),
-                None => (UNCLUSTERED, UNCLUSTERED),
-            })
-            .unzip();
-        clusters.push(ROOT);
-        coarse_clusters.push(ROOT);
         Sentence {
-            clusters,
-            coarse_clusters,
             words: word_hashes,
             tags: tags.iter().map(|t| hash(2, t)).chain([ROOT]).collect(),
             coarse: coarse.iter().map(|t| hash(3, t)).chain([ROOT]).collect(),
             suffixes,
         }
-    }
-
-    fn cluster(&self, token: Option<usize>) -> u64 {
-        token.map_or(ABSENT, |t| self.clusters[t])
-    }
-
-    fn coarse_cluster(&self, token: Option<usize>) -> u64 {
-        token.map_or(ABSENT, |t| self.coarse_clusters[t])
     }
 
     fn suffix(&self, token: Option<usize>) -> u64 {
@@ -234,19 +210,6 @@ pub(crate) fn transition_features(sentence: &Sentence, state: &State, out: &mut 
     f(out, 269, &[u(s1), u(s0), d1]);
     // Stack depth, which tells how much is left open.
     f(out, 240, &[state.stack.len().min(6) as u64, t(b0)]);
-    // Word clusters: what rare and unseen words behave like.
-    let (c, k) = (|x| sentence.cluster(x), |x| sentence.coarse_cluster(x));
-    for (id, token) in [(300, s0), (301, b0), (302, s1), (303, b1)] {
-        f(out, id, &[c(token)]);
-        f(out, id + 10, &[k(token), t(token)]);
-    }
-    f(out, 320, &[c(s0), c(b0)]);
-    f(out, 321, &[c(s0), t(b0)]);
-    f(out, 322, &[t(s0), c(b0)]);
-    f(out, 323, &[k(s1), k(s0), k(b0)]);
-    f(out, 324, &[c(b0), c(b1)]);
-    f(out, 325, &[k(s0), k(b0), d]);
-    f(out, 326, &[c(s0l), t(s0), c(b0)]);
 }
 
 /// A finished tree with each token's dependents, in text order (index `n` is the root).
@@ -332,10 +295,4 @@ pub(crate) fn label_features(
         f(out, 27, &[t(d), w(Some(child))]);
         f(out, 28, &[t(d), t(Some(child))]);
     }
-    let (c, k) = (|x| sentence.cluster(x), |x| sentence.coarse_cluster(x));
-    f(out, 40, &[c(h), c(d), direction]);
-    f(out, 41, &[c(h), t(d), direction]);
-    f(out, 42, &[t(h), c(d), direction]);
-    f(out, 43, &[k(h), k(d), head_relation]);
-    f(out, 44, &[c(d)]);
 }

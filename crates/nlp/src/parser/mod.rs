@@ -15,7 +15,6 @@ pub use train::{train_parser, ParserTrainConfig, ParserTrainStats, TreeSentence}
 use dateline_core::tagset::{Dependency, PosTag, DEPRELS};
 use dateline_core::{Diagnostic, Doc, Severity};
 
-use crate::clusters::WordClusters;
 use crate::perceptron::{FeatureHasher, Features, Model, ModelError};
 
 use features::{label_features, transition_features, Sentence, Tree};
@@ -31,22 +30,19 @@ pub const LABEL_MODEL_TYPE: &str = "parser/labels";
 pub struct Parser {
     transitions: Model,
     labels: Model,
-    /// The word clusters the features use (the same as in training).
-    clusters: WordClusters,
 }
 
 impl Parser {
-    pub(crate) fn from_models(transitions: Model, labels: Model, clusters: WordClusters) -> Parser {
+    pub(crate) fn from_models(transitions: Model, labels: Model) -> Parser {
         Parser {
             transitions,
             labels,
-            clusters,
         }
     }
 
     /// Loads the transition and label models (gzip'd model files), checking that they predict
-    /// this build's transitions and relations, with the word clusters they were trained with.
-    pub fn from_bytes(transitions: &[u8], labels: &[u8], clusters: WordClusters) -> Result<Parser, ModelError> {
+    /// this build's transitions and relations.
+    pub fn from_bytes(transitions: &[u8], labels: &[u8]) -> Result<Parser, ModelError> {
         let transitions = Model::read(transitions, TRANSITION_MODEL_TYPE)?;
         let labels = Model::read(labels, LABEL_MODEL_TYPE)?;
         if transitions.classes() != MOVES.len() {
@@ -64,7 +60,6 @@ impl Parser {
         Ok(Parser {
             transitions,
             labels,
-            clusters,
         })
     }
 
@@ -91,7 +86,6 @@ impl Parser {
         Parser {
             transitions: prune(&self.transitions, transition_share),
             labels: prune(&self.labels, label_share),
-            clusters: self.clusters.clone(),
         }
     }
 
@@ -116,7 +110,7 @@ impl Parser {
         };
         let xpos: Vec<&str> = (0..words.len()).map(|i| tag(i).xpos).collect();
         let upos: Vec<&str> = (0..words.len()).map(|i| tag(i).upos).collect();
-        let sentence = Sentence::new(words, &xpos, &upos, &self.clusters);
+        let sentence = Sentence::new(words, &xpos, &upos);
         let heads = self.attach(&sentence, words.len());
         let relations = self.label(&sentence, &heads);
         let n = words.len();

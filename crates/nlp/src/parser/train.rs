@@ -3,7 +3,6 @@
 
 use dateline_core::tagset::DEPRELS;
 
-use crate::clusters::WordClusters;
 use crate::perceptron::{argmax, Features, Trainer};
 
 use super::features::{label_features, transition_features, Sentence, Tree};
@@ -90,7 +89,6 @@ impl SplitMix {
 pub fn train_parser(
     sentences: &[TreeSentence],
     config: ParserTrainConfig,
-    clusters: &WordClusters,
     mut after_epoch: impl FnMut(usize, &Parser),
 ) -> (Parser, ParserTrainStats) {
     let usable: Vec<&TreeSentence> = sentences.iter().filter(|s| is_well_formed(s)).collect();
@@ -106,7 +104,7 @@ pub fn train_parser(
             let lifts = projectivize(&mut heads);
             stats.non_projective += usize::from(lifts > 0);
             stats.lifted_arcs += lifts;
-            (sentence_features(s, clusters), heads)
+            (sentence_features(s), heads)
         })
         .collect();
     let relation_ids: Vec<Vec<usize>> = usable
@@ -146,14 +144,13 @@ pub fn train_parser(
         }
         if epoch + 1 < config.epochs {
             let snapshot =
-                Parser::from_models(transitions.clone().finish(0.0), labels.clone().finish(0.0), clusters.clone());
+                Parser::from_models(transitions.clone().finish(0.0), labels.clone().finish(0.0));
             after_epoch(epoch, &snapshot);
         }
     }
     let parser = Parser::from_models(
         transitions.finish(0.0),
         labels.finish(0.0).with_labels(relation_labels()),
-        clusters.clone(),
     );
     after_epoch(config.epochs.saturating_sub(1), &parser);
     stats.transition_rows = parser.transition_rows();
@@ -180,11 +177,11 @@ pub(crate) fn relation_labels() -> Vec<String> {
 }
 
 /// Token hashes of a training sentence.
-pub(crate) fn sentence_features(s: &TreeSentence, clusters: &WordClusters) -> Sentence {
+pub(crate) fn sentence_features(s: &TreeSentence) -> Sentence {
     let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
     let xpos: Vec<&str> = s.xpos.iter().map(String::as_str).collect();
     let upos: Vec<&str> = s.upos.iter().map(String::as_str).collect();
-    Sentence::new(&words, &xpos, &upos, clusters)
+    Sentence::new(&words, &xpos, &upos)
 }
 
 fn relation_index(relation: &str) -> usize {
