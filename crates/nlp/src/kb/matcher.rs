@@ -47,7 +47,11 @@ impl NameMatcher {
         for list in &mut targets {
             list.sort_by_key(Target::priority);
         }
-        let automaton = AhoCorasick::new(&patterns)
+        // A contiguous NFA builds in about half the time of the default DFA for tens of
+        // thousands of names, and searches nearly as fast: the KB loads within its budget.
+        let automaton = AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(&patterns)
             .map_err(|e| KbError::Build(format!("name automaton: {e}")))?;
         Ok(NameMatcher { automaton, targets })
     }
