@@ -76,7 +76,9 @@ pub(crate) fn modifiers_before(view: &View, kb: &Kb, start: usize, floor: usize)
             if title.kind == TitleKind::Title || view.is_capitalized(first) || adjacent || compound {
                 // Adjacent title words make one role: "Trade and Industry Secretary".
                 let mut role_end = at;
-                if out.role_start == Some(at) && !out.roles.is_empty() {
+                // …but an abbreviated title stays its own role ("officer", "Gen.").
+                let abbreviated = out.roles.first().is_some_and(|r| r.ends_with('.'));
+                if out.role_start == Some(at) && !out.roles.is_empty() && !abbreviated {
                     role_end = out.role_end;
                     out.roles.remove(0);
                 }
