@@ -12,8 +12,7 @@ use dateline_ingest::{open, IngestConfig};
 use dateline_nlp::clusters::{cluster_key, WordClusters};
 use dateline_nlp::pipeline::Pipeline;
 
-use super::manifest::{record, today, ModelEntry};
-use super::{command_line, manifest_path};
+use super::manifest::{record, ModelEntry};
 use crate::args::TrainArgs;
 use crate::eval::conllu::read_sentences;
 use crate::eval::iob::read_iob;
@@ -54,7 +53,7 @@ pub fn run(args: &TrainArgs) -> Result<()> {
         }
     }
     eprintln!("news: {} tokens ({})", corpus.len(), documents.summary());
-    let mut sources = corpora.clone();
+    let mut sources: Vec<std::path::PathBuf> = corpora.iter().map(std::path::PathBuf::from).collect();
     if args.train.is_empty() {
         let conll = shared.join("data/ner/conll2003/train.txt");
         for doc in read_iob(&conll)? {
@@ -74,8 +73,8 @@ pub fn run(args: &TrainArgs) -> Result<()> {
                 corpus.push(None);
             }
         }
-        sources.push(conll.display().to_string());
-        sources.extend(treebanks.iter().map(|p| p.display().to_string()));
+        sources.push(conll.clone());
+        sources.extend(treebanks.iter().cloned());
     }
     let tokens = corpus.iter().flatten().count();
     eprintln!("clustering {tokens} tokens ({:.0} s)", started.elapsed().as_secs_f64());
@@ -99,17 +98,7 @@ pub fn run(args: &TrainArgs) -> Result<()> {
     ]);
     record(
         &out,
-        ModelEntry {
-            model_type: "clusters/tsv-v1".to_string(),
-            sha256: String::new(),
-            bytes: 0,
-            command: command_line(),
-            training_data: sources.iter().map(|p| manifest_path(std::path::Path::new(p))).collect(),
-            dev_data: String::new(),
-            trained_on: today(),
-            dev_scores: BTreeMap::new(),
-            notes,
-        },
+        ModelEntry::trained_now("clusters/tsv-v1", &sources, None, BTreeMap::new(), notes),
     )?;
     Ok(())
 }

@@ -30,6 +30,29 @@ pub struct ModelEntry {
     pub notes: BTreeMap<String, String>,
 }
 
+impl ModelEntry {
+    /// An entry for a model trained now by this command line; `record` fills size and sha256.
+    pub fn trained_now(
+        model_type: &str,
+        training_data: &[std::path::PathBuf],
+        dev_data: Option<&Path>,
+        dev_scores: BTreeMap<String, f64>,
+        notes: BTreeMap<String, String>,
+    ) -> ModelEntry {
+        ModelEntry {
+            model_type: model_type.to_string(),
+            sha256: String::new(),
+            bytes: 0,
+            command: super::command_line(),
+            training_data: training_data.iter().map(|p| super::manifest_path(p)).collect(),
+            dev_data: dev_data.map(super::manifest_path).unwrap_or_default(),
+            trained_on: today(),
+            dev_scores,
+            notes,
+        }
+    }
+}
+
 /// The manifest: file name → entry.
 pub type Manifest = BTreeMap<String, ModelEntry>;
 

@@ -11,8 +11,8 @@ use dateline_nlp::kb::Kb;
 use dateline_nlp::ner::{NerTrainer, Recognizer, MODEL_TYPE};
 use dateline_nlp::tagger::shuffle;
 
-use super::manifest::{record, today, ModelEntry};
-use super::{command_line, manifest_path, round4};
+use super::manifest::{record, ModelEntry};
+use super::round4;
 use crate::args::TrainArgs;
 use crate::eval::iob::read_iob;
 use crate::eval::ner::{load_clusters, prepare, score_prepared, NER_FILE};
@@ -108,17 +108,7 @@ pub fn run(args: &TrainArgs) -> Result<()> {
     ]);
     record(
         &out,
-        ModelEntry {
-            model_type: MODEL_TYPE.to_string(),
-            sha256: String::new(),
-            bytes: 0,
-            command: command_line(),
-            training_data: train_paths.iter().map(|p| manifest_path(p)).collect(),
-            dev_data: manifest_path(&dev_path),
-            trained_on: today(),
-            dev_scores,
-            notes,
-        },
+        ModelEntry::trained_now(MODEL_TYPE, &train_paths, Some(&dev_path), dev_scores, notes),
     )?;
     Ok(())
 }

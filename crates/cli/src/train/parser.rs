@@ -13,8 +13,8 @@ use dateline_core::tagset::{intern, PosTag, UPOS, XPOS};
 use dateline_nlp::parser::{train_parser, Parser, ParserTrainConfig, TreeSentence};
 use dateline_nlp::tagger::{shuffle, TaggerTrainer, TrainSentence};
 
-use super::manifest::{record, today, ModelEntry};
-use super::{command_line, dev_file, manifest_path, round4, train_files};
+use super::manifest::{record, ModelEntry};
+use super::{dev_file, round4, train_files};
 use crate::args::TrainArgs;
 use crate::eval::conllu::{read_sentences, ConlluSentence};
 use crate::eval::deps::{score_gold_tokens, DepsScores};
@@ -165,17 +165,7 @@ pub fn run(args: &TrainArgs) -> Result<()> {
     ] {
         record(
             path,
-            ModelEntry {
-                model_type: model_type.to_string(),
-                sha256: String::new(),
-                bytes: 0,
-                command: command_line(),
-                training_data: train.iter().map(|p| manifest_path(p)).collect(),
-                dev_data: manifest_path(&dev),
-                trained_on: today(),
-                dev_scores: dev_scores.clone(),
-                notes: notes.clone(),
-            },
+            ModelEntry::trained_now(model_type, &train, Some(&dev), dev_scores.clone(), notes.clone()),
         )?;
     }
     eprintln!(

@@ -14,8 +14,8 @@ use dateline_core::tagset::{intern, PosTag, UPOS, XPOS};
 use dateline_nlp::lemmatizer::{Lemmatizer, LexiconBuilder};
 use dateline_nlp::tagger::{shuffle, Tagger, TaggerTrainer, TrainSentence, MODEL_TYPE};
 
-use super::manifest::{record, today, ModelEntry};
-use super::{command_line, dev_file, manifest_path, round4, train_files};
+use super::manifest::{record, ModelEntry};
+use super::{dev_file, round4, train_files};
 use crate::args::TrainArgs;
 use crate::eval::conllu::{read_sentences, ConlluSentence};
 use crate::eval::pos::{evaluate_gold_tokens, Scores, LEMMAS_FILE};
@@ -117,16 +117,8 @@ pub fn run(args: &TrainArgs) -> Result<()> {
     ]);
     let entry = |model_type: &str,
                  dev_scores: BTreeMap<String, f64>,
-                 notes: BTreeMap<String, String>| ModelEntry {
-        model_type: model_type.to_string(),
-        sha256: String::new(),
-        bytes: 0,
-        command: command_line(),
-        training_data: train_paths.iter().map(|p| manifest_path(p)).collect(),
-        dev_data: manifest_path(&dev_path),
-        trained_on: today(),
-        dev_scores,
-        notes,
+                 notes: BTreeMap<String, String>| {
+        ModelEntry::trained_now(model_type, &train_paths, Some(&dev_path), dev_scores, notes)
     };
     let tagger_scores = BTreeMap::from([
         ("upos".to_string(), round4(scores.rate(scores.upos))),

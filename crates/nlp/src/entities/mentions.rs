@@ -172,6 +172,10 @@ fn name_candidates(view: &View, kb: &Kb) -> Vec<NameCandidate> {
             }
         }
         let mut class = name.class;
+        // "Taras, 23, agreed": an age after the name makes it a person.
+        if class != "PER" && age_follows(view, range.end) {
+            class = "PER";
+        }
         // "Ms Hewitt", "Mr. Brown": the honorific is not part of the name.
         while range.len() > 1 && HONORIFICS.contains(&view.lowers[range.start].as_str()) {
             range.start += 1;
@@ -422,18 +426,25 @@ fn find_draft(drafts: &[Draft], name: &NameCandidate, words: &[String]) -> Optio
 
 /// Roles and ages from appositions: "Anton, a 32-year-old warehouse worker", "Vyacheslav, 23",
 /// "Sergei Lavrov, Russia's foreign minister"; and the reverse, "the foreign minister, Lavrov".
-fn appositives(view: &View, kb: &Kb, name: Range<usize>, draft: &mut Draft) {
-    let last = name.end - 1;
-    // "Vyacheslav, 23," — the age between commas, however the parser attached it.
-    let (comma, number) = (name.end, name.end + 1);
-    if number < view.len()
+/// The age in ", 23," right after token `end - 1`, however the parser attached it.
+fn age_follows(view: &View, end: usize) -> bool {
+    age_after(view, end).is_some()
+}
+
+fn age_after(view: &View, end: usize) -> Option<u32> {
+    let (comma, number) = (end, end + 1);
+    let framed = number < view.len()
         && view.text(comma) == ","
         && view.upos(number) == "NUM"
-        && (number + 1 == view.len() || view.upos(number + 1) == "PUNCT")
-    {
-        if let Some(age) = age_of(view.text(number)) {
-            draft.age.get_or_insert(age);
-        }
+        && (number + 1 == view.len() || view.upos(number + 1) == "PUNCT");
+    framed.then(|| age_of(view.text(number))).flatten()
+}
+
+fn appositives(view: &View, kb: &Kb, name: Range<usize>, draft: &mut Draft) {
+    let last = name.end - 1;
+    // "Vyacheslav, 23,"
+    if let Some(age) = age_after(view, name.end) {
+        draft.age.get_or_insert(age);
     }
     let mut heads: Vec<usize> = view.children[last]
         .iter()

@@ -146,9 +146,7 @@ impl Recognizer {
 
     /// Finds the names of a prepared document.
     pub fn recognize_document(&self, document: &NerDocument) -> Vec<Name> {
-        let classes = decode(document, &self.labels, |features, scores| {
-            self.model.scores(features, scores)
-        });
+        let classes = decode(document, &self.labels, &mut ModelStep(&self.model));
         spans(&classes, &self.labels)
     }
 
@@ -180,13 +178,27 @@ impl Recognizer {
     }
 }
 
-/// Greedy decoding over a document, sentence by sentence, with BILOU constraints. `score` fills
-/// the class scores for a feature set. Returns one label index per token.
-pub(crate) fn decode(
-    document: &NerDocument,
-    labels: &[Label],
-    mut score: impl FnMut(&[u64], &mut Vec<f32>),
-) -> Vec<usize> {
+/// What decoding asks of a model: scores for a token's features, and (when training) the label
+/// chosen, to learn from.
+pub(crate) trait Step {
+    /// Fills the class scores for `features`.
+    fn score(&mut self, features: &[u64], scores: &mut Vec<f32>);
+    /// Told the label chosen for token `token`.
+    fn chosen(&mut self, _token: usize, _features: &[u64], _label: usize) {}
+}
+
+/// Scoring with a trained model.
+struct ModelStep<'m>(&'m Model);
+
+impl Step for ModelStep<'_> {
+    fn score(&mut self, features: &[u64], scores: &mut Vec<f32>) {
+        self.0.scores(features, scores);
+    }
+}
+
+/// Greedy decoding over a document, sentence by sentence, with BILOU constraints: the one loop
+/// both running and training use. Returns one label index per token.
+pub(crate) fn decode(document: &NerDocument, labels: &[Label], step: &mut impl Step) -> Vec<usize> {
     let mut out = vec![0; document.len()];
     let mut features = Features::new();
     let mut scores = Vec::new();
@@ -196,9 +208,10 @@ pub(crate) fn decode(
         let mut previous: Option<Label> = None;
         for i in sentence.clone() {
             document.extract(i, sentence, prev, prev2, &history, &mut features);
-            score(features.hashes(), &mut scores);
+            step.score(features.hashes(), &mut scores);
             let last = i + 1 == sentence.end;
             let best = best_valid(&scores, labels, previous, last);
+            step.chosen(i, features.hashes(), best);
             out[i] = best;
             prev2 = prev;
             prev = best as u64;

@@ -1,15 +1,14 @@
 //! Training the recognizer: greedy decoding exactly as at run time (previous labels and the
 //! document history are the model's own predictions), perceptron update at each wrong token.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use dateline_core::ByteSpan;
 
-use super::{best_valid, label_names, remember, Label, NerDocument, Recognizer, START};
+use super::{decode, label_names, Label, NerDocument, Recognizer, Step};
 use crate::clusters::WordClusters;
 use crate::kb::Kb;
-use crate::perceptron::{Features, ModelError, Trainer};
+use crate::perceptron::{ModelError, Trainer};
 
 /// A gold document, prepared once for all epochs.
 #[derive(Debug)]
@@ -94,6 +93,27 @@ pub fn bio_to_bilou(bio: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// Training through the decoding loop: score with the current weights, then move weight from
+/// the chosen label to the gold one.
+struct TrainStep<'t> {
+    trainer: &'t mut Trainer,
+    gold: &'t [usize],
+    correct: usize,
+}
+
+impl Step for TrainStep<'_> {
+    fn score(&mut self, features: &[u64], scores: &mut Vec<f32>) {
+        self.trainer.scores(features, scores);
+    }
+
+    fn chosen(&mut self, token: usize, features: &[u64], label: usize) {
+        let truth = self.gold.get(token).copied().unwrap_or(0);
+        self.trainer.update(features, truth, label);
+        self.trainer.tick();
+        self.correct += usize::from(label == truth);
+    }
+}
+
 /// Trains a [`Recognizer`] epoch by epoch.
 #[derive(Debug, Clone)]
 pub struct NerTrainer {
@@ -119,32 +139,15 @@ impl NerTrainer {
 
     /// One pass over `documents` in the order `order`. Returns tokens labelled right.
     pub fn epoch(&mut self, documents: &[TrainDocument], order: &[usize]) -> usize {
-        let mut features = Features::new();
-        let mut scores = Vec::new();
         let mut correct = 0;
         for doc in order.iter().filter_map(|&i| documents.get(i)) {
-            let document = &doc.document;
-            let mut out = vec![0; document.len()];
-            let mut history: HashMap<String, u64> = HashMap::new();
-            for sentence in &document.sentences {
-                let (mut prev, mut prev2) = (START, START);
-                let mut previous: Option<Label> = None;
-                for i in sentence.clone() {
-                    document.extract(i, sentence, prev, prev2, &history, &mut features);
-                    self.trainer.scores(features.hashes(), &mut scores);
-                    let last = i + 1 == sentence.end;
-                    let guess = best_valid(&scores, &self.labels, previous, last);
-                    let truth = doc.gold[i];
-                    self.trainer.update(features.hashes(), truth, guess);
-                    self.trainer.tick();
-                    correct += usize::from(guess == truth);
-                    out[i] = guess;
-                    prev2 = prev;
-                    prev = guess as u64;
-                    previous = Some(self.labels[guess]);
-                }
-                remember(document, sentence, &out, &self.labels, &mut history);
-            }
+            let mut step = TrainStep {
+                trainer: &mut self.trainer,
+                gold: &doc.gold,
+                correct: 0,
+            };
+            decode(&doc.document, &self.labels, &mut step);
+            correct += step.correct;
         }
         correct
     }

@@ -29,7 +29,7 @@ use crate::perceptron::{argmax, Features, Model, ModelError};
 use features::{Context, START, START2};
 use format::Lexicons;
 
-pub(crate) use features::normalize_quotes;
+pub(crate) use features::{normalize_quotes, shape};
 pub use train::{shuffle, TaggerTrainer, TrainSentence};
 
 /// The perceptron model's type tag inside the tagger file.
