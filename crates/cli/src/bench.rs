@@ -134,6 +134,13 @@ fn stage_lines(docs: &[Doc], repeat: usize) -> Result<()> {
         tokens,
         ner_time + entity_time,
     );
+    let quote_time = best_of(repeat, || {
+        for doc in &mut segmented {
+            dateline_nlp::quotes::extract(doc);
+        }
+        tokens
+    });
+    token_line("quotes (given parses and entities)", tokens, quote_time);
     Ok(())
 }
 

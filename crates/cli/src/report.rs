@@ -76,8 +76,34 @@ pub fn render(doc: &Doc, analysis: &Analysis, color: bool) -> String {
     if analysis.entities.is_empty() {
         let _ = writeln!(out, "      {}", paint(DIM, "none found"));
     }
+    section(&mut out, &paint, "Quotes", analysis.quotes.len());
+    for quote in &analysis.quotes {
+        let speaker = quote.speaker.as_ref().map_or_else(
+            || "(speaker unknown)".to_string(),
+            |s| match &s.entity {
+                Some(id) => format!("{} [{id}]", s.name),
+                None => s.name.clone(),
+            },
+        );
+        let cue = quote.cue.as_ref().map_or(String::new(), |c| format!(" {}", c.text));
+        let to = quote.addressee.as_ref().map_or(String::new(), |a| format!(" → {}", a.text));
+        let anonymous = if quote.anonymous { " (anonymous)" } else { "" };
+        let _ = writeln!(
+            out,
+            "{:>5}  {:<7}  {}{}{}{}: {}",
+            quote.id,
+            quote.kind,
+            paint(HEADING, &speaker),
+            cue,
+            to,
+            anonymous,
+            paint(QUOTE, &format!("\u{201C}{}\u{201D}", quote.text.replace('\n', " ")))
+        );
+    }
+    if analysis.quotes.is_empty() {
+        let _ = writeln!(out, "      {}", paint(DIM, "none found"));
+    }
     for (name, count) in [
-        ("Quotes", analysis.quotes.len()),
         ("Times", analysis.times.len()),
         ("Places", analysis.places.len()),
         ("Events", analysis.events.len()),

@@ -5,6 +5,7 @@ use std::ops::Range;
 use sha2::{Digest, Sha256};
 
 use crate::entity::Entity;
+use crate::quote::Quote;
 use crate::meta::DocMeta;
 use crate::span::ByteSpan;
 use crate::tagset::{Dependency, PosTag};
@@ -100,6 +101,8 @@ pub struct Annotations {
     /// Entities with all their mentions, in order of first mention (written by the entities
     /// stage).
     pub entities: Vec<Entity>,
+    /// Quotations in text order (written by the quotes stage).
+    pub quotes: Vec<Quote>,
 }
 
 /// A name found by the recognizer.

@@ -24,6 +24,7 @@
 mod doc;
 mod entity;
 mod meta;
+mod quote;
 mod offsets;
 pub mod schema;
 mod span;
@@ -34,6 +35,7 @@ pub use doc::{
     TokenKind,
 };
 pub use entity::{Entity, EntityType, Mention, MentionKind};
+pub use quote::{Quote, QuoteKind};
 pub use meta::{Dateline, DocMeta, Origin, PartialDate, Published, PublishedFrom};
 pub use offsets::CharOffsets;
 pub use span::ByteSpan;

@@ -183,6 +183,9 @@ pub struct QuoteOut {
     pub addressee: Option<TextSpanOut>,
     /// True for anonymous sources.
     pub anonymous: bool,
+    /// How the quote and its speaker were found. Added field.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub why: String,
 }
 
 /// `times[]`.
@@ -481,7 +484,37 @@ impl Analysis {
                     why: e.why.clone(),
                 })
                 .collect(),
-            quotes: Vec::new(),
+            quotes: annotations
+                .quotes
+                .iter()
+                .enumerate()
+                .map(|(i, q)| {
+                    let TextSpanOut { start, end, text } = text_span(q.content);
+                    let speaker = q.speaker.map(|span| {
+                        let TextSpanOut { start, end, text } = text_span(span);
+                        let entity = q.speaker_entity.and_then(|e| annotations.entities.get(e));
+                        SpeakerOut {
+                            entity: q.speaker_entity.map(|e| format!("E{}", e + 1)),
+                            name: entity.map_or_else(|| text.clone(), |e| e.name.clone()),
+                            start,
+                            end,
+                            text,
+                        }
+                    });
+                    QuoteOut {
+                        id: format!("Q{}", i + 1),
+                        kind: q.kind.as_str().to_string(),
+                        start,
+                        end,
+                        text,
+                        speaker,
+                        cue: q.cue.map(text_span),
+                        addressee: q.addressee.map(text_span),
+                        anonymous: q.anonymous,
+                        why: q.why.clone(),
+                    }
+                })
+                .collect(),
             times: Vec::new(),
             places: Vec::new(),
             events: Vec::new(),

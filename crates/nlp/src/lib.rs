@@ -28,5 +28,6 @@ mod normalize;
 pub mod parser;
 pub mod perceptron;
 pub mod pipeline;
+pub mod quotes;
 pub mod segment;
 pub mod tagger;

@@ -4,7 +4,7 @@ use dateline_core::{Diagnostic, Doc, Severity};
 
 use crate::kb::{Kb, KbError};
 use crate::models::{self, Models};
-use crate::{entities, segment};
+use crate::{entities, quotes, segment};
 
 /// Runs the analysis stages over documents. Holds nothing per document, so one pipeline serves
 /// any number of documents and threads.
@@ -101,5 +101,6 @@ impl Pipeline {
         let Some(kb) = self.kb else { return };
         models.ner.recognize(doc, kb);
         entities::resolve(doc, kb);
+        quotes::extract(doc);
     }
 }

@@ -20,8 +20,9 @@ pub(crate) const HONORIFICS: [&str; 16] = [
     "mx", "madam", "madame",
 ];
 
-/// Verbs of saying whose pronoun subjects are resolved.
-const SPEECH_VERBS: [&str; 24] = [
+/// Verbs of saying (lemmas): their pronoun subjects are resolved here, and the quotes stage takes
+/// their subjects as speakers.
+pub const SPEECH_VERBS: [&str; 24] = [
     "say", "tell", "add", "reply", "insist", "note", "warn", "state", "claim", "explain", "ask",
     "write", "declare", "announce", "argue", "stress", "suggest", "respond", "continue", "answer",
     "recall", "acknowledge", "admit", "emphasize",

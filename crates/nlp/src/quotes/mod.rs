@@ -1,0 +1,369 @@
+//! Quotations (first slice: quoted speech): quote-mark spans paired within a paragraph, typed
+//! direct or partial, with speaker, cue and addressee from the dependency parse and the entities.
+//!
+//! Reads tokens, sentences, paragraphs, lemmas, dependencies and entities; writes
+//! `annotations.quotes`. The steps:
+//! 1. pairing — an opening mark (or an undecided one outside a quote) opens, the next closing or
+//!    undecided mark closes; a quote left open at its paragraph's end ends there (wire style
+//!    continues it in the next paragraph, which opens again). Linear in the tokens.
+//! 2. typing — a quote that opens its sentence or follows a colon is direct; quoted words inside
+//!    the writer's own sentence are partial; capitalized words with no verb ("Coalition of the
+//!    Willing"; two words or fewer only with no speech verb around) are a name, not speech, and
+//!    are dropped.
+//! 3. attribution — a speech verb outside the quote in its sentences, nearest first (for a
+//!    partial quote, the speech verb whose clause contains it); the speaker is that verb's
+//!    subject, resolved to the entity whose mention holds it; the addressee is the object of
+//!    "tell"; "according to X" names X. A quote with no cue of its own continues the previous
+//!    quote's speaker in its paragraph, or the previous paragraph's when it stands alone.
+//!
+//! Reported speech without quote marks is not extracted yet.
+
+mod pairing;
+
+use std::ops::Range;
+
+use dateline_core::{ByteSpan, Doc, EntityType, Quote, QuoteKind, TokenKind};
+
+use crate::entities::SPEECH_VERBS;
+pub(crate) use pairing::pair_quotes;
+
+/// Finds the quotations of `doc` and writes `annotations.quotes`.
+pub fn extract(doc: &mut Doc) {
+    let quotes = {
+        let a = doc.annotations();
+        let view = QuoteView::new(doc);
+        let mut quotes: Vec<Quote> = Vec::new();
+        let mut previous: Option<(usize, usize, Option<usize>, Option<ByteSpan>, bool)> = None;
+        let all_quotes = pair_quotes(doc);
+        let mut quoted_token = vec![false; a.tokens.len()];
+        for q in &all_quotes {
+            quoted_token[q.marks.clone()].fill(true);
+        }
+        for quoted in all_quotes {
+            let content = quoted.content.clone();
+            if content.is_empty() {
+                continue;
+            }
+            let Some(kind) = view.kind(&content, &quoted.marks) else { continue };
+            let paragraph = view.paragraph_of(content.start);
+            let attribution = view.attribute(&content, kind, &quoted_token);
+            let quote = match attribution {
+                Some(found) => Quote {
+                    kind,
+                    content: view.span(&content),
+                    speaker_entity: found.entity,
+                    speaker: found.speaker,
+                    cue: found.cue,
+                    addressee: found.addressee,
+                    anonymous: found.anonymous,
+                    why: found.why,
+                },
+                None => {
+                    // No cue of its own: the previous quote's speaker, in the same paragraph or
+                    // the one before when this paragraph is only the quote.
+                    let alone = view.paragraph_is_quote(paragraph, &quoted.marks);
+                    let inherited = previous.filter(|&(p, _, _, _, _)| p == paragraph || (alone && p + 1 == paragraph));
+                    Quote {
+                        kind,
+                        content: view.span(&content),
+                        speaker_entity: inherited.and_then(|(_, _, e, _, _)| e),
+                        speaker: inherited.and_then(|(_, _, _, s, _)| s),
+                        cue: None,
+                        addressee: None,
+                        anonymous: inherited.is_some_and(|(_, _, _, _, a)| a),
+                        why: if inherited.is_some() {
+                            "continues the previous quote's speaker".into()
+                        } else {
+                            "no speaker found".into()
+                        },
+                    }
+                }
+            };
+            if quote.speaker.is_some() {
+                previous = Some((paragraph, content.end, quote.speaker_entity, quote.speaker, quote.anonymous));
+            }
+            quotes.push(quote);
+        }
+        let _ = a;
+        quotes
+    };
+    doc.annotations_mut().quotes = quotes;
+}
+
+/// A speaker found for a quote.
+struct Attribution {
+    entity: Option<usize>,
+    speaker: Option<ByteSpan>,
+    cue: Option<ByteSpan>,
+    addressee: Option<ByteSpan>,
+    anonymous: bool,
+    why: String,
+}
+
+/// The layers attribution reads.
+struct QuoteView<'d> {
+    doc: &'d Doc,
+    /// Entity index of the smallest mention holding each token.
+    entity_of: Vec<Option<usize>>,
+    /// That mention's span.
+    mention_of: Vec<Option<ByteSpan>>,
+    /// Dependents of each token.
+    children: Vec<Vec<usize>>,
+}
+
+impl<'d> QuoteView<'d> {
+    fn new(doc: &'d Doc) -> QuoteView<'d> {
+        let a = doc.annotations();
+        let n = a.tokens.len();
+        let mut entity_of = vec![None; n];
+        let mut mention_of: Vec<Option<ByteSpan>> = vec![None; n];
+        for (e, entity) in a.entities.iter().enumerate() {
+            for mention in &entity.mentions {
+                // Tokens are sorted: the mention's first token by binary search, then a walk.
+                let first = a.tokens.partition_point(|t| t.span.start < mention.span.start);
+                for t in first..n {
+                    if !mention.span.contains(a.tokens[t].span) {
+                        break;
+                    }
+                    let smaller = mention_of[t].map_or(true, |m| mention.span.len() < m.len());
+                    if smaller {
+                        entity_of[t] = Some(e);
+                        mention_of[t] = Some(mention.span);
+                    }
+                }
+            }
+        }
+        let mut children = vec![Vec::new(); n];
+        for (t, d) in a.dependencies.iter().enumerate() {
+            if let Some(list) = d.head.and_then(|h| children.get_mut(h as usize)) {
+                list.push(t);
+            }
+        }
+        QuoteView {
+            doc,
+            entity_of,
+            mention_of,
+            children,
+        }
+    }
+
+    fn span(&self, range: &Range<usize>) -> ByteSpan {
+        let tokens = &self.doc.annotations().tokens;
+        ByteSpan::new(tokens[range.start].span.start as usize, tokens[range.end - 1].span.end as usize)
+    }
+
+    fn lemma(&self, i: usize) -> String {
+        let a = self.doc.annotations();
+        a.lemmas
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| self.doc.slice(a.tokens[i].span).to_lowercase())
+            .to_lowercase()
+    }
+
+    fn upos(&self, i: usize) -> &'static str {
+        self.doc.annotations().pos.get(i).map_or("X", |p| p.upos)
+    }
+
+    fn relation(&self, i: usize) -> &'static str {
+        self.doc.annotations().dependencies.get(i).map_or("dep", |d| d.relation)
+    }
+
+    fn head(&self, i: usize) -> Option<usize> {
+        self.doc.annotations().dependencies.get(i).and_then(|d| d.head).map(|h| h as usize)
+    }
+
+    fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.children.get(i).into_iter().flatten().copied()
+    }
+
+    fn sentence_range(&self, token: usize) -> Range<usize> {
+        let sentences = &self.doc.annotations().sentences;
+        let at = sentences.partition_point(|s| (s.tokens.end as usize) <= token);
+        sentences
+            .get(at)
+            .filter(|s| (s.tokens.start as usize..s.tokens.end as usize).contains(&token))
+            .map_or(token..token + 1, |s| s.tokens.start as usize..s.tokens.end as usize)
+    }
+
+    fn paragraph_of(&self, token: usize) -> usize {
+        let a = self.doc.annotations();
+        let offset = a.tokens[token].span.start;
+        a.paragraphs.partition_point(|p| p.end <= offset)
+    }
+
+    /// Whether a paragraph holds nothing but this quote (and its marks).
+    fn paragraph_is_quote(&self, paragraph: usize, marks: &Range<usize>) -> bool {
+        let a = self.doc.annotations();
+        let Some(p) = a.paragraphs.get(paragraph) else { return false };
+        let first = a.tokens.partition_point(|t| t.span.start < p.start);
+        let end = a.tokens.partition_point(|t| t.span.start < p.end);
+        (first..end).all(|t| marks.contains(&t))
+    }
+
+    /// Direct, partial, or not speech at all.
+    fn kind(&self, content: &Range<usize>, marks: &Range<usize>) -> Option<QuoteKind> {
+        let a = self.doc.annotations();
+        let words: Vec<usize> = content.clone().filter(|&t| a.tokens[t].kind == TokenKind::Word).collect();
+        let has_verb = content.clone().any(|t| matches!(self.upos(t), "VERB" | "AUX"));
+        let sentence = self.sentence_range(content.start);
+        let starts_sentence = content.start <= sentence.start + 1;
+        let capitalized = words.iter().all(|&t| {
+            let text = self.doc.slice(a.tokens[t].span);
+            text.chars().next().is_some_and(char::is_uppercase) || matches!(text, "of" | "the" | "and" | "for" | "in" | "on")
+        });
+        // A title or a name in quote marks ("Coalition of the Willing").
+        if !words.is_empty() && words.len() <= 6 && !has_verb && capitalized {
+            let short_without_speech = words.len() <= 2 && !self.speech_verb_near(content);
+            if words.len() > 2 || short_without_speech {
+                return None;
+            }
+        }
+        // Direct speech stands on its own: it opens its sentence or follows a colon. Quoted
+        // words inside the writer's own sentence are partial.
+        let after_colon = marks.start > 0
+            && self.doc.slice(self.doc.annotations().tokens[marks.start - 1].span) == ":";
+        if starts_sentence || after_colon {
+            Some(QuoteKind::Direct)
+        } else {
+            Some(QuoteKind::Partial)
+        }
+    }
+
+    fn speech_verb_near(&self, content: &Range<usize>) -> bool {
+        let sentence = self.sentence_range(content.start);
+        sentence.clone().any(|t| !content.contains(&t) && self.is_speech_verb(t))
+    }
+
+    fn is_speech_verb(&self, t: usize) -> bool {
+        matches!(self.upos(t), "VERB") && SPEECH_VERBS.contains(&self.lemma(t).as_str())
+    }
+
+    /// The speaker of a quote from its own sentences.
+    fn attribute(&self, content: &Range<usize>, kind: QuoteKind, quoted: &[bool]) -> Option<Attribution> {
+        let first = self.sentence_range(content.start);
+        let last = self.sentence_range(content.end - 1);
+        let around = first.start..last.end;
+        // "according to X"
+        for t in around.clone().filter(|t| !content.contains(t)) {
+            let text = self.doc.slice(self.doc.annotations().tokens[t].span).to_lowercase();
+            if text == "according" && t + 2 < around.end {
+                if let Some(found) = self.speaker_at(t + 2, Some(t..t + 2), "according to") {
+                    return Some(found);
+                }
+            }
+        }
+        // Speech verbs outside every quote ("stated" inside another quote says nothing here).
+        let mut verbs: Vec<usize> = around.clone().filter(|&t| !quoted[t] && self.is_speech_verb(t)).collect();
+        if kind == QuoteKind::Partial {
+            // The sentence's own attribution first (", a spokesperson said."), then the speech
+            // verb whose clause holds the quote, then the nearest.
+            verbs.sort_by_key(|&v| {
+                (
+                    !self.ends_sentence(v),
+                    self.head(v).is_some(),
+                    !self.dominates(v, content.start),
+                    distance(v, content),
+                )
+            });
+        } else {
+            verbs.sort_by_key(|&v| distance(v, content));
+        }
+        for verb in verbs {
+            let subject = self.children(verb).find(|&c| matches!(self.relation(c), "nsubj" | "nsubj:pass"));
+            // Without a subject: "a U.S. defense official told AFP" parsed as a clause on the
+            // noun (acl) gives the noun; else the nearest entity before the verb in its sentence.
+            let subject = subject.or_else(|| {
+                (self.relation(verb) == "acl").then(|| self.head(verb)).flatten()
+            });
+            // "She insisted … and said …": a conjoined verb shares its head's subject.
+            let subject = subject.or_else(|| {
+                let head = (self.relation(verb) == "conj").then(|| self.head(verb)).flatten()?;
+                self.children(head).find(|&c| matches!(self.relation(c), "nsubj" | "nsubj:pass"))
+            });
+            // Else the first person (or unnamed source) of the sentence before the verb: "Trump,
+            // long a critic of …, said".
+            let subject = subject.or_else(|| {
+                let kind_of = |t: usize| {
+                    self.entity_of[t].and_then(|e| self.doc.annotations().entities.get(e)).map(|e| e.entity_type)
+                };
+                (around.start..verb)
+                    .find(|&t| !quoted[t] && matches!(kind_of(t), Some(EntityType::Person | EntityType::Anon)))
+            });
+            let Some(subject) = subject.filter(|s| !quoted[*s]) else { continue };
+            if let Some(mut found) = self.speaker_at(subject, Some(verb..verb + 1), "subject of the speech verb") {
+                if self.lemma(verb) == "tell" {
+                    found.addressee = self
+                        .children(verb)
+                        .find(|&c| matches!(self.relation(c), "obj" | "iobj") && !content.contains(&c))
+                        .map(|c| self.mention_or_token(c));
+                }
+                return Some(found);
+            }
+        }
+        None
+    }
+
+    /// The speaker whose mention holds token `t`.
+    fn speaker_at(&self, t: usize, cue: Option<Range<usize>>, how: &str) -> Option<Attribution> {
+        let a = self.doc.annotations();
+        let pronoun = self.upos(t) == "PRON";
+        let entity = self.entity_of.get(t).copied().flatten();
+        if entity.is_none() && pronoun {
+            return None; // "it said", "they said" with nothing to resolve to
+        }
+        let anonymous = entity
+            .and_then(|e| a.entities.get(e))
+            .is_some_and(|e| e.entity_type == EntityType::Anon);
+        Some(Attribution {
+            entity,
+            speaker: Some(self.mention_or_token(t)),
+            cue: cue.map(|c| self.span(&c)),
+            addressee: None,
+            anonymous,
+            why: format!("{how}{}", if entity.is_some() { ", resolved to an entity" } else { "" }),
+        })
+    }
+
+    fn mention_or_token(&self, t: usize) -> ByteSpan {
+        self.mention_of
+            .get(t)
+            .copied()
+            .flatten()
+            .unwrap_or(self.doc.annotations().tokens[t].span)
+    }
+
+    /// Whether a speech verb closes its sentence ("…," a spokesperson said. / … told AFP.): the
+    /// wire-style attribution of the whole sentence, whatever the parser made its head.
+    fn ends_sentence(&self, verb: usize) -> bool {
+        let sentence = self.sentence_range(verb);
+        let tail = verb + 1..sentence.end;
+        tail.len() <= 4 && !tail.clone().any(|t| matches!(self.upos(t), "VERB" | "AUX"))
+    }
+
+    /// Whether `verb`'s subtree holds token `t`.
+    fn dominates(&self, verb: usize, t: usize) -> bool {
+        let mut at = Some(t);
+        let mut steps = 0;
+        while let Some(node) = at {
+            if node == verb {
+                return true;
+            }
+            steps += 1;
+            if steps > 200 {
+                return false;
+            }
+            at = self.head(node);
+        }
+        false
+    }
+}
+
+/// Tokens between a verb and a quote.
+fn distance(verb: usize, content: &Range<usize>) -> usize {
+    if verb < content.start {
+        content.start - verb
+    } else {
+        verb.saturating_sub(content.end)
+    }
+}

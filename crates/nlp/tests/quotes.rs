@@ -1,0 +1,100 @@
+//! Quotes end to end with the bundled models: pairing, typing, speakers, cues, addressees,
+//! continuation and anonymous sources. Sentences written for these tests.
+
+use dateline_core::{Doc, DocMeta, Published, PublishedFrom, QuoteKind};
+use dateline_nlp::pipeline::Pipeline;
+
+fn analyze(text: &str) -> Doc {
+    let mut meta = DocMeta::default();
+    meta.offer_published(Published::parse("2025-08-19").unwrap(), PublishedFrom::Option);
+    let mut doc = Doc::new(text.to_string(), meta);
+    Pipeline::new().run(&mut doc);
+    doc
+}
+
+/// (content, kind, speaker entity name or speaker text, cue, addressee, anonymous) per quote.
+fn quotes(doc: &Doc) -> Vec<(String, QuoteKind, String, String, String, bool)> {
+    let a = doc.annotations();
+    a.quotes
+        .iter()
+        .map(|q| {
+            let speaker = match (q.speaker_entity, q.speaker) {
+                (Some(e), _) => a.entities[e].name.clone(),
+                (None, Some(s)) => doc.slice(s).to_string(),
+                (None, None) => String::new(),
+            };
+            let text = |s: Option<dateline_core::ByteSpan>| s.map_or(String::new(), |s| doc.slice(s).to_string());
+            (
+                doc.slice(q.content).to_string(),
+                q.kind,
+                speaker,
+                text(q.cue),
+                text(q.addressee),
+                q.anonymous,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn direct_quotes_take_the_speech_verbs_subject_and_addressee() {
+    let doc = analyze(
+        "\u{201C}We are ready to talk,\u{201D} Foreign Minister Sergei Lavrov told reporters on Monday.",
+    );
+    let found = quotes(&doc);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (content, kind, speaker, cue, addressee, anonymous) = &found[0];
+    assert_eq!(content, "We are ready to talk,");
+    assert_eq!(*kind, QuoteKind::Direct);
+    assert_eq!(speaker, "Sergei Lavrov");
+    assert_eq!(cue, "told");
+    assert_eq!(addressee, "reporters");
+    assert!(!anonymous);
+}
+
+#[test]
+fn a_quote_without_a_cue_continues_the_previous_speaker() {
+    let doc = analyze(
+        "\u{201C}The talks were useful,\u{201D} said Olena Petrenko, a 41-year-old nurse. \u{201C}We will see what comes next.\u{201D}",
+    );
+    let found = quotes(&doc);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].2, "Olena Petrenko");
+    assert_eq!(found[1].2, "Olena Petrenko");
+    assert_eq!(found[1].3, "", "no cue of its own");
+}
+
+#[test]
+fn partial_quotes_and_anonymous_sources() {
+    let doc = analyze(
+        "Talks were \"constructive but slow,\" a European diplomat said on condition of anonymity.",
+    );
+    let found = quotes(&doc);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, QuoteKind::Partial);
+    assert_eq!(found[0].2, "a European diplomat");
+    assert!(found[0].5, "anonymous");
+}
+
+#[test]
+fn names_in_quote_marks_are_not_speech() {
+    let doc = analyze("The leaders met as the so-called \u{201C}Coalition of the Willing\u{201D} on Sunday.");
+    assert!(quotes(&doc).is_empty(), "{:?}", quotes(&doc));
+}
+
+#[test]
+fn according_to_names_the_source() {
+    let doc = analyze("The deal is \"almost done,\" according to Karoline Leavitt.");
+    let found = quotes(&doc);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].2, "Karoline Leavitt");
+    assert_eq!(found[0].3, "according to");
+}
+
+#[test]
+fn unbalanced_marks_end_at_the_paragraph() {
+    let doc = analyze("He said: \u{201C}This never closes.\n\nNext paragraph here.");
+    let found = quotes(&doc);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "This never closes.");
+}
