@@ -122,6 +122,8 @@ pub enum Component {
     Ner,
     /// Actor coding (country, sector) on the NGEC actor-resolution gold.
     Actors,
+    /// Quotes and speakers on PolNeAR attributions (default: its dev part).
+    Quotes,
 }
 
 /// `dateline eval`.

@@ -32,6 +32,7 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
         Component::Deps => crate::eval::deps::run(args)?,
         Component::Ner => crate::eval::ner::run(args)?,
         Component::Actors => crate::eval::actors::run(args)?,
+        Component::Quotes => crate::eval::quotes::run(args)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -53,3 +53,20 @@ fn the_seed_quotes_have_their_speakers() {
         assert!(addressees.contains(&outlet), "{outlet} in {addressees:?}");
     }
 }
+
+#[test]
+fn eval_quotes_scores_a_small_brat_fixture() {
+    let dir = std::env::temp_dir().join(format!("dateline-polnear-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("text")).unwrap();
+    std::fs::create_dir_all(dir.join("attributions")).unwrap();
+    let text = "\u{201C}We will win,\u{201D} Jane Doe told reporters.\n";
+    std::fs::write(dir.join("text/story.txt"), text).unwrap();
+    // Character offsets: the content with its marks is 0..14, the source 15..23.
+    let ann = "T1\tContent 0 14\t\u{201C}We will win,\u{201D}\nT2\tSource 15 23\tJane Doe\nT3\tCue 24 28\ttold\nT4\tAttribution 24 28\ttold\nE1\tAttribution:T4 Content:T1 Cue:T3 Source:T2\n";
+    std::fs::write(dir.join("attributions/story_ab12.ann"), ann).unwrap();
+    let output = dateline(&["eval", "quotes", "--gold", dir.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report = stdout(&output);
+    assert!(report.contains("1 documents"), "{report}");
+    assert!(report.trim_end().ends_with("quotes direct F1 1.0000 speaker 1.0000"), "{report}");
+}

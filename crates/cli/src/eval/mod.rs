@@ -8,6 +8,7 @@ pub mod gum;
 pub mod iob;
 pub mod ner;
 pub mod pos;
+pub mod quotes;
 pub mod sbd;
 pub mod ud;
 

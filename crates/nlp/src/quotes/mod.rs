@@ -9,7 +9,7 @@
 //! 2. typing — a quote that opens its sentence or follows a colon is direct; quoted words inside
 //!    the writer's own sentence are partial; capitalized words with no verb ("Coalition of the
 //!    Willing"; two words or fewer only with no speech verb around) are a name, not speech, and
-//!    are dropped.
+//!    are dropped; so is a partial quote that nobody in its sentence says (a scare quote).
 //! 3. attribution — a speech verb outside the quote in its sentences, nearest first (for a
 //!    partial quote, the speech verb whose clause contains it); the speaker is that verb's
 //!    subject, resolved to the entity whose mention holds it; the addressee is the object of
@@ -58,6 +58,9 @@ pub fn extract(doc: &mut Doc) {
                     anonymous: found.anonymous,
                     why: found.why,
                 },
+                // Quoted words in the writer's sentence with no one saying them are scare
+                // quotes ("so-called"), not speech.
+                None if kind == QuoteKind::Partial => continue,
                 None => {
                     // No cue of its own: the previous quote's speaker, in the same paragraph or
                     // the one before when this paragraph is only the quote.

@@ -1,0 +1,280 @@
+//! `dateline eval quotes`: attribution on PolNeAR (brat standoff: `text/NAME.txt` and
+//! `attributions/NAME_xxxx.ann` with Source, Cue and Content spans tied by an Attribution event;
+//! default: `../shared/data/quotes/polnear/dev`).
+//!
+//! How PolNeAR maps to ours: a gold Content whose text opens with a quote mark (or right after
+//! one) is **direct** speech — our direct and partial quotes both count as quoted speech — and
+//! any other Content is **indirect** (reported speech, thoughts, intentions, which PolNeAR also
+//! annotates). Discontinuous spans are taken from their first to their last character. Contents
+//! are compared without quote marks, surrounding spaces and trailing punctuation: **exact** when
+//! equal, **overlap** when the shared characters are at least half of the longer one. Speaker
+//! accuracy is over matched direct quotes with a gold Source: right when our speaker's span, or
+//! any mention of our speaker entity, overlaps the gold Source. The last line is
+//! `quotes direct F1 0.xxxx speaker 0.xxxx`.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use dateline_core::{CharOffsets, Doc, DocMeta, QuoteKind};
+use dateline_nlp::pipeline::Pipeline;
+
+use super::{table, Counts};
+use crate::args::EvalArgs;
+use crate::eval_cmd::shared_dir;
+
+/// A gold attribution, in character offsets.
+#[derive(Debug, Clone)]
+struct GoldQuote {
+    content: (usize, usize),
+    source: Option<(usize, usize)>,
+    direct: bool,
+}
+
+/// A predicted quote, in character offsets.
+#[derive(Debug, Clone)]
+struct OurQuote {
+    content: (usize, usize),
+    /// Our speaker's span near the quote and every mention of its entity.
+    speaker_spans: Vec<(usize, usize)>,
+    direct: bool,
+}
+
+/// Counts of one run.
+#[derive(Debug, Default)]
+struct QuoteScores {
+    direct_exact: Counts,
+    direct_overlap: Counts,
+    indirect_overlap: Counts,
+    speaker_cases: usize,
+    speaker_right: usize,
+    errors: Vec<String>,
+}
+
+/// Runs `dateline eval quotes`.
+pub fn run(args: &EvalArgs) -> Result<()> {
+    let dir = args
+        .gold
+        .clone()
+        .unwrap_or_else(|| shared_dir().join("data/quotes/polnear/dev"));
+    let texts = dir.join("text");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&texts)
+        .with_context(|| format!("{}: cannot list (expected PolNeAR's text/ folder)", texts.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    let annotations: Vec<PathBuf> = std::fs::read_dir(dir.join("attributions"))
+        .with_context(|| format!("{}: cannot list attributions/", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    let pipeline = Pipeline::new();
+    let mut scores = QuoteScores::default();
+    let mut documents = 0;
+    for path in &names {
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let Some(ann) = annotations.iter().find(|a| {
+            a.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(stem) && n.ends_with(".ann") && n.len() <= stem.len() + 9)
+        }) else {
+            continue;
+        };
+        let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
+        let gold = read_ann(ann, &text)?;
+        let ours = predict(&pipeline, &text);
+        score(&text, &gold, &ours, &mut scores);
+        if args.errors > 0 {
+            list_direct_errors(&text, &gold, &ours, &mut scores.errors);
+        }
+        documents += 1;
+    }
+    println!("{} — {documents} documents", dir.display());
+    for line in scores.errors.iter().take(args.errors) {
+        println!("  {line}");
+    }
+    print!("{}", render(&scores));
+    Ok(())
+}
+
+/// Reads the Content/Source pairs of one `.ann` file.
+fn read_ann(path: &Path, text: &str) -> Result<Vec<GoldQuote>> {
+    let ann = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let chars: Vec<char> = text.chars().collect();
+    let mut spans: std::collections::HashMap<&str, (&str, usize, usize)> = Default::default();
+    for (number, line) in ann.lines().enumerate() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        if !line.starts_with('T') || fields.len() < 2 {
+            continue;
+        }
+        let mut parts = fields[1].splitn(2, ' ');
+        let kind = parts.next().unwrap_or_default();
+        let offsets = parts.next().unwrap_or_default();
+        let numbers: Vec<usize> = offsets
+            .split([' ', ';'])
+            .map(|n| n.parse::<usize>())
+            .collect::<Result<_, _>>()
+            .with_context(|| format!("{}:{}: bad offsets {offsets:?}", path.display(), number + 1))?;
+        let (Some(&start), Some(&end)) = (numbers.iter().min(), numbers.iter().max()) else {
+            continue;
+        };
+        spans.insert(fields[0], (kind, start, end.min(chars.len())));
+    }
+    let mut out = Vec::new();
+    for line in ann.lines().filter(|l| l.starts_with('E')) {
+        let mut content = None;
+        let mut source = None;
+        for arg in line.split('\t').nth(1).unwrap_or_default().split(' ') {
+            let Some((role, id)) = arg.split_once(':') else { continue };
+            let span = spans.get(id).map(|&(_, s, e)| (s, e));
+            match role {
+                "Content" => content = span,
+                "Source" => source = span,
+                _ => {}
+            }
+        }
+        let Some(content) = content else { continue };
+        let first = chars.get(content.0).copied().unwrap_or(' ');
+        let before = content.0.checked_sub(1).and_then(|i| chars.get(i)).copied().unwrap_or(' ');
+        let direct = is_quote_mark(first) || is_quote_mark(before);
+        out.push(GoldQuote { content, source, direct });
+    }
+    Ok(out)
+}
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}')
+}
+
+/// Our quotes for a text, in character offsets.
+fn predict(pipeline: &Pipeline, text: &str) -> Vec<OurQuote> {
+    let mut doc = Doc::new(text.to_string(), DocMeta::default());
+    pipeline.run(&mut doc);
+    let offsets = CharOffsets::new(doc.text());
+    let a = doc.annotations();
+    let chars = |span| {
+        let (s, e) = offsets.char_span(span);
+        (s as usize, e as usize)
+    };
+    a.quotes
+        .iter()
+        .map(|q| {
+            let mut speaker_spans: Vec<(usize, usize)> = q.speaker.map(chars).into_iter().collect();
+            if let Some(entity) = q.speaker_entity.and_then(|e| a.entities.get(e)) {
+                speaker_spans.extend(entity.mentions.iter().map(|m| chars(m.span)));
+            }
+            OurQuote {
+                content: chars(q.content),
+                speaker_spans,
+                direct: q.kind != QuoteKind::Indirect,
+            }
+        })
+        .collect()
+}
+
+/// A content span without quote marks, spaces and trailing punctuation.
+fn trimmed(chars: &[char], (start, end): (usize, usize)) -> (usize, usize) {
+    let (mut s, mut e) = (start, end.min(chars.len()));
+    let strip = |c: char| c.is_whitespace() || is_quote_mark(c) || matches!(c, ',' | '.' | '?' | '!' | ':' | ';');
+    while s < e && strip(chars[s]) {
+        s += 1;
+    }
+    while e > s && strip(chars[e - 1]) {
+        e -= 1;
+    }
+    (s, e)
+}
+
+fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
+    a.1.min(b.1).saturating_sub(a.0.max(b.0))
+}
+
+/// Whether two contents overlap by at least half of the longer one.
+fn overlapping(a: (usize, usize), b: (usize, usize)) -> bool {
+    let longer = (a.1 - a.0).max(b.1 - b.0);
+    longer > 0 && 2 * overlap(a, b) >= longer
+}
+
+fn score(text: &str, gold: &[GoldQuote], ours: &[OurQuote], scores: &mut QuoteScores) {
+    let chars: Vec<char> = text.chars().collect();
+    for direct in [true, false] {
+        let gold_kind: Vec<(usize, usize)> = gold
+            .iter()
+            .filter(|g| g.direct == direct)
+            .map(|g| trimmed(&chars, g.content))
+            .collect();
+        let ours_kind: Vec<(usize, usize)> = ours
+            .iter()
+            .filter(|q| q.direct == direct)
+            .map(|q| trimmed(&chars, q.content))
+            .collect();
+        let count = |matches: &dyn Fn((usize, usize), (usize, usize)) -> bool| Counts {
+            true_positives: gold_kind.iter().filter(|g| ours_kind.iter().any(|o| matches(**g, *o))).count(),
+            false_negatives: gold_kind.iter().filter(|g| !ours_kind.iter().any(|o| matches(**g, *o))).count(),
+            false_positives: ours_kind.iter().filter(|o| !gold_kind.iter().any(|g| matches(*g, **o))).count(),
+        };
+        if direct {
+            scores.direct_exact.add(count(&|g, o| g == o));
+            scores.direct_overlap.add(count(&|g, o| overlapping(g, o)));
+        } else {
+            scores.indirect_overlap.add(count(&|g, o| overlapping(g, o)));
+        }
+    }
+    for g in gold.iter().filter(|g| g.direct) {
+        let Some(source) = g.source else { continue };
+        let content = trimmed(&chars, g.content);
+        let Some(ours) = ours
+            .iter()
+            .filter(|q| q.direct)
+            .find(|q| overlapping(content, trimmed(&chars, q.content)))
+        else {
+            continue;
+        };
+        scores.speaker_cases += 1;
+        if ours.speaker_spans.iter().any(|&s| overlap(s, source) > 0) {
+            scores.speaker_right += 1;
+        }
+    }
+}
+
+/// "spurious"/"missed" direct quotes, for `--errors`.
+fn list_direct_errors(text: &str, gold: &[GoldQuote], ours: &[OurQuote], errors: &mut Vec<String>) {
+    let chars: Vec<char> = text.chars().collect();
+    let show = |(s, e): (usize, usize)| chars[s..e.min(s + 80)].iter().collect::<String>().replace('\n', " ");
+    let gold: Vec<(usize, usize)> = gold.iter().filter(|g| g.direct).map(|g| trimmed(&chars, g.content)).collect();
+    let ours: Vec<(usize, usize)> = ours.iter().filter(|q| q.direct).map(|q| trimmed(&chars, q.content)).collect();
+    for o in &ours {
+        if !gold.iter().any(|g| overlapping(*g, *o)) {
+            errors.push(format!("spurious {:?}", show(*o)));
+        }
+    }
+    for g in &gold {
+        if !ours.iter().any(|o| overlapping(*g, *o)) {
+            errors.push(format!("missed   {:?}", show(*g)));
+        }
+    }
+}
+
+fn render(s: &QuoteScores) -> String {
+    let mut out = table(&[
+        ("direct, exact content", s.direct_exact),
+        ("direct, overlap ≥ 50%", s.direct_overlap),
+        ("indirect, overlap ≥ 50%", s.indirect_overlap),
+    ]);
+    let accuracy = if s.speaker_cases == 0 {
+        0.0
+    } else {
+        s.speaker_right as f64 / s.speaker_cases as f64
+    };
+    let _ = writeln!(
+        out,
+        "speaker of matched direct quotes: {}/{} = {accuracy:.4}",
+        s.speaker_right, s.speaker_cases
+    );
+    let _ = writeln!(
+        out,
+        "quotes direct F1 {:.4} speaker {accuracy:.4}",
+        s.direct_overlap.f1()
+    );
+    out
+}
