@@ -13,7 +13,8 @@ fn the_seed_quotes_have_their_speakers() {
     let output = dateline(&["analyze", seed.to_str().unwrap(), "--date", "2025-08-19", "--source", "AFP", "--format", "json"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let analysis: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
-    let quotes = analysis["quotes"].as_array().unwrap();
+    let all = analysis["quotes"].as_array().unwrap();
+    let quotes: Vec<&serde_json::Value> = all.iter().filter(|q| q["kind"] != "indirect").collect();
     let expected = [
         ("optimistic", "Donald Trump"),
         ("Now I thought it would be better", "Donald Trump"),
@@ -51,6 +52,22 @@ fn the_seed_quotes_have_their_speakers() {
     let addressees: Vec<&str> = quotes.iter().filter_map(|q| q["addressee"]["text"].as_str()).collect();
     for outlet in ["Fox News", "AFP", "reporters"] {
         assert!(addressees.contains(&outlet), "{outlet} in {addressees:?}");
+    }
+    // Reported speech.
+    let indirect: Vec<(&str, &str)> = all
+        .iter()
+        .filter(|q| q["kind"] == "indirect")
+        .map(|q| (q["text"].as_str().unwrap(), q["speaker"]["name"].as_str().unwrap_or("")))
+        .collect();
+    for (start, speaker) in [
+        ("Zelenskyy immediately said no", "One source"),
+        ("any meeting between the leaders", "Sergei Lavrov"),
+        ("he favored Geneva", "Emmanuel Macron"),
+    ] {
+        assert!(
+            indirect.iter().any(|(text, who)| text.starts_with(start) && *who == speaker),
+            "{start:?} by {speaker} in {indirect:?}"
+        );
     }
 }
 

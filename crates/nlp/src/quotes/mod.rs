@@ -1,5 +1,5 @@
-//! Quotations (first slice: quoted speech): quote-mark spans paired within a paragraph, typed
-//! direct or partial, with speaker, cue and addressee from the dependency parse and the entities.
+//! Quotations: quote-mark spans paired within a paragraph, typed direct or partial, and reported
+//! speech (indirect), with speaker, cue and addressee from the dependency parse and the entities.
 //!
 //! Reads tokens, sentences, paragraphs, lemmas, dependencies and entities; writes
 //! `annotations.quotes`. The steps:
@@ -16,7 +16,9 @@
 //!    "tell"; "according to X" names X. A quote with no cue of its own continues the previous
 //!    quote's speaker in its paragraph, or the previous paragraph's when it stands alone.
 //!
-//! Reported speech without quote marks is not extracted yet.
+//! 4. reported speech — the clausal complement of a speech or reporting verb outside quote
+//!    marks ("Lavrov added that any meeting …"; "…, officials confirmed") is an indirect quote
+//!    with the verb's subject as speaker.
 
 mod pairing;
 
@@ -88,6 +90,9 @@ pub fn extract(doc: &mut Doc) {
             quotes.push(quote);
         }
         let _ = a;
+        let cues: Vec<u32> = quotes.iter().filter_map(|q| q.cue.map(|c| c.start)).collect();
+        quotes.extend(view.reported_speech(&quoted_token, &cues));
+        quotes.sort_by_key(|q| (q.content.start, q.content.end));
         quotes
     };
     doc.annotations_mut().quotes = quotes;
@@ -238,6 +243,16 @@ impl<'d> QuoteView<'d> {
         sentence.clone().any(|t| !content.contains(&t) && self.is_speech_verb(t))
     }
 
+    /// Speech verbs and the verbs news uses to report statements ("announced that", "denied").
+    fn is_reporting_verb(&self, t: usize) -> bool {
+        const REPORTING: [&str; 20] = [
+            "report", "confirm", "deny", "predict", "promise", "vow", "pledge", "reveal",
+            "indicate", "assert", "contend", "maintain", "complain", "concede", "testify",
+            "tweet", "post", "announce", "acknowledge", "reiterate",
+        ];
+        self.is_speech_verb(t) || (matches!(self.upos(t), "VERB") && REPORTING.contains(&self.lemma(t).as_str()))
+    }
+
     fn is_speech_verb(&self, t: usize) -> bool {
         matches!(self.upos(t), "VERB") && SPEECH_VERBS.contains(&self.lemma(t).as_str())
     }
@@ -305,6 +320,88 @@ impl<'d> QuoteView<'d> {
             }
         }
         None
+    }
+
+    /// Reported speech: the clausal complement of a speech verb outside quote marks ("Lavrov
+    /// added that any meeting …", "Trump said Putin had agreed …"), with the verb's subject as
+    /// speaker. A complement that is all one direct quote is left to the quote.
+    fn reported_speech(&self, quoted: &[bool], cues: &[u32]) -> Vec<Quote> {
+        let a = self.doc.annotations();
+        let is_cue = |t: usize| cues.contains(&a.tokens[t].span.start);
+        let mut out = Vec::new();
+        for verb in 0..a.tokens.len() {
+            if quoted[verb] || !self.is_reporting_verb(verb) {
+                continue;
+            }
+            for clause in self.children(verb).filter(|&c| self.relation(c) == "ccomp") {
+                let mut range = self.subtree(clause);
+                if range.contains(&verb) {
+                    continue;
+                }
+                // A verb that already introduces a quotation ("…, the president said: '…'")
+                // does not also report the clause before it.
+                if range.start < verb && is_cue(verb) {
+                    continue;
+                }
+                // Another quotation's attribution inside the clause ("…," a spokesperson said)
+                // ends it at the comma before that attribution.
+                if let Some(other) = range.clone().find(|&t| t != verb && is_cue(t) && t > clause) {
+                    if let Some(comma) = (range.start..other).rev().find(|&t| self.doc.slice(a.tokens[t].span) == ",") {
+                        range.end = comma;
+                    }
+                }
+                while range.len() > 1
+                    && (matches!(self.relation(range.start), "mark") || self.upos(range.start) == "PUNCT")
+                {
+                    range.start += 1;
+                }
+                while range.len() > 1 && self.upos(range.end - 1) == "PUNCT" {
+                    range.end -= 1;
+                }
+                let words = range.clone().filter(|&t| a.tokens[t].kind == TokenKind::Word).count();
+                if words < 3 || range.clone().all(|t| quoted[t]) {
+                    continue;
+                }
+                let subject = self.children(verb).find(|&c| matches!(self.relation(c), "nsubj" | "nsubj:pass"));
+                let Some(mut found) = subject.and_then(|s| self.speaker_at(s, Some(verb..verb + 1), "subject of the reporting verb")) else {
+                    continue;
+                };
+                if self.lemma(verb) == "tell" {
+                    found.addressee = self
+                        .children(verb)
+                        .find(|&c| matches!(self.relation(c), "obj" | "iobj"))
+                        .map(|c| self.mention_or_token(c));
+                }
+                out.push(Quote {
+                    kind: QuoteKind::Indirect,
+                    content: self.span(&range),
+                    speaker_entity: found.entity,
+                    speaker: found.speaker,
+                    cue: found.cue,
+                    addressee: found.addressee,
+                    anonymous: found.anonymous,
+                    why: format!("complement clause of a speech verb; {}", found.why),
+                });
+            }
+        }
+        out
+    }
+
+    /// The first and last token of `t`'s subtree.
+    fn subtree(&self, t: usize) -> Range<usize> {
+        let (mut lo, mut hi) = (t, t);
+        let mut stack = vec![t];
+        let mut seen = 0;
+        while let Some(node) = stack.pop() {
+            seen += 1;
+            if seen > 10_000 {
+                break;
+            }
+            lo = lo.min(node);
+            hi = hi.max(node);
+            stack.extend(self.children(node));
+        }
+        lo..hi + 1
     }
 
     /// The speaker whose mention holds token `t`.
