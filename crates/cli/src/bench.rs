@@ -109,7 +109,8 @@ fn stage_lines(docs: &[Doc], repeat: usize) -> Result<()> {
     });
     token_line("parse (heads + relations)", tokens, parse_time);
     let started = Instant::now();
-    let kb = dateline_nlp::kb::Kb::bundled().map_err(|e| anyhow::anyhow!("loading the bundled KB: {e}"))?;
+    let kb = dateline_nlp::kb::Kb::bundled()
+        .map_err(|e| anyhow::anyhow!("loading the bundled KB: {e}"))?;
     println!(
         "KB load ({} name forms)  {:.1} ms",
         kb.name_forms(),
@@ -129,11 +130,7 @@ fn stage_lines(docs: &[Doc], repeat: usize) -> Result<()> {
         tokens
     });
     token_line("entities (KB, roles, coref, codes)", tokens, entity_time);
-    token_line(
-        "names + entities together",
-        tokens,
-        ner_time + entity_time,
-    );
+    token_line("names + entities together", tokens, ner_time + entity_time);
     let quote_time = best_of(repeat, || {
         for doc in &mut segmented {
             dateline_nlp::quotes::extract(doc);

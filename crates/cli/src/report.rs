@@ -85,8 +85,14 @@ pub fn render(doc: &Doc, analysis: &Analysis, color: bool) -> String {
                 None => s.name.clone(),
             },
         );
-        let cue = quote.cue.as_ref().map_or(String::new(), |c| format!(" {}", c.text));
-        let to = quote.addressee.as_ref().map_or(String::new(), |a| format!(" → {}", a.text));
+        let cue = quote
+            .cue
+            .as_ref()
+            .map_or(String::new(), |c| format!(" {}", c.text));
+        let to = quote
+            .addressee
+            .as_ref()
+            .map_or(String::new(), |a| format!(" → {}", a.text));
         let anonymous = if quote.anonymous { " (anonymous)" } else { "" };
         let _ = writeln!(
             out,
@@ -97,7 +103,10 @@ pub fn render(doc: &Doc, analysis: &Analysis, color: bool) -> String {
             cue,
             to,
             anonymous,
-            paint(QUOTE, &format!("\u{201C}{}\u{201D}", quote.text.replace('\n', " ")))
+            paint(
+                QUOTE,
+                &format!("\u{201C}{}\u{201D}", quote.text.replace('\n', " "))
+            )
         );
     }
     if analysis.quotes.is_empty() {
@@ -156,7 +165,10 @@ fn entity_line(entity: &EntityOut, paint: &dyn Fn(Style, &str) -> String) -> Str
     let more = if seen.len() > 4 { ", …" } else { "" };
     let count = entity.mentions.len();
     let noun = if count == 1 { "mention" } else { "mentions" };
-    line.push_str(&paint(DIM, &format!(" — {count} {noun}: {}{more}", shown.join(", "))));
+    line.push_str(&paint(
+        DIM,
+        &format!(" — {count} {noun}: {}{more}", shown.join(", ")),
+    ));
     line
 }
 

@@ -31,7 +31,14 @@ fn eval_ner_scores_exact_spans_on_a_small_fixture() {
         "gold.conll",
         "-DOCSTART- -X- -X- O\n\nGerman NNP B-NP B-MISC\nChancellor NNP I-NP O\nAngela NNP I-NP B-PER\nMerkel NNP I-NP I-PER\nvisited VBD B-VP O\nParis NNP B-NP B-LOC\n. . O O\n",
     );
-    let output = dateline(&["eval", "ner", "--gold", gold.to_str().unwrap(), "--errors", "5"]);
+    let output = dateline(&[
+        "eval",
+        "ner",
+        "--gold",
+        gold.to_str().unwrap(),
+        "--errors",
+        "5",
+    ]);
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(text.contains("PER+LOC+ORG"), "{text}");
@@ -64,7 +71,11 @@ fn eval_actors_on_a_small_fixture() {
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(text.contains("2 agent_to_code cases"), "{text}");
-    assert!(text.trim_end().ends_with("actors country 1.0000 sector 1.0000"), "{text}");
+    assert!(
+        text.trim_end()
+            .ends_with("actors country 1.0000 sector 1.0000"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -74,17 +85,32 @@ fn analyze_takes_user_kb_files_and_refuses_bad_ones() {
         "name\tvariants\tcountry\toffice\ttitle\tsector\tstart\tend\tnotes\nOksana Hrytsenko\tHrytsenko\tUKR\tother\tMayor\tGOV\t2020\t\tinvented for this test\n",
     );
     let text = temp_file("story.txt", "Oksana Hrytsenko opened the bridge.\n");
-    let output = dateline(&["analyze", text.to_str().unwrap(), "--format", "json", "--kb", kb.to_str().unwrap()]);
+    let output = dateline(&[
+        "analyze",
+        text.to_str().unwrap(),
+        "--format",
+        "json",
+        "--kb",
+        kb.to_str().unwrap(),
+    ]);
     assert!(output.status.success(), "{}", stderr(&output));
     let analysis: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     let entity = &analysis["entities"][0];
     assert_eq!(entity["kb"], "person:ukr-oksana-hrytsenko");
     assert_eq!(entity["code"], "UKRGOV");
     let bad = temp_file("people-bad.tsv", "name\tvariants\tcountry\toffice\ttitle\tsector\tstart\tend\tnotes\nX\t\tUKR\tmayor\t\t\t\t\t\n");
-    let output = dateline(&["analyze", text.to_str().unwrap(), "--kb", bad.to_str().unwrap()]);
+    let output = dateline(&[
+        "analyze",
+        text.to_str().unwrap(),
+        "--kb",
+        bad.to_str().unwrap(),
+    ]);
     assert!(!output.status.success());
     let err = stderr(&output);
-    assert!(err.contains("people-bad.tsv:2:") && err.contains("office"), "{err}");
+    assert!(
+        err.contains("people-bad.tsv:2:") && err.contains("office"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -99,7 +125,16 @@ fn conll_dev_ner_f1_does_not_regress() {
 fn the_seed_people_are_found_once_with_country_and_sector() {
     let Some(shared) = shared() else { return };
     let seed = shared.join("seed/article.txt");
-    let output = dateline(&["analyze", seed.to_str().unwrap(), "--date", "2025-08-19", "--source", "AFP", "--format", "json"]);
+    let output = dateline(&[
+        "analyze",
+        seed.to_str().unwrap(),
+        "--date",
+        "2025-08-19",
+        "--source",
+        "AFP",
+        "--format",
+        "json",
+    ]);
     assert!(output.status.success(), "{}", stderr(&output));
     let analysis: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     let entities = analysis["entities"].as_array().unwrap();
@@ -114,10 +149,14 @@ fn the_seed_people_are_found_once_with_country_and_sector() {
         ("Sergei Lavrov", "RUSGOV"),
         ("Scott Bessent", "USAGOV"),
     ] {
-        let found: Vec<&serde_json::Value> = entities.iter().filter(|e| e["name"] == name).collect();
+        let found: Vec<&serde_json::Value> =
+            entities.iter().filter(|e| e["name"] == name).collect();
         assert_eq!(found.len(), 1, "{name}");
         assert_eq!(found[0]["code"], code, "{name}");
     }
-    let anton = entities.iter().find(|e| e["name"] == "Anton").expect("Anton");
+    let anton = entities
+        .iter()
+        .find(|e| e["name"] == "Anton")
+        .expect("Anton");
     assert_eq!(anton["age"], 32);
 }

@@ -10,7 +10,16 @@ use common::{dateline, shared, stderr, stdout};
 fn the_seed_quotes_have_their_speakers() {
     let Some(shared) = shared() else { return };
     let seed = shared.join("seed/article.txt");
-    let output = dateline(&["analyze", seed.to_str().unwrap(), "--date", "2025-08-19", "--source", "AFP", "--format", "json"]);
+    let output = dateline(&[
+        "analyze",
+        seed.to_str().unwrap(),
+        "--date",
+        "2025-08-19",
+        "--source",
+        "AFP",
+        "--format",
+        "json",
+    ]);
     assert!(output.status.success(), "{}", stderr(&output));
     let analysis: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     let all = analysis["quotes"].as_array().unwrap();
@@ -19,37 +28,61 @@ fn the_seed_quotes_have_their_speakers() {
         ("optimistic", "Donald Trump"),
         ("Now I thought it would be better", "Donald Trump"),
         ("We'll see how they do.", "Donald Trump"),
-        ("best options for a potential Ukraine peace deal", "a U.S. defense official"),
+        (
+            "best options for a potential Ukraine peace deal",
+            "a U.S. defense official",
+        ),
         ("willing to put people on the ground", "Donald Trump"),
         ("France and Germany, a couple of them", "Donald Trump"),
         ("We're willing to help them", "Donald Trump"),
-        ("Well, you have my assurance and I'm president.", "Donald Trump"),
+        (
+            "Well, you have my assurance and I'm president.",
+            "Donald Trump",
+        ),
         ("has definitively stated U.S. boots", "Karoline Leavitt"),
         ("option and a possibility.", "Karoline Leavitt"),
         ("coordinating", "Karoline Leavitt"),
         ("It's probably instinct more than process.", "Donald Trump"),
-        ("prepare for the deployment of a reassurance force", "a Downing Street spokesperson"),
+        (
+            "prepare for the deployment of a reassurance force",
+            "a Downing Street spokesperson",
+        ),
         ("security interests", "Russia"),
         ("must be prepared very thoroughly.", "Sergei Lavrov"),
         ("Could be,", "Scott Bessent"),
         ("We've got to get through the", "Scott Bessent"),
         ("The main problem is Putin himself", "Anton"),
-        ("I hope we can agree on mutually beneficial terms", "Vyacheslav"),
+        (
+            "I hope we can agree on mutually beneficial terms",
+            "Vyacheslav",
+        ),
     ];
     assert_eq!(quotes.len(), expected.len(), "{quotes:#?}");
     for (quote, (start, speaker)) in quotes.iter().zip(expected) {
         let text = quote["text"].as_str().unwrap();
-        assert!(text.starts_with(start), "{text:?} should start with {start:?}");
+        assert!(
+            text.starts_with(start),
+            "{text:?} should start with {start:?}"
+        );
         assert_eq!(quote["speaker"]["name"], speaker, "speaker of {text:?}");
-        assert!(quote["speaker"]["entity"].is_string(), "{text:?} resolved to an entity");
+        assert!(
+            quote["speaker"]["entity"].is_string(),
+            "{text:?} resolved to an entity"
+        );
     }
     let anonymous: Vec<&str> = quotes
         .iter()
         .filter(|q| q["anonymous"] == true)
         .map(|q| q["speaker"]["name"].as_str().unwrap())
         .collect();
-    assert_eq!(anonymous, vec!["a U.S. defense official", "a Downing Street spokesperson"]);
-    let addressees: Vec<&str> = quotes.iter().filter_map(|q| q["addressee"]["text"].as_str()).collect();
+    assert_eq!(
+        anonymous,
+        vec!["a U.S. defense official", "a Downing Street spokesperson"]
+    );
+    let addressees: Vec<&str> = quotes
+        .iter()
+        .filter_map(|q| q["addressee"]["text"].as_str())
+        .collect();
     for outlet in ["Fox News", "AFP", "reporters"] {
         assert!(addressees.contains(&outlet), "{outlet} in {addressees:?}");
     }
@@ -57,7 +90,12 @@ fn the_seed_quotes_have_their_speakers() {
     let indirect: Vec<(&str, &str)> = all
         .iter()
         .filter(|q| q["kind"] == "indirect")
-        .map(|q| (q["text"].as_str().unwrap(), q["speaker"]["name"].as_str().unwrap_or("")))
+        .map(|q| {
+            (
+                q["text"].as_str().unwrap(),
+                q["speaker"]["name"].as_str().unwrap_or(""),
+            )
+        })
         .collect();
     for (start, speaker) in [
         ("Zelenskyy immediately said no", "One source"),
@@ -65,7 +103,9 @@ fn the_seed_quotes_have_their_speakers() {
         ("he favored Geneva", "Emmanuel Macron"),
     ] {
         assert!(
-            indirect.iter().any(|(text, who)| text.starts_with(start) && *who == speaker),
+            indirect
+                .iter()
+                .any(|(text, who)| text.starts_with(start) && *who == speaker),
             "{start:?} by {speaker} in {indirect:?}"
         );
     }
@@ -85,5 +125,10 @@ fn eval_quotes_scores_a_small_brat_fixture() {
     assert!(output.status.success(), "{}", stderr(&output));
     let report = stdout(&output);
     assert!(report.contains("1 documents"), "{report}");
-    assert!(report.trim_end().ends_with("quotes direct F1 1.0000 speaker 1.0000"), "{report}");
+    assert!(
+        report
+            .trim_end()
+            .ends_with("quotes direct F1 1.0000 speaker 1.0000"),
+        "{report}"
+    );
 }

@@ -5,8 +5,8 @@ use std::ops::Range;
 use sha2::{Digest, Sha256};
 
 use crate::entity::Entity;
-use crate::quote::Quote;
 use crate::meta::DocMeta;
+use crate::quote::Quote;
 use crate::span::ByteSpan;
 use crate::tagset::{Dependency, PosTag};
 

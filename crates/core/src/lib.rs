@@ -24,8 +24,8 @@
 mod doc;
 mod entity;
 mod meta;
-mod quote;
 mod offsets;
+mod quote;
 pub mod schema;
 mod span;
 pub mod tagset;
@@ -35,7 +35,7 @@ pub use doc::{
     TokenKind,
 };
 pub use entity::{Entity, EntityType, Mention, MentionKind};
-pub use quote::{Quote, QuoteKind};
 pub use meta::{Dateline, DocMeta, Origin, PartialDate, Published, PublishedFrom};
 pub use offsets::CharOffsets;
+pub use quote::{Quote, QuoteKind};
 pub use span::ByteSpan;

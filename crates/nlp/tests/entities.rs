@@ -9,7 +9,10 @@ use dateline_nlp::pipeline::Pipeline;
 fn analyze(text: &str, date: Option<&str>) -> Doc {
     let mut meta = DocMeta::default();
     if let Some(date) = date {
-        meta.offer_published(Published::parse(date).expect("test date"), PublishedFrom::Option);
+        meta.offer_published(
+            Published::parse(date).expect("test date"),
+            PublishedFrom::Option,
+        );
     }
     let mut doc = Doc::new(text.to_string(), meta);
     Pipeline::new().run(&mut doc);
@@ -17,19 +20,37 @@ fn analyze(text: &str, date: Option<&str>) -> Doc {
 }
 
 fn entity<'d>(doc: &'d Doc, name: &str) -> &'d Entity {
-    let found: Vec<&Entity> = doc.annotations().entities.iter().filter(|e| e.name == name).collect();
-    assert_eq!(found.len(), 1, "{name} once among {:#?}", doc.annotations().entities);
+    let found: Vec<&Entity> = doc
+        .annotations()
+        .entities
+        .iter()
+        .filter(|e| e.name == name)
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "{name} once among {:#?}",
+        doc.annotations().entities
+    );
     found[0]
 }
 
 fn mentions(doc: &Doc, entity: &Entity) -> Vec<String> {
-    entity.mentions.iter().map(|m| doc.slice(m.span).to_string()).collect()
+    entity
+        .mentions
+        .iter()
+        .map(|m| doc.slice(m.span).to_string())
+        .collect()
 }
 
 #[test]
 fn the_bundled_kb_loads() {
     let kb = Kb::bundled().expect("bundled KB");
-    assert!(kb.countries.len() >= 249, "{} countries", kb.countries.len());
+    assert!(
+        kb.countries.len() >= 249,
+        "{} countries",
+        kb.countries.len()
+    );
     assert!(kb.people.len() > 1000, "{} people", kb.people.len());
     assert!(kb.country("UKR").is_some());
     assert!(kb.title("foreign minister").is_some());
@@ -44,14 +65,31 @@ fn people_get_kb_facts_for_the_date_and_titles_from_the_text() {
     );
     let putin = entity(&doc, "Vladimir Putin");
     assert_eq!(putin.entity_type, EntityType::Person);
-    assert_eq!((putin.country.as_deref(), putin.sector.as_deref()), (Some("RUS"), Some("GOV")));
+    assert_eq!(
+        (putin.country.as_deref(), putin.sector.as_deref()),
+        (Some("RUS"), Some("GOV"))
+    );
     assert_eq!(putin.code.as_deref(), Some("RUSGOV"));
-    assert!(putin.roles.iter().any(|r| r == "President"), "{:?}", putin.roles);
-    assert_eq!(mentions(&doc, putin), vec!["Russian President Vladimir Putin", "Putin"]);
+    assert!(
+        putin.roles.iter().any(|r| r == "President"),
+        "{:?}",
+        putin.roles
+    );
+    assert_eq!(
+        mentions(&doc, putin),
+        vec!["Russian President Vladimir Putin", "Putin"]
+    );
     let bessent = entity(&doc, "Scott Bessent");
     assert_eq!(bessent.code.as_deref(), Some("USAGOV"));
-    assert!(bessent.roles.iter().any(|r| r == "Treasury Secretary"), "{:?}", bessent.roles);
-    assert_eq!(entity(&doc, "Volodymyr Zelenskyy").country.as_deref(), Some("UKR"));
+    assert!(
+        bessent.roles.iter().any(|r| r == "Treasury Secretary"),
+        "{:?}",
+        bessent.roles
+    );
+    assert_eq!(
+        entity(&doc, "Volodymyr Zelenskyy").country.as_deref(),
+        Some("UKR")
+    );
 }
 
 #[test]
@@ -83,7 +121,11 @@ fn appositions_give_roles_and_ages() {
     );
     let olena = entity(&doc, "Olena");
     assert_eq!(olena.age, Some(41));
-    assert!(olena.roles.iter().any(|r| r == "nurse"), "{:?}", olena.roles);
+    assert!(
+        olena.roles.iter().any(|r| r == "nurse"),
+        "{:?}",
+        olena.roles
+    );
     assert_eq!(olena.sector.as_deref(), Some("MED"));
     assert_eq!(entity(&doc, "Taras").age, Some(23));
 }
@@ -99,7 +141,10 @@ fn descriptions_are_groups_or_anonymous_sources_with_codes() {
         .iter()
         .find(|e| e.entity_type == EntityType::Anon)
         .expect("an anonymous source");
-    assert_eq!(doc.slice(official.mentions[0].span), "A U.S. defense official");
+    assert_eq!(
+        doc.slice(official.mentions[0].span),
+        "A U.S. defense official"
+    );
     assert_eq!(official.country.as_deref(), Some("USA"));
     let chiefs = entities
         .iter()
@@ -116,13 +161,19 @@ fn speech_verb_pronouns_follow_gender() {
         Some("2025-08-19"),
     );
     let leavitt = entity(&doc, "Karoline Leavitt");
-    assert_eq!(mentions(&doc, leavitt).last().map(String::as_str), Some("She"));
+    assert_eq!(
+        mentions(&doc, leavitt).last().map(String::as_str),
+        Some("She")
+    );
     assert_eq!(leavitt.code.as_deref(), Some("USAGOV"));
 }
 
 #[test]
 fn organizations_and_metonyms_code_to_their_country() {
-    let doc = analyze("NATO and the Kremlin traded accusations, AFP reported.", None);
+    let doc = analyze(
+        "NATO and the Kremlin traded accusations, AFP reported.",
+        None,
+    );
     assert_eq!(entity(&doc, "NATO").code.as_deref(), Some("NATO"));
     let afp = entity(&doc, "Agence France-Presse");
     assert_eq!(afp.code.as_deref(), Some("FRAJRN"));

@@ -6,7 +6,10 @@ use dateline_nlp::pipeline::Pipeline;
 
 fn analyze(text: &str) -> Doc {
     let mut meta = DocMeta::default();
-    meta.offer_published(Published::parse("2025-08-19").unwrap(), PublishedFrom::Option);
+    meta.offer_published(
+        Published::parse("2025-08-19").unwrap(),
+        PublishedFrom::Option,
+    );
     let mut doc = Doc::new(text.to_string(), meta);
     Pipeline::new().run(&mut doc);
     doc
@@ -23,7 +26,9 @@ fn quotes(doc: &Doc) -> Vec<(String, QuoteKind, String, String, String, bool)> {
                 (None, Some(s)) => doc.slice(s).to_string(),
                 (None, None) => String::new(),
             };
-            let text = |s: Option<dateline_core::ByteSpan>| s.map_or(String::new(), |s| doc.slice(s).to_string());
+            let text = |s: Option<dateline_core::ByteSpan>| {
+                s.map_or(String::new(), |s| doc.slice(s).to_string())
+            };
             (
                 doc.slice(q.content).to_string(),
                 q.kind,
@@ -78,7 +83,9 @@ fn partial_quotes_and_anonymous_sources() {
 
 #[test]
 fn names_in_quote_marks_are_not_speech() {
-    let doc = analyze("The leaders met as the so-called \u{201C}Coalition of the Willing\u{201D} on Sunday.");
+    let doc = analyze(
+        "The leaders met as the so-called \u{201C}Coalition of the Willing\u{201D} on Sunday.",
+    );
     assert!(quotes(&doc).is_empty(), "{:?}", quotes(&doc));
 }
 

@@ -53,7 +53,8 @@ pub fn run(args: &EvalArgs) -> Result<()> {
         .gold
         .clone()
         .unwrap_or_else(|| shared_dir().join("data/events/NGEC_actor_resolution_gold.jsonl"));
-    let text = std::fs::read_to_string(&gold).with_context(|| format!("{}: cannot read", gold.display()))?;
+    let text = std::fs::read_to_string(&gold)
+        .with_context(|| format!("{}: cannot read", gold.display()))?;
     let mut cases = Vec::new();
     for (number, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
@@ -74,7 +75,12 @@ pub fn run(args: &EvalArgs) -> Result<()> {
         let input = case.input.as_deref().unwrap_or_default().trim();
         let date = case.date.as_deref().and_then(|d| parse_date(d, today));
         let guess = code(&pipeline, kb, input, date, case.context.as_deref());
-        let expected = |key: &str| case.expected.get(key).and_then(|v| v.as_str()).map(str::to_string);
+        let expected = |key: &str| {
+            case.expected
+                .get(key)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
         let ours_country = guess.country.clone().unwrap_or_default();
         let ours_sector = guess.sector.clone().unwrap_or_default();
         let mut marks = String::new();
@@ -87,7 +93,8 @@ pub fn run(args: &EvalArgs) -> Result<()> {
         if let Some(sector) = expected("code_1") {
             scores.sector_cases += 1;
             let right = sector == ours_sector;
-            let either = right || expected("code_2").is_some_and(|s| !s.is_empty() && s == ours_sector);
+            let either =
+                right || expected("code_2").is_some_and(|s| !s.is_empty() && s == ours_sector);
             scores.sector_right += usize::from(right);
             scores.sector_either += usize::from(either);
             marks.push_str(if right { " " } else { "S" });
@@ -148,7 +155,8 @@ fn parse_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
         .split(' ')
         .map(|w| {
             let mut c = w.chars();
-            c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+            c.next()
+                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
         })
         .collect::<Vec<_>>()
         .join(" ");
@@ -161,9 +169,27 @@ fn parse_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
 pub fn render(s: &ActorScores) -> String {
     let rate = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     let mut out = String::new();
-    let _ = writeln!(out, "country accuracy        {:>4}/{:<4} {:.4}", s.country_right, s.country_cases, rate(s.country_right, s.country_cases));
-    let _ = writeln!(out, "sector accuracy         {:>4}/{:<4} {:.4}", s.sector_right, s.sector_cases, rate(s.sector_right, s.sector_cases));
-    let _ = writeln!(out, "sector = code_1 or _2   {:>4}/{:<4} {:.4}", s.sector_either, s.sector_cases, rate(s.sector_either, s.sector_cases));
+    let _ = writeln!(
+        out,
+        "country accuracy        {:>4}/{:<4} {:.4}",
+        s.country_right,
+        s.country_cases,
+        rate(s.country_right, s.country_cases)
+    );
+    let _ = writeln!(
+        out,
+        "sector accuracy         {:>4}/{:<4} {:.4}",
+        s.sector_right,
+        s.sector_cases,
+        rate(s.sector_right, s.sector_cases)
+    );
+    let _ = writeln!(
+        out,
+        "sector = code_1 or _2   {:>4}/{:<4} {:.4}",
+        s.sector_either,
+        s.sector_cases,
+        rate(s.sector_either, s.sector_cases)
+    );
     let _ = writeln!(
         out,
         "actors country {:.4} sector {:.4}",

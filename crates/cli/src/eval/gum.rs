@@ -114,7 +114,9 @@ fn named_labels(sentence: &ConlluSentence) -> IobSentence {
             continue;
         }
         let properish = |t: &super::conllu::ConlluToken| {
-            matches!(t.upos.as_str(), "PROPN" | "ADP" | "DET" | "CCONJ") || t.form == "-" || t.form == "."
+            matches!(t.upos.as_str(), "PROPN" | "ADP" | "DET" | "CCONJ")
+                || t.form == "-"
+                || t.form == "."
         };
         let proper = sentence.tokens[start..end].iter().all(properish);
         if !identified && !proper {
@@ -125,12 +127,17 @@ fn named_labels(sentence: &ConlluSentence) -> IobSentence {
         while start + 1 < end && is_title(&sentence.tokens[start].form) {
             start += 1;
         }
-        let mut end = start + sentence.tokens[start..end].iter().take_while(|t| properish(t)).count();
+        let mut end = start
+            + sentence.tokens[start..end]
+                .iter()
+                .take_while(|t| properish(t))
+                .count();
         while end > start && !matches!(sentence.tokens[end - 1].upos.as_str(), "PROPN") {
             end -= 1;
         }
         // Nationalities ("Americans", "British") are MISC in CoNLL, not people or places.
-        let single_nationality = end == start + 1 && matches!(sentence.tokens[start].xpos.as_str(), "NNPS" | "JJ");
+        let single_nationality =
+            end == start + 1 && matches!(sentence.tokens[start].xpos.as_str(), "NNPS" | "JJ");
         if end == start || sentence.tokens[start].upos != "PROPN" || single_nationality {
             continue;
         }

@@ -71,12 +71,19 @@ pub fn parse_iob(text: &str) -> Result<IobDocuments> {
                 _ => bail!("line {}: expected `word … label`", number + 1),
             }
         };
-        let label = if label.is_empty() || label == "_" || label == "-" { "O" } else { label };
+        let label = if label.is_empty() || label == "_" || label == "-" {
+            "O"
+        } else {
+            label
+        };
         if label != "O" && !(label.starts_with("B-") || label.starts_with("I-")) {
             bail!("line {}: label {label:?} is not O, B-X or I-X", number + 1);
         }
         // WikiANN prefixes every word with its language ("en:Sioux").
-        let word = word.strip_prefix("en:").filter(|w| !w.is_empty()).unwrap_or(word);
+        let word = word
+            .strip_prefix("en:")
+            .filter(|w| !w.is_empty())
+            .unwrap_or(word);
         sentence.words.push(word.to_string());
         sentence.labels.push(label.to_string());
     }

@@ -29,7 +29,10 @@ pub const CLUSTERS_FILE: &str = "clusters.tsv.gz";
 
 /// Reads the word clusters from the models folder.
 pub fn load_clusters(dir: &std::path::Path) -> Result<WordClusters> {
-    Ok(WordClusters::from_bytes(&read_model_in(dir, CLUSTERS_FILE)?)?)
+    Ok(WordClusters::from_bytes(&read_model_in(
+        dir,
+        CLUSTERS_FILE,
+    )?)?)
 }
 
 /// The classes of the headline figure.
@@ -62,7 +65,11 @@ pub fn run(args: &EvalArgs) -> Result<()> {
     let kb = Kb::bundled().map_err(|e| anyhow!("bundled KB: {e}"))?;
     let scores = evaluate(&recognizer, &tagger, kb, &documents);
     let sentences: usize = documents.iter().map(Vec::len).sum();
-    println!("{} — {} documents, {sentences} sentences", gold.display(), documents.len());
+    println!(
+        "{} — {} documents, {sentences} sentences",
+        gold.display(),
+        documents.len()
+    );
     print!("{}", render(&scores, args.errors));
     Ok(())
 }

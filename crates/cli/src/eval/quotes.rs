@@ -59,7 +59,12 @@ pub fn run(args: &EvalArgs) -> Result<()> {
         .unwrap_or_else(|| shared_dir().join("data/quotes/polnear/dev"));
     let texts = dir.join("text");
     let mut names: Vec<PathBuf> = std::fs::read_dir(&texts)
-        .with_context(|| format!("{}: cannot list (expected PolNeAR's text/ folder)", texts.display()))?
+        .with_context(|| {
+            format!(
+                "{}: cannot list (expected PolNeAR's text/ folder)",
+                texts.display()
+            )
+        })?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
@@ -72,15 +77,19 @@ pub fn run(args: &EvalArgs) -> Result<()> {
     let mut scores = QuoteScores::default();
     let mut documents = 0;
     for path in &names {
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
         let Some(ann) = annotations.iter().find(|a| {
-            a.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(stem) && n.ends_with(".ann") && n.len() <= stem.len() + 9)
+            a.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                n.starts_with(stem) && n.ends_with(".ann") && n.len() <= stem.len() + 9
+            })
         }) else {
             continue;
         };
-        let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("{}: cannot read", path.display()))?;
         let gold = read_ann(ann, &text)?;
         let ours = predict(&pipeline, &text);
         score(&text, &gold, &ours, &mut scores);
@@ -99,7 +108,8 @@ pub fn run(args: &EvalArgs) -> Result<()> {
 
 /// Reads the Content/Source pairs of one `.ann` file.
 fn read_ann(path: &Path, text: &str) -> Result<Vec<GoldQuote>> {
-    let ann = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let ann = std::fs::read_to_string(path)
+        .with_context(|| format!("{}: cannot read", path.display()))?;
     let chars: Vec<char> = text.chars().collect();
     let mut spans: std::collections::HashMap<&str, (&str, usize, usize)> = Default::default();
     for (number, line) in ann.lines().enumerate() {
@@ -114,7 +124,9 @@ fn read_ann(path: &Path, text: &str) -> Result<Vec<GoldQuote>> {
             .split([' ', ';'])
             .map(|n| n.parse::<usize>())
             .collect::<Result<_, _>>()
-            .with_context(|| format!("{}:{}: bad offsets {offsets:?}", path.display(), number + 1))?;
+            .with_context(|| {
+                format!("{}:{}: bad offsets {offsets:?}", path.display(), number + 1)
+            })?;
         let (Some(&start), Some(&end)) = (numbers.iter().min(), numbers.iter().max()) else {
             continue;
         };
@@ -125,7 +137,9 @@ fn read_ann(path: &Path, text: &str) -> Result<Vec<GoldQuote>> {
         let mut content = None;
         let mut source = None;
         for arg in line.split('\t').nth(1).unwrap_or_default().split(' ') {
-            let Some((role, id)) = arg.split_once(':') else { continue };
+            let Some((role, id)) = arg.split_once(':') else {
+                continue;
+            };
             let span = spans.get(id).map(|&(_, s, e)| (s, e));
             match role {
                 "Content" => content = span,
@@ -135,15 +149,27 @@ fn read_ann(path: &Path, text: &str) -> Result<Vec<GoldQuote>> {
         }
         let Some(content) = content else { continue };
         let first = chars.get(content.0).copied().unwrap_or(' ');
-        let before = content.0.checked_sub(1).and_then(|i| chars.get(i)).copied().unwrap_or(' ');
+        let before = content
+            .0
+            .checked_sub(1)
+            .and_then(|i| chars.get(i))
+            .copied()
+            .unwrap_or(' ');
         let direct = is_quote_mark(first) || is_quote_mark(before);
-        out.push(GoldQuote { content, source, direct });
+        out.push(GoldQuote {
+            content,
+            source,
+            direct,
+        });
     }
     Ok(out)
 }
 
 fn is_quote_mark(c: char) -> bool {
-    matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}')
+    matches!(
+        c,
+        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}'
+    )
 }
 
 /// Our quotes for a text, in character offsets.
@@ -175,7 +201,9 @@ fn predict(pipeline: &Pipeline, text: &str) -> Vec<OurQuote> {
 /// A content span without quote marks, spaces and trailing punctuation.
 fn trimmed(chars: &[char], (start, end): (usize, usize)) -> (usize, usize) {
     let (mut s, mut e) = (start, end.min(chars.len()));
-    let strip = |c: char| c.is_whitespace() || is_quote_mark(c) || matches!(c, ',' | '.' | '?' | '!' | ':' | ';');
+    let strip = |c: char| {
+        c.is_whitespace() || is_quote_mark(c) || matches!(c, ',' | '.' | '?' | '!' | ':' | ';')
+    };
     while s < e && strip(chars[s]) {
         s += 1;
     }
@@ -209,15 +237,26 @@ fn score(text: &str, gold: &[GoldQuote], ours: &[OurQuote], scores: &mut QuoteSc
             .map(|q| trimmed(&chars, q.content))
             .collect();
         let count = |matches: &dyn Fn((usize, usize), (usize, usize)) -> bool| Counts {
-            true_positives: gold_kind.iter().filter(|g| ours_kind.iter().any(|o| matches(**g, *o))).count(),
-            false_negatives: gold_kind.iter().filter(|g| !ours_kind.iter().any(|o| matches(**g, *o))).count(),
-            false_positives: ours_kind.iter().filter(|o| !gold_kind.iter().any(|g| matches(*g, **o))).count(),
+            true_positives: gold_kind
+                .iter()
+                .filter(|g| ours_kind.iter().any(|o| matches(**g, *o)))
+                .count(),
+            false_negatives: gold_kind
+                .iter()
+                .filter(|g| !ours_kind.iter().any(|o| matches(**g, *o)))
+                .count(),
+            false_positives: ours_kind
+                .iter()
+                .filter(|o| !gold_kind.iter().any(|g| matches(*g, **o)))
+                .count(),
         };
         if direct {
             scores.direct_exact.add(count(&|g, o| g == o));
             scores.direct_overlap.add(count(&|g, o| overlapping(g, o)));
         } else {
-            scores.indirect_overlap.add(count(&|g, o| overlapping(g, o)));
+            scores
+                .indirect_overlap
+                .add(count(&|g, o| overlapping(g, o)));
         }
     }
     for g in gold.iter().filter(|g| g.direct) {
@@ -240,9 +279,22 @@ fn score(text: &str, gold: &[GoldQuote], ours: &[OurQuote], scores: &mut QuoteSc
 /// "spurious"/"missed" direct quotes, for `--errors`.
 fn list_direct_errors(text: &str, gold: &[GoldQuote], ours: &[OurQuote], errors: &mut Vec<String>) {
     let chars: Vec<char> = text.chars().collect();
-    let show = |(s, e): (usize, usize)| chars[s..e.min(s + 80)].iter().collect::<String>().replace('\n', " ");
-    let gold: Vec<(usize, usize)> = gold.iter().filter(|g| g.direct).map(|g| trimmed(&chars, g.content)).collect();
-    let ours: Vec<(usize, usize)> = ours.iter().filter(|q| q.direct).map(|q| trimmed(&chars, q.content)).collect();
+    let show = |(s, e): (usize, usize)| {
+        chars[s..e.min(s + 80)]
+            .iter()
+            .collect::<String>()
+            .replace('\n', " ")
+    };
+    let gold: Vec<(usize, usize)> = gold
+        .iter()
+        .filter(|g| g.direct)
+        .map(|g| trimmed(&chars, g.content))
+        .collect();
+    let ours: Vec<(usize, usize)> = ours
+        .iter()
+        .filter(|q| q.direct)
+        .map(|q| trimmed(&chars, q.content))
+        .collect();
     for o in &ours {
         if !gold.iter().any(|g| overlapping(*g, *o)) {
             errors.push(format!("spurious {:?}", show(*o)));

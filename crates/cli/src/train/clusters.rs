@@ -32,8 +32,14 @@ pub fn run(args: &TrainArgs) -> Result<()> {
     let corpora: Vec<String> = if args.train.is_empty() {
         vec![
             shared.join("corpora/bbc").display().to_string(),
-            shared.join("corpora/press-releases-2021-2022").display().to_string(),
-            shared.join("corpora/reuters21578-subset/reut2-*.sgm").display().to_string(),
+            shared
+                .join("corpora/press-releases-2021-2022")
+                .display()
+                .to_string(),
+            shared
+                .join("corpora/reuters21578-subset/reut2-*.sgm")
+                .display()
+                .to_string(),
         ]
     } else {
         args.train.iter().map(|p| p.display().to_string()).collect()
@@ -53,7 +59,8 @@ pub fn run(args: &TrainArgs) -> Result<()> {
         }
     }
     eprintln!("news: {} tokens ({})", corpus.len(), documents.summary());
-    let mut sources: Vec<std::path::PathBuf> = corpora.iter().map(std::path::PathBuf::from).collect();
+    let mut sources: Vec<std::path::PathBuf> =
+        corpora.iter().map(std::path::PathBuf::from).collect();
     if args.train.is_empty() {
         let conll = shared.join("data/ner/conll2003/train.txt");
         for doc in read_iob(&conll)? {
@@ -77,10 +84,16 @@ pub fn run(args: &TrainArgs) -> Result<()> {
         sources.extend(treebanks.iter().cloned());
     }
     let tokens = corpus.iter().flatten().count();
-    eprintln!("clustering {tokens} tokens ({:.0} s)", started.elapsed().as_secs_f64());
+    eprintln!(
+        "clustering {tokens} tokens ({:.0} s)",
+        started.elapsed().as_secs_f64()
+    );
     let iterations = args.epochs.unwrap_or(6);
     let clusters = WordClusters::induce(&corpus, MIN_COUNT, FINE, COARSE, iterations);
-    let out = args.out.clone().unwrap_or_else(|| models_dir().join(CLUSTERS_FILE));
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| models_dir().join(CLUSTERS_FILE));
     super::tagger::write_file(&out, &clusters.to_bytes()?)?;
     println!(
         "wrote {} ({} words, {FINE} and {COARSE} classes, {iterations} iterations; {:.0} s)",
@@ -92,9 +105,15 @@ pub fn run(args: &TrainArgs) -> Result<()> {
         ("words".to_string(), clusters.len().to_string()),
         ("corpus_tokens".to_string(), tokens.to_string()),
         ("min_count".to_string(), MIN_COUNT.to_string()),
-        ("classes".to_string(), format!("{FINE} fine, {COARSE} coarse")),
+        (
+            "classes".to_string(),
+            format!("{FINE} fine, {COARSE} coarse"),
+        ),
         ("iterations".to_string(), iterations.to_string()),
-        ("algorithm".to_string(), "exchange (two-sided class bigram likelihood)".to_string()),
+        (
+            "algorithm".to_string(),
+            "exchange (two-sided class bigram likelihood)".to_string(),
+        ),
     ]);
     record(
         &out,

@@ -44,7 +44,10 @@ impl ModelEntry {
             sha256: String::new(),
             bytes: 0,
             command: super::command_line(),
-            training_data: training_data.iter().map(|p| super::manifest_path(p)).collect(),
+            training_data: training_data
+                .iter()
+                .map(|p| super::manifest_path(p))
+                .collect(),
             dev_data: dev_data.map(super::manifest_path).unwrap_or_default(),
             trained_on: today(),
             dev_scores,

@@ -35,7 +35,10 @@ pub fn run(args: &TrainArgs) -> Result<()> {
         args.train.clone()
     };
     let dev_path = args.dev.clone().unwrap_or_else(|| conll.join("valid.txt"));
-    let out = args.out.clone().unwrap_or_else(|| models_dir().join(NER_FILE));
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| models_dir().join(NER_FILE));
     let tagger = load_tagger(&models_dir())?;
     let kb = Kb::bundled().map_err(|e| anyhow!("bundled KB: {e}"))?;
     let mut train_docs = Vec::new();
@@ -59,7 +62,10 @@ pub fn run(args: &TrainArgs) -> Result<()> {
     let mut best: Option<(usize, f64, Recognizer)> = None;
     let mut per_epoch = Vec::new();
     for epoch in 1..=epochs {
-        shuffle(&mut order, args.seed.wrapping_mul(1_000_003).wrapping_add(epoch as u64));
+        shuffle(
+            &mut order,
+            args.seed.wrapping_mul(1_000_003).wrapping_add(epoch as u64),
+        );
         let correct = trainer.epoch(&train, &order);
         let recognizer = trainer.snapshot(PRUNE_BELOW)?;
         let scores = score_prepared(&recognizer, &dev_docs, &dev);
@@ -100,7 +106,10 @@ pub fn run(args: &TrainArgs) -> Result<()> {
         ("epochs".to_string(), epochs.to_string()),
         ("best_epoch".to_string(), best_epoch.to_string()),
         ("seed".to_string(), args.seed.to_string()),
-        ("features".to_string(), recognizer.feature_count().to_string()),
+        (
+            "features".to_string(),
+            recognizer.feature_count().to_string(),
+        ),
         ("prune_below".to_string(), PRUNE_BELOW.to_string()),
         ("dev_f1_per_epoch".to_string(), per_epoch.join(" ")),
         ("training_tokens".to_string(), tokens.to_string()),

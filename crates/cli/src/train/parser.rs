@@ -165,7 +165,13 @@ pub fn run(args: &TrainArgs) -> Result<()> {
     ] {
         record(
             path,
-            ModelEntry::trained_now(model_type, &train, Some(&dev), dev_scores.clone(), notes.clone()),
+            ModelEntry::trained_now(
+                model_type,
+                &train,
+                Some(&dev),
+                dev_scores.clone(),
+                notes.clone(),
+            ),
         )?;
     }
     eprintln!(

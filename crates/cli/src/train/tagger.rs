@@ -115,11 +115,10 @@ pub fn run(args: &TrainArgs) -> Result<()> {
         ("training_tokens".to_string(), tokens.to_string()),
         ("lemma_lexicon".to_string(), LEMMAS_FILE.to_string()),
     ]);
-    let entry = |model_type: &str,
-                 dev_scores: BTreeMap<String, f64>,
-                 notes: BTreeMap<String, String>| {
-        ModelEntry::trained_now(model_type, &train_paths, Some(&dev_path), dev_scores, notes)
-    };
+    let entry =
+        |model_type: &str, dev_scores: BTreeMap<String, f64>, notes: BTreeMap<String, String>| {
+            ModelEntry::trained_now(model_type, &train_paths, Some(&dev_path), dev_scores, notes)
+        };
     let tagger_scores = BTreeMap::from([
         ("upos".to_string(), round4(scores.rate(scores.upos))),
         ("xpos".to_string(), round4(scores.rate(scores.xpos))),

@@ -15,7 +15,15 @@ struct XLogX {
 impl XLogX {
     fn new(size: usize) -> XLogX {
         XLogX {
-            table: (0..size).map(|x| if x == 0 { 0.0 } else { x as f64 * (x as f64).ln() }).collect(),
+            table: (0..size)
+                .map(|x| {
+                    if x == 0 {
+                        0.0
+                    } else {
+                        x as f64 * (x as f64).ln()
+                    }
+                })
+                .collect(),
         }
     }
 
@@ -33,7 +41,12 @@ impl XLogX {
 
 /// Clusters words `0..vocabulary` given a corpus as word ids (`None` = a word outside the
 /// vocabulary, which breaks bigrams). Returns the class of each word.
-pub fn exchange(corpus: &[Option<u32>], vocabulary: usize, classes: usize, iterations: usize) -> Vec<u16> {
+pub fn exchange(
+    corpus: &[Option<u32>],
+    vocabulary: usize,
+    classes: usize,
+    iterations: usize,
+) -> Vec<u16> {
     let classes = classes.clamp(2, u16::MAX as usize);
     // Word bigram counts, both directions, and self bigrams.
     let mut successors: Vec<HashMap<u32, i64>> = vec![HashMap::new(); vocabulary];
@@ -131,7 +144,8 @@ pub fn exchange(corpus: &[Option<u32>], vocabulary: usize, classes: usize, itera
                     gain += f.get(cell + from_class[d]) - f.get(cell);
                 }
                 let diagonal = n[b * k + b];
-                gain += f.get(diagonal + to_class[b] + from_class[b] + self_pairs) - f.get(diagonal);
+                gain +=
+                    f.get(diagonal + to_class[b] + from_class[b] + self_pairs) - f.get(diagonal);
                 gain -= f.get(n_left[b] + left_count[w]) - f.get(n_left[b]);
                 gain -= f.get(n_right[b] + right_count[w]) - f.get(n_right[b]);
                 if gain > best_gain + 1e-9 || (b == old && gain >= best_gain - 1e-9) {
@@ -186,14 +200,19 @@ mod objective_tests {
         let mut right = vec![0f64; k];
         for pair in corpus.windows(2) {
             if let [Some(a), Some(b)] = pair {
-                let (ca, cb) = (class_of[*a as usize] as usize, class_of[*b as usize] as usize);
+                let (ca, cb) = (
+                    class_of[*a as usize] as usize,
+                    class_of[*b as usize] as usize,
+                );
                 n[ca * k + cb] += 1.0;
                 left[ca] += 1.0;
                 right[cb] += 1.0;
             }
         }
         let f = |x: f64| if x > 0.0 { x * x.ln() } else { 0.0 };
-        n.iter().map(|&x| f(x)).sum::<f64>() - left.iter().map(|&x| f(x)).sum::<f64>() - right.iter().map(|&x| f(x)).sum::<f64>()
+        n.iter().map(|&x| f(x)).sum::<f64>()
+            - left.iter().map(|&x| f(x)).sum::<f64>()
+            - right.iter().map(|&x| f(x)).sum::<f64>()
     }
 
     #[test]
@@ -201,7 +220,9 @@ mod objective_tests {
         let mut state = 12345u64;
         let mut corpus = Vec::new();
         for _ in 0..3000 {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             let w = (state >> 33) % 12;
             corpus.push(if w == 11 { None } else { Some(w as u32) });
         }
@@ -212,7 +233,10 @@ mod objective_tests {
             for c in 0..k as u16 {
                 let mut moved = classes.clone();
                 moved[w] = c;
-                assert!(objective(&corpus, &moved, k) <= base + 1e-6, "moving {w} to {c} improves");
+                assert!(
+                    objective(&corpus, &moved, k) <= base + 1e-6,
+                    "moving {w} to {c} improves"
+                );
             }
         }
     }

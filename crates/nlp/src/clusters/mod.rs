@@ -28,14 +28,26 @@ pub struct WordClusters {
 /// The form a word is clustered under: quotes straightened, digits folded to `0`.
 pub fn cluster_key(word: &str) -> String {
     word.chars()
-        .map(|c| if c.is_ascii_digit() { '0' } else { straight_quote(c) })
+        .map(|c| {
+            if c.is_ascii_digit() {
+                '0'
+            } else {
+                straight_quote(c)
+            }
+        })
         .collect()
 }
 
 impl WordClusters {
     /// Induces clusters from a corpus of words (sentence breaks as `None`): words seen at least
     /// `min_count` times are clustered into `fine` and, separately, `coarse` classes.
-    pub fn induce(corpus: &[Option<String>], min_count: u32, fine: usize, coarse: usize, iterations: usize) -> WordClusters {
+    pub fn induce(
+        corpus: &[Option<String>],
+        min_count: u32,
+        fine: usize,
+        coarse: usize,
+        iterations: usize,
+    ) -> WordClusters {
         let mut counts: HashMap<&str, u32> = HashMap::new();
         for word in corpus.iter().flatten() {
             *counts.entry(word).or_default() += 1;
@@ -46,7 +58,11 @@ impl WordClusters {
             .map(|(w, _)| *w)
             .collect();
         vocabulary.sort_unstable();
-        let index: HashMap<&str, u32> = vocabulary.iter().enumerate().map(|(i, w)| (*w, i as u32)).collect();
+        let index: HashMap<&str, u32> = vocabulary
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (*w, i as u32))
+            .collect();
         let ids: Vec<Option<u32>> = corpus
             .iter()
             .map(|w| w.as_deref().and_then(|w| index.get(w).copied()))
@@ -69,9 +85,16 @@ impl WordClusters {
             .map_err(|e| ModelError::Corrupt(format!("clusters: {e}")))?;
         let mut classes = HashMap::new();
         for (number, line) in text.lines().enumerate() {
-            let bad = || ModelError::Corrupt(format!("clusters line {}: expected word, fine, coarse", number + 1));
+            let bad = || {
+                ModelError::Corrupt(format!(
+                    "clusters line {}: expected word, fine, coarse",
+                    number + 1
+                ))
+            };
             let mut fields = line.split('\t');
-            let (Some(word), Some(fine), Some(coarse), None) = (fields.next(), fields.next(), fields.next(), fields.next()) else {
+            let (Some(word), Some(fine), Some(coarse), None) =
+                (fields.next(), fields.next(), fields.next(), fields.next())
+            else {
                 return Err(bad());
             };
             let fine = fine.parse().map_err(|_| bad())?;
@@ -87,7 +110,8 @@ impl WordClusters {
         lines.sort();
         let mut gz = GzEncoder::new(Vec::new(), Compression::best());
         for (word, (fine, coarse)) in lines {
-            writeln!(gz, "{word}\t{fine}\t{coarse}").map_err(|e| ModelError::Corrupt(e.to_string()))?;
+            writeln!(gz, "{word}\t{fine}\t{coarse}")
+                .map_err(|e| ModelError::Corrupt(e.to_string()))?;
         }
         gz.finish().map_err(|e| ModelError::Corrupt(e.to_string()))
     }

@@ -38,7 +38,11 @@ fn code(view: &View, kb: &Kb, day: Option<u32>, mut d: Draft) -> Entity {
                 // Without the article's date the KB cannot say which title applies.
                 let dated_term = day.and(term);
                 if let Some(title) = dated_term.and_then(|t| t.title.clone()) {
-                    if !d.roles.iter().any(|r| r.to_lowercase().ends_with(&title.to_lowercase())) {
+                    if !d
+                        .roles
+                        .iter()
+                        .any(|r| r.to_lowercase().ends_with(&title.to_lowercase()))
+                    {
                         d.roles.push(title);
                     }
                 }
@@ -93,7 +97,8 @@ fn code(view: &View, kb: &Kb, day: Option<u32>, mut d: Draft) -> Entity {
                 }
                 // A capital that acts ("Kyiv said", "Moscow rejected") is its government.
                 let acts = d.mentions.iter().any(|(r, _)| {
-                    r.clone().any(|t| matches!(view.relation(t), "nsubj" | "nsubj:pass"))
+                    r.clone()
+                        .any(|t| matches!(view.relation(t), "nsubj" | "nsubj:pass"))
                 });
                 if kind == "capital" && acts {
                     sector = Some("GOV".into());

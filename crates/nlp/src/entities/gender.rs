@@ -15,7 +15,11 @@ fn names() -> &'static HashMap<&'static str, char> {
             .skip(1) // header
             .filter_map(|line| {
                 let (name, gender) = line.split_once('\t')?;
-                let gender = gender.trim().chars().next().filter(|g| matches!(g, 'f' | 'm'))?;
+                let gender = gender
+                    .trim()
+                    .chars()
+                    .next()
+                    .filter(|g| matches!(g, 'f' | 'm'))?;
                 Some((name.trim(), gender))
             })
             .collect()

@@ -10,8 +10,20 @@ use crate::kb::{Kb, Office, Target, TitleKind};
 
 /// Heads of descriptions that stand for an unnamed source rather than a group.
 const ANONYMOUS_HEADS: [&str; 14] = [
-    "source", "official", "insider", "diplomat", "aide", "person", "spokesperson", "spokesman",
-    "spokeswoman", "officer", "adviser", "advisor", "staffer", "participant",
+    "source",
+    "official",
+    "insider",
+    "diplomat",
+    "aide",
+    "person",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "officer",
+    "adviser",
+    "advisor",
+    "staffer",
+    "participant",
 ];
 
 /// Honorifics before a name; the modifier reader turns them into roles and genders.
@@ -23,9 +35,30 @@ pub(crate) const HONORIFICS: [&str; 16] = [
 /// Verbs of saying (lemmas): their pronoun subjects are resolved here, and the quotes stage takes
 /// their subjects as speakers.
 pub const SPEECH_VERBS: [&str; 24] = [
-    "say", "tell", "add", "reply", "insist", "note", "warn", "state", "claim", "explain", "ask",
-    "write", "declare", "announce", "argue", "stress", "suggest", "respond", "continue", "answer",
-    "recall", "acknowledge", "admit", "emphasize",
+    "say",
+    "tell",
+    "add",
+    "reply",
+    "insist",
+    "note",
+    "warn",
+    "state",
+    "claim",
+    "explain",
+    "ask",
+    "write",
+    "declare",
+    "announce",
+    "argue",
+    "stress",
+    "suggest",
+    "respond",
+    "continue",
+    "answer",
+    "recall",
+    "acknowledge",
+    "admit",
+    "emphasize",
 ];
 
 /// Determiners and quantifiers that make a description indefinite.
@@ -97,12 +130,23 @@ impl Draft {
 /// The gender a title states, if any ("spokeswoman", "Mrs.", "King").
 fn gender_of_title(title: &str) -> Option<char> {
     let lower = title.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let female = ["mrs", "ms", "miss", "madam", "queen", "princess", "lady", "dame", "sister"];
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let female = [
+        "mrs", "ms", "miss", "madam", "queen", "princess", "lady", "dame", "sister",
+    ];
     let male = ["mr", "sir", "king", "prince", "lord", "brother"];
-    if words.iter().any(|w| female.contains(w) || w.ends_with("woman") || w.ends_with("women")) {
+    if words
+        .iter()
+        .any(|w| female.contains(w) || w.ends_with("woman") || w.ends_with("women"))
+    {
         Some('f')
-    } else if words.iter().any(|w| male.contains(w) || (w.ends_with("man") && !w.ends_with("woman"))) {
+    } else if words
+        .iter()
+        .any(|w| male.contains(w) || (w.ends_with("man") && !w.ends_with("woman")))
+    {
         Some('m')
     } else {
         None
@@ -122,11 +166,21 @@ pub(crate) fn collect(view: &View, kb: &Kb, day: Option<u32>) -> Vec<Draft> {
     let mut covered = vec![false; view.len()];
     let mut title_regions: Vec<Range<usize>> = Vec::new();
     for name in name_candidates(view, kb) {
-        add_name(view, kb, name, &mut drafts, &mut covered, &mut title_regions);
+        add_name(
+            view,
+            kb,
+            name,
+            &mut drafts,
+            &mut covered,
+            &mut title_regions,
+        );
     }
     // An organization named only inside a person's title ("the Trade and Industry Secretary
     // Patricia Hewitt", "U.S. Treasury Secretary …") is part of the role, not an actor here.
-    for draft in drafts.iter_mut().filter(|d| d.entity_type == EntityType::Org) {
+    for draft in drafts
+        .iter_mut()
+        .filter(|d| d.entity_type == EntityType::Org)
+    {
         draft.mentions.retain(|(r, _)| {
             !title_regions
                 .iter()
@@ -184,13 +238,16 @@ fn name_candidates(view: &View, kb: &Kb) -> Vec<NameCandidate> {
         }
         // "Gen. Dan Caine", "Secretary Karoline Leavitt": the title is a modifier, not the name.
         while range.len() > 1 {
-            match title_ending_at(view, kb, range.start + 1, range.start)
-                .or_else(|| title_ending_at(view, kb, (range.start + 2).min(range.end - 1), range.start))
-            {
+            match title_ending_at(view, kb, range.start + 1, range.start).or_else(|| {
+                title_ending_at(view, kb, (range.start + 2).min(range.end - 1), range.start)
+            }) {
                 Some((first, title)) if first == range.start && title.kind == TitleKind::Title => {
                     let consumed = (range.start..range.end - 1)
                         .rev()
-                        .find(|&e| title_ending_at(view, kb, e + 1, range.start).is_some_and(|(f, _)| f == range.start))
+                        .find(|&e| {
+                            title_ending_at(view, kb, e + 1, range.start)
+                                .is_some_and(|(f, _)| f == range.start)
+                        })
                         .map_or(range.start + 1, |e| e + 1);
                     // "General Election" stays a name; "Gen. Dan Caine" is a titled person.
                     if class != "PER" && range.end - consumed < 2 {
@@ -239,7 +296,9 @@ fn name_candidates(view: &View, kb: &Kb) -> Vec<NameCandidate> {
         if range.clone().any(|t| in_name[t]) || !view.is_capitalized(range.start) {
             continue;
         }
-        let Some(&target) = targets.first() else { continue };
+        let Some(&target) = targets.first() else {
+            continue;
+        };
         if let Target::Demonym(_) = target {
             // Adjectives modify something else ("Ukrainian officials"); only the plural noun
             // ("Ukrainians") names a group.
@@ -303,7 +362,11 @@ fn pick_target(targets: &[Target], class: &str) -> Option<Target> {
         (_, "PER") => false,
         _ => true,
     };
-    targets.iter().find(fits).or_else(|| targets.first()).copied()
+    targets
+        .iter()
+        .find(fits)
+        .or_else(|| targets.first())
+        .copied()
 }
 
 fn type_of_target(kb: &Kb, target: Target) -> EntityType {
@@ -322,7 +385,11 @@ fn type_of_target(kb: &Kb, target: Target) -> EntityType {
 
 fn sentence_start(view: &View, i: usize) -> usize {
     let s = view.sentence_of[i];
-    view.doc.annotations().sentences.get(s).map_or(0, |s| s.tokens.start as usize)
+    view.doc
+        .annotations()
+        .sentences
+        .get(s)
+        .map_or(0, |s| s.tokens.start as usize)
 }
 
 fn add_name(
@@ -336,7 +403,12 @@ fn add_name(
     let mut mention = name.tokens.clone();
     let mut modifiers = Modifiers::default();
     if name.entity_type == EntityType::Person {
-        modifiers = modifiers_before(view, kb, name.tokens.start, sentence_start(view, name.tokens.start));
+        modifiers = modifiers_before(
+            view,
+            kb,
+            name.tokens.start,
+            sentence_start(view, name.tokens.start),
+        );
         mention.start = modifiers.start;
         if !modifiers.roles.is_empty() {
             title_regions.push(modifiers.start..name.tokens.start);
@@ -347,7 +419,11 @@ fn add_name(
     {
         mention.start -= 1;
     }
-    let words: Vec<String> = name.tokens.clone().map(|t| view.lowers[t].clone()).collect();
+    let words: Vec<String> = name
+        .tokens
+        .clone()
+        .map(|t| view.lowers[t].clone())
+        .collect();
     let mut name = name;
     // A surname the document already gave a full name to ("Jack McConnell" … "Mr McConnell")
     // is that person, not a KB namesake found by the surname alone.
@@ -376,7 +452,10 @@ fn add_name(
     let text = view.range_text(&name.tokens).to_string();
     if name.entity_type == EntityType::Person && draft.gender.is_none() {
         draft.gender = super::gender::gender_of_name(&text).or_else(|| match name.target {
-            Some(Target::Person(p)) => kb.people.get(p as usize).and_then(|p| super::gender::gender_of_name(&p.name)),
+            Some(Target::Person(p)) => kb
+                .people
+                .get(p as usize)
+                .and_then(|p| super::gender::gender_of_name(&p.name)),
             _ => None,
         });
     }
@@ -417,7 +496,8 @@ fn find_draft(drafts: &[Draft], name: &NameCandidate, words: &[String]) -> Optio
         }
         if name.entity_type == EntityType::Person {
             let inside = words.iter().all(|w| d.name_words.contains(w));
-            let contains = !d.name_words.is_empty() && d.name_words.iter().all(|w| words.contains(w));
+            let contains =
+                !d.name_words.is_empty() && d.name_words.iter().all(|w| words.contains(w));
             inside || contains
         } else {
             d.name_words == words
@@ -458,7 +538,9 @@ fn appositives(view: &View, kb: &Kb, name: Range<usize>, draft: &mut Draft) {
         }
     }
     for head in heads {
-        let range = view.subtree(head, &|c| matches!(view.relation(c), "acl:relcl" | "punct" | "conj" | "cc"));
+        let range = view.subtree(head, &|c| {
+            matches!(view.relation(c), "acl:relcl" | "punct" | "conj" | "cc")
+        });
         if range.end > name.start && range.start < name.end {
             continue;
         }
@@ -485,7 +567,9 @@ fn appositives(view: &View, kb: &Kb, name: Range<usize>, draft: &mut Draft) {
                 roles: vec![role],
                 office: title.office,
                 sector: title.sector.clone(),
-                country: range.clone().find_map(|t| country_of_token(view, kb, t).map(|(_, c)| c)),
+                country: range
+                    .clone()
+                    .find_map(|t| country_of_token(view, kb, t).map(|(_, c)| c)),
                 ..Modifiers::default()
             };
             draft.absorb(&modifiers);
@@ -496,13 +580,21 @@ fn appositives(view: &View, kb: &Kb, name: Range<usize>, draft: &mut Draft) {
 
 /// Titles standing alone for a person: "the president", "the Russian leader", "Russia's
 /// foreign minister".
-fn add_titles(view: &View, kb: &Kb, day: Option<u32>, drafts: &mut Vec<Draft>, covered: &mut [bool]) {
+fn add_titles(
+    view: &View,
+    kb: &Kb,
+    day: Option<u32>,
+    drafts: &mut Vec<Draft>,
+    covered: &mut [bool],
+) {
     for i in 0..view.len() {
         if covered[i] || !matches!(view.upos(i), "NOUN" | "PROPN") {
             continue;
         }
         let floor = sentence_start(view, i);
-        let Some((first, title)) = title_ending_at(view, kb, i + 1, floor) else { continue };
+        let Some((first, title)) = title_ending_at(view, kb, i + 1, floor) else {
+            continue;
+        };
         if title.kind != TitleKind::Title || title.office.is_none() {
             continue;
         }
@@ -518,7 +610,11 @@ fn add_titles(view: &View, kb: &Kb, day: Option<u32>, drafts: &mut Vec<Draft>, c
         if view.xpos(i) == "NNS" {
             continue;
         }
-        let mention = if definite { start - 1..i + 1 } else { start..i + 1 };
+        let mention = if definite {
+            start - 1..i + 1
+        } else {
+            start..i + 1
+        };
         let office = title.office;
         let by_date = match (&modifiers.country, office, day) {
             (Some(country), Some(office), Some(day)) => holder(kb, country, office, day),
@@ -532,7 +628,13 @@ fn add_titles(view: &View, kb: &Kb, day: Option<u32>, drafts: &mut Vec<Draft>, c
                     Some(drafts.len() - 1)
                 }
             },
-            None => recent_with_office(drafts, office, modifiers.country.as_deref(), &view.lowers[i], first),
+            None => recent_with_office(
+                drafts,
+                office,
+                modifiers.country.as_deref(),
+                &view.lowers[i],
+                first,
+            ),
         };
         let Some(at) = at else { continue };
         let draft = &mut drafts[at];
@@ -577,7 +679,13 @@ fn recent_with_office(
         let word_fits = d.roles.iter().any(|r| r.to_lowercase().ends_with(word));
         let country_fits = country.map_or(true, |c| d.country.as_deref() == Some(c));
         if (office_fits || word_fits) && country_fits {
-            let Some(last) = d.mentions.iter().map(|(r, _)| r.end).filter(|&e| e <= before).max() else {
+            let Some(last) = d
+                .mentions
+                .iter()
+                .map(|(r, _)| r.end)
+                .filter(|&e| e <= before)
+                .max()
+            else {
                 continue;
             };
             if best.map_or(true, |(_, l)| last > l) {
@@ -592,7 +700,10 @@ fn recent_with_office(
 /// sources ("a U.S. defense official", "three sources familiar with a call").
 fn add_descriptions(view: &View, kb: &Kb, drafts: &mut Vec<Draft>, covered: &mut [bool]) {
     let mut person_covered = vec![false; view.len()];
-    for draft in drafts.iter().filter(|d| d.entity_type == EntityType::Person) {
+    for draft in drafts
+        .iter()
+        .filter(|d| d.entity_type == EntityType::Person)
+    {
         for (range, _) in &draft.mentions {
             person_covered[range.clone()].fill(true);
         }
@@ -603,7 +714,9 @@ fn add_descriptions(view: &View, kb: &Kb, drafts: &mut Vec<Draft>, covered: &mut
         }
         let lemma = view.lemma(i).to_lowercase();
         let phrase = title_ending_at(view, kb, i + 1, sentence_start(view, i)).map(|(_, t)| t);
-        let Some(title) = phrase.or_else(|| kb.title(&lemma)) else { continue };
+        let Some(title) = phrase.or_else(|| kb.title(&lemma)) else {
+            continue;
+        };
         let plural = view.xpos(i) == "NNS";
         let children = &view.children[i];
         let indefinite = children.iter().any(|&c| {
@@ -620,16 +733,29 @@ fn add_descriptions(view: &View, kb: &Kb, drafts: &mut Vec<Draft>, covered: &mut
         if !anonymous && !modified && !acts {
             continue; // a generic plural ("rights for parents") is not an actor
         }
-        if matches!(view.relation(i), "appos") || children.iter().any(|&c| view.relation(c) == "cop") {
+        if matches!(view.relation(i), "appos")
+            || children.iter().any(|&c| view.relation(c) == "cop")
+        {
             continue; // describes another mention ("Anton, a warehouse worker"; "X is a critic")
         }
-        if title.sector.as_deref().map_or(true, |s| s == "UNK") && !ANONYMOUS_HEADS.contains(&lemma.as_str()) {
+        if title.sector.as_deref().map_or(true, |s| s == "UNK")
+            && !ANONYMOUS_HEADS.contains(&lemma.as_str())
+        {
             continue;
         }
         let range = view.subtree(i, &|c| {
             matches!(
                 view.relation(c),
-                "acl" | "acl:relcl" | "appos" | "punct" | "conj" | "cc" | "parataxis" | "advcl" | "dep" | "case"
+                "acl"
+                    | "acl:relcl"
+                    | "appos"
+                    | "punct"
+                    | "conj"
+                    | "cc"
+                    | "parataxis"
+                    | "advcl"
+                    | "dep"
+                    | "case"
             ) || (c > i && view.relation(c) == "nmod" && view.upos(c) == "PROPN")
         });
         // A description never swallows a name before it ("Zelenskyy and European leaders").
@@ -638,7 +764,9 @@ fn add_descriptions(view: &View, kb: &Kb, drafts: &mut Vec<Draft>, covered: &mut
             range.start = last_named + 1;
         }
         let range = trim(view, range);
-        if range.clone().any(|t| covered[t] && t < i) && !range.clone().any(|t| view.kb_match[t].is_some()) {
+        if range.clone().any(|t| covered[t] && t < i)
+            && !range.clone().any(|t| view.kb_match[t].is_some())
+        {
             continue;
         }
         let mut draft = Draft::new(
@@ -649,7 +777,10 @@ fn add_descriptions(view: &View, kb: &Kb, drafts: &mut Vec<Draft>, covered: &mut
             },
             None,
         );
-        let generic = title.sector.as_deref().map_or(true, |s| matches!(s, "GOV" | "UNK"));
+        let generic = title
+            .sector
+            .as_deref()
+            .map_or(true, |s| matches!(s, "GOV" | "UNK"));
         draft.sector = if generic {
             sector_of_description(view, kb, range.start, i).or_else(|| title.sector.clone())
         } else {
@@ -659,9 +790,12 @@ fn add_descriptions(view: &View, kb: &Kb, drafts: &mut Vec<Draft>, covered: &mut
             draft.former = true;
             draft.sector = Some("ELI".into());
         }
-        draft.country = (range.start..i).find_map(|t| country_of_token(view, kb, t).map(|(_, c)| c));
+        draft.country =
+            (range.start..i).find_map(|t| country_of_token(view, kb, t).map(|(_, c)| c));
         draft.name = Some(view.range_text(&range).to_string());
-        draft.why.push(format!("description headed by role noun {lemma:?}"));
+        draft
+            .why
+            .push(format!("description headed by role noun {lemma:?}"));
         for t in range.clone() {
             if t >= i {
                 covered[t] = true;
@@ -702,7 +836,8 @@ fn sector_of_description(view: &View, kb: &Kb, start: usize, head: usize) -> Opt
 /// Whether a mention is the subject of its sentence's main verb.
 fn is_main_subject(view: &View, range: &Range<usize>) -> bool {
     range.clone().any(|t| {
-        matches!(view.relation(t), "nsubj" | "nsubj:pass") && view.head(t).is_some_and(|h| view.head(h).is_none())
+        matches!(view.relation(t), "nsubj" | "nsubj:pass")
+            && view.head(t).is_some_and(|h| view.head(h).is_none())
     })
 }
 
@@ -726,9 +861,15 @@ fn add_pronouns(view: &View, drafts: &mut [Draft]) {
         let previous = drafts
             .iter()
             .enumerate()
-            .filter(|(_, d)| d.entity_type == EntityType::Person && d.gender.map_or(true, |g| g == gender))
+            .filter(|(_, d)| {
+                d.entity_type == EntityType::Person && d.gender.map_or(true, |g| g == gender)
+            })
             .filter_map(|(at, d)| {
-                let (range, _) = d.mentions.iter().filter(|(r, _)| r.end <= i).max_by_key(|(r, _)| r.end)?;
+                let (range, _) = d
+                    .mentions
+                    .iter()
+                    .filter(|(r, _)| r.end <= i)
+                    .max_by_key(|(r, _)| r.end)?;
                 let sentence = view.sentence_of[range.start];
                 Some((at, (sentence, is_main_subject(view, range), range.end)))
             })

@@ -29,9 +29,16 @@ pub(crate) struct Modifiers {
 }
 
 /// The longest KB title ending at token `end - 1`, of up to four words: (first token, title).
-pub(crate) fn title_ending_at<'k>(view: &View, kb: &'k Kb, end: usize, floor: usize) -> Option<(usize, &'k Title)> {
+pub(crate) fn title_ending_at<'k>(
+    view: &View,
+    kb: &'k Kb,
+    end: usize,
+    floor: usize,
+) -> Option<(usize, &'k Title)> {
     for n in (1..=4).rev() {
-        let Some(start) = end.checked_sub(n) else { continue };
+        let Some(start) = end.checked_sub(n) else {
+            continue;
+        };
         if start < floor {
             continue;
         }
@@ -48,9 +55,10 @@ pub(crate) fn title_ending_at<'k>(view: &View, kb: &'k Kb, end: usize, floor: us
 pub(crate) fn country_of_token(view: &View, kb: &Kb, i: usize) -> Option<(Range<usize>, String)> {
     let (range, targets) = view.kb_match[i].clone()?;
     let code = targets.iter().find_map(|t| match *t {
-        Target::Country(c) | Target::Demonym(c) | Target::Capital(c) => {
-            kb.countries.get(c as usize).map(|c| c.actor_country().to_string())
-        }
+        Target::Country(c) | Target::Demonym(c) | Target::Capital(c) => kb
+            .countries
+            .get(c as usize)
+            .map(|c| c.actor_country().to_string()),
         Target::Organization(o) => kb.organizations.get(o as usize)?.country.clone(),
         Target::Person(_) => None,
     })?;
@@ -73,7 +81,8 @@ pub(crate) fn modifiers_before(view: &View, kb: &Kb, start: usize, floor: usize)
             let adjacent = at == start && title.sector.is_some() && view.xpos(at - 1) != "NNS";
             // A noun before a role is part of it: "government employee", "radio host".
             let compound = out.role_start == Some(at) && view.upos(first) == "NOUN";
-            if title.kind == TitleKind::Title || view.is_capitalized(first) || adjacent || compound {
+            if title.kind == TitleKind::Title || view.is_capitalized(first) || adjacent || compound
+            {
                 // Adjacent title words make one role: "Trade and Industry Secretary".
                 let mut role_end = at;
                 // …but an abbreviated title stays its own role ("officer", "Gen.").
@@ -106,7 +115,8 @@ pub(crate) fn modifiers_before(view: &View, kb: &Kb, start: usize, floor: usize)
                 // "the President of Ukraine Volodymyr Zelenskyy"
                 if at >= floor + 2 && view.lowers[at - 1] == "of" {
                     if let Some((first, title)) = title_ending_at(view, kb, at - 1, floor) {
-                        out.roles.insert(0, view.range_text(&(first..at - 1)).to_string());
+                        out.roles
+                            .insert(0, view.range_text(&(first..at - 1)).to_string());
                         out.office = out.office.or(title.office);
                         out.sector = out.sector.clone().or_else(|| title.sector.clone());
                         out.role_end = at - 1;
@@ -152,7 +162,10 @@ pub(crate) fn modifiers_before(view: &View, kb: &Kb, start: usize, floor: usize)
             && prev > floor
             && view.is_capitalized(prev - 1)
             && !view.is_name_token(prev - 1);
-        let title_word = matches!(lower, "-" | "acting" | "deputy" | "top" | "interim" | "senior" | "first");
+        let title_word = matches!(
+            lower,
+            "-" | "acting" | "deputy" | "top" | "interim" | "senior" | "first"
+        );
         if title_word || inside_title || joins_title {
             at = prev;
             if in_role {

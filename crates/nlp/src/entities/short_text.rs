@@ -30,17 +30,37 @@ pub fn code_short_text(doc: &Doc, kb: &Kb) -> ActorGuess {
         .annotations()
         .entities
         .iter()
-        .filter(|e| !matches!(e.entity_type, EntityType::Norp) || doc.annotations().entities.len() == 1)
-        .max_by_key(|e| (covered(e), std::cmp::Reverse(e.mentions.first().map_or(0, |m| m.span.start))));
+        .filter(|e| {
+            !matches!(e.entity_type, EntityType::Norp) || doc.annotations().entities.len() == 1
+        })
+        .max_by_key(|e| {
+            (
+                covered(e),
+                std::cmp::Reverse(e.mentions.first().map_or(0, |m| m.span.start)),
+            )
+        });
     let country_word = (0..view.len()).find_map(|t| country_of_token(&view, kb, t).map(|(_, c)| c));
     if let Some(entity) = best {
         let country = entity.country.clone().or(country_word);
-        let capital = entity.kb.as_deref().is_some_and(|k| k.starts_with("capital:"));
+        let capital = entity
+            .kb
+            .as_deref()
+            .is_some_and(|k| k.starts_with("capital:"));
         // A role noun after the name says who acts: "the EU legislature", "Kyiv police".
-        let name_end = entity.mentions.iter().map(|m| m.span.end).max().unwrap_or(0);
-        let after = (0..view.len()).filter(|&t| view.spans[t].start >= name_end).collect::<Vec<_>>();
+        let name_end = entity
+            .mentions
+            .iter()
+            .map(|m| m.span.end)
+            .max()
+            .unwrap_or(0);
+        let after = (0..view.len())
+            .filter(|&t| view.spans[t].start >= name_end)
+            .collect::<Vec<_>>();
         // …unless the name is a group with its own sector: "Boko Haram gunmen" are rebels.
-        let own = entity.sector.clone().filter(|s| !matches!(s.as_str(), "GOV" | "IGO"));
+        let own = entity
+            .sector
+            .clone()
+            .filter(|s| !matches!(s.as_str(), "GOV" | "IGO"));
         let sector = own
             .or_else(|| head_sector_in(&view, kb, &after))
             .or_else(|| entity.sector.clone())

@@ -88,12 +88,17 @@ impl<'d> View<'d> {
         if range.is_empty() {
             return "";
         }
-        self.doc
-            .slice(ByteSpan::new(self.spans[range.start].start as usize, self.spans[range.end - 1].end as usize))
+        self.doc.slice(ByteSpan::new(
+            self.spans[range.start].start as usize,
+            self.spans[range.end - 1].end as usize,
+        ))
     }
 
     pub fn span(&self, range: &Range<usize>) -> ByteSpan {
-        ByteSpan::new(self.spans[range.start].start as usize, self.spans[range.end - 1].end as usize)
+        ByteSpan::new(
+            self.spans[range.start].start as usize,
+            self.spans[range.end - 1].end as usize,
+        )
     }
 
     pub fn upos(&self, i: usize) -> &'static str {
@@ -122,7 +127,11 @@ impl<'d> View<'d> {
     }
 
     pub fn relation(&self, i: usize) -> &'static str {
-        self.doc.annotations().dependencies.get(i).map_or("dep", |d| d.relation)
+        self.doc
+            .annotations()
+            .dependencies
+            .get(i)
+            .map_or("dep", |d| d.relation)
     }
 
     /// Whether token `i` is part of a recognized person or place name, or a KB person's name.

@@ -60,7 +60,10 @@ mod tests {
     fn parses_all_precisions() {
         let d = PartialDate::parse("2022-05").unwrap();
         assert_eq!((d.first_day(), d.last_day()), (20_220_501, 20_220_531));
-        assert_eq!(PartialDate::parse("2025-08-19T10:00").unwrap().first_day(), 20_250_819);
+        assert_eq!(
+            PartialDate::parse("2025-08-19T10:00").unwrap().first_day(),
+            20_250_819
+        );
         assert!(PartialDate::parse("2022-13").is_none());
         assert!(PartialDate::parse("22-01-01").is_none());
         assert!(PartialDate::parse("2022-01-01-01").is_none());

@@ -154,7 +154,9 @@ fn code(field: &str, column: &str) -> Result<Option<String>, String> {
     if field.len() == 3 && field.bytes().all(|b| b.is_ascii_uppercase()) {
         Ok(Some(field.to_string()))
     } else {
-        Err(format!("`{column}` must be three capital letters, found {field:?}"))
+        Err(format!(
+            "`{column}` must be three capital letters, found {field:?}"
+        ))
     }
 }
 
@@ -199,9 +201,9 @@ fn person(f: &[&str]) -> Result<PersonLine, String> {
         if field.is_empty() {
             return Ok(None);
         }
-        PartialDate::parse(field)
-            .map(Some)
-            .ok_or_else(|| format!("`{column}` must be YYYY, YYYY-MM or YYYY-MM-DD, found {field:?}"))
+        PartialDate::parse(field).map(Some).ok_or_else(|| {
+            format!("`{column}` must be YYYY, YYYY-MM or YYYY-MM-DD, found {field:?}")
+        })
     };
     let office = Office::parse(f[3]).ok_or_else(|| format!("unknown `office` {:?}", f[3]))?;
     let start = date(f[6], "start")?;
@@ -252,7 +254,10 @@ mod tests {
 
     #[test]
     fn kinds_come_from_the_file_name() {
-        assert_eq!(FileKind::of("data/kb/people-asia.tsv"), Some(FileKind::People));
+        assert_eq!(
+            FileKind::of("data/kb/people-asia.tsv"),
+            Some(FileKind::People)
+        );
         assert_eq!(FileKind::of("countries.tsv"), Some(FileKind::Countries));
         assert_eq!(FileKind::of("mine.tsv"), None);
     }
@@ -264,7 +269,10 @@ mod tests {
         );
         let mut loaded = Loaded::default();
         let error = parse_file("p.tsv", FileKind::People, &text, &mut loaded).unwrap_err();
-        assert_eq!(error.to_string(), "p.tsv:4: unknown `office` \"king_of_all\"");
+        assert_eq!(
+            error.to_string(),
+            "p.tsv:4: unknown `office` \"king_of_all\""
+        );
     }
 
     #[test]
@@ -272,7 +280,10 @@ mod tests {
         let mut loaded = Loaded::default();
         let short = format!("{PEOPLE_HEADER}\nVladimir Putin\tPutin\n");
         let error = parse_file("p.tsv", FileKind::People, &short, &mut loaded).unwrap_err();
-        assert!(error.to_string().starts_with("p.tsv:2: 2 fields"), "{error}");
+        assert!(
+            error.to_string().starts_with("p.tsv:2: 2 fields"),
+            "{error}"
+        );
         let error =
             parse_file("p.tsv", FileKind::People, "name\tcountry\n", &mut loaded).unwrap_err();
         assert!(error.to_string().starts_with("p.tsv:1: header"), "{error}");

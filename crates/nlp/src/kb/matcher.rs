@@ -69,10 +69,15 @@ impl NameMatcher {
                 .binary_search_by_key(&offset, |t| t.start as usize)
                 .ok()
         };
-        let token_at_end = |offset: usize| tokens.binary_search_by_key(&offset, |t| t.end as usize).ok();
+        let token_at_end = |offset: usize| {
+            tokens
+                .binary_search_by_key(&offset, |t| t.end as usize)
+                .ok()
+        };
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         for m in self.automaton.find_overlapping_iter(text) {
-            let (Some(first), Some(last)) = (token_at_start(m.start()), token_at_end(m.end())) else {
+            let (Some(first), Some(last)) = (token_at_start(m.start()), token_at_end(m.end()))
+            else {
                 continue;
             };
             found.push((first, last + 1, m.pattern().as_usize()));

@@ -174,7 +174,8 @@ impl Term {
     /// Whether the term covers `day` (an ordinal from [`dates::ordinal`]). Unknown starts count
     /// as "always", unknown ends as "still".
     pub fn covers(&self, day: u32) -> bool {
-        self.start.map_or(true, |s| s.first_day() <= day) && self.end.map_or(true, |e| day <= e.last_day())
+        self.start.map_or(true, |s| s.first_day() <= day)
+            && self.end.map_or(true, |e| day <= e.last_day())
     }
 }
 
@@ -197,7 +198,11 @@ impl Person {
     /// The term in force on `day`, or with no day the latest one.
     pub fn term_at(&self, day: Option<u32>) -> Option<&Term> {
         match day {
-            Some(day) => self.terms.iter().filter(|t| t.covers(day)).min_by_key(|t| t.office as u8),
+            Some(day) => self
+                .terms
+                .iter()
+                .filter(|t| t.covers(day))
+                .min_by_key(|t| t.office as u8),
             None => self.terms.last(),
         }
     }
@@ -206,7 +211,10 @@ impl Person {
     pub fn is_former(&self, day: u32) -> bool {
         !self.terms.is_empty()
             && self.terms.iter().all(|t| !t.covers(day))
-            && self.terms.iter().any(|t| t.start.map_or(false, |s| s.first_day() <= day))
+            && self
+                .terms
+                .iter()
+                .any(|t| t.start.map_or(false, |s| s.first_day() <= day))
     }
 }
 
@@ -283,7 +291,8 @@ impl Kb {
     /// file is malformed; it is returned on every call, never a panic.
     pub fn bundled() -> Result<&'static Kb, &'static KbError> {
         static KB: OnceLock<Result<Kb, KbError>> = OnceLock::new();
-        KB.get_or_init(|| Kb::from_sources(&Kb::bundled_sources())).as_ref()
+        KB.get_or_init(|| Kb::from_sources(&Kb::bundled_sources()))
+            .as_ref()
     }
 
     /// The bundled files as (name, text) pairs, to combine with user files.
@@ -430,7 +439,11 @@ fn merge_people(lines: Vec<load::PersonLine>) -> Vec<Person> {
         let key = (line.name.clone(), line.country.clone());
         let at = *index.entry(key).or_insert_with(|| {
             people.push(Person {
-                key: format!("person:{}-{}", line.country.to_lowercase(), slug(&line.name)),
+                key: format!(
+                    "person:{}-{}",
+                    line.country.to_lowercase(),
+                    slug(&line.name)
+                ),
                 name: line.name.clone(),
                 variants: Vec::new(),
                 country: line.country.clone(),
@@ -496,7 +509,11 @@ fn plural(phrase: &str) -> String {
     };
     let inflected = if last.ends_with("man") {
         format!("{}men", &last[..last.len() - 3])
-    } else if last.ends_with('s') || last.ends_with('x') || last.ends_with("ch") || last.ends_with("sh") {
+    } else if last.ends_with('s')
+        || last.ends_with('x')
+        || last.ends_with("ch")
+        || last.ends_with("sh")
+    {
         format!("{last}es")
     } else if last.ends_with('y')
         && !matches!(last.chars().rev().nth(1), Some('a' | 'e' | 'i' | 'o' | 'u'))

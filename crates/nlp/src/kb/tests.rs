@@ -31,7 +31,10 @@ fn sources() -> Vec<(String, String)> {
 fn tokens(text: &str) -> Vec<ByteSpan> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         match (c.is_whitespace(), start) {
             (true, Some(s)) => {
                 out.push(ByteSpan::new(s, i));
@@ -82,24 +85,39 @@ fn capitals_and_curly_apostrophes_are_added() {
 fn office_holders_resolve_by_date() {
     let kb = Kb::from_sources(&sources()).unwrap();
     let day = |s: &str| PartialDate::parse(s).unwrap().first_day();
-    let name = |d: &str| kb.holder("USA", Office::HeadOfState, day(d)).map(|(_, p)| p.name.as_str());
+    let name = |d: &str| {
+        kb.holder("USA", Office::HeadOfState, day(d))
+            .map(|(_, p)| p.name.as_str())
+    };
     assert_eq!(name("2025-08-19"), Some("Donald Trump"));
     assert_eq!(name("2022-03-01"), Some("Joe Biden"));
     assert_eq!(name("2019-03-01"), Some("Donald Trump"));
     let putin = &kb.people[0];
     assert_eq!(putin.terms.len(), 2);
-    assert_eq!(putin.term_at(Some(day("2010-01-01"))).unwrap().office, Office::HeadOfGovernment);
+    assert_eq!(
+        putin.term_at(Some(day("2010-01-01"))).unwrap().office,
+        Office::HeadOfGovernment
+    );
     assert!(kb.people[1].is_former(day("2025-08-19")));
     assert!(!kb.people[1].is_former(day("2022-01-01")));
-    assert!(kb.people[2].is_former(day("2022-01-01")), "between two terms");
+    assert!(
+        kb.people[2].is_former(day("2022-01-01")),
+        "between two terms"
+    );
 }
 
 #[test]
 fn titles_have_plurals_and_dependencies_fold() {
     let kb = Kb::from_sources(&sources()).unwrap();
     assert_eq!(kb.title("Soldiers").unwrap().sector.as_deref(), Some("MIL"));
-    assert_eq!(kb.title("policemen").unwrap().sector.as_deref(), Some("COP"));
-    assert_eq!(kb.title("President").unwrap().office, Some(Office::HeadOfState));
+    assert_eq!(
+        kb.title("policemen").unwrap().sector.as_deref(),
+        Some("COP")
+    );
+    assert_eq!(
+        kb.title("President").unwrap().office,
+        Some(Office::HeadOfState)
+    );
     assert_eq!(kb.country("PRI").unwrap().actor_country(), "USA");
 }
 
@@ -107,11 +125,17 @@ fn titles_have_plurals_and_dependencies_fold() {
 fn unknown_file_kinds_and_duplicates_are_refused() {
     let mut bad = sources();
     bad.push(("notes.tsv".into(), String::new()));
-    assert!(matches!(Kb::from_sources(&bad), Err(KbError::UnknownKind(_))));
+    assert!(matches!(
+        Kb::from_sources(&bad),
+        Err(KbError::UnknownKind(_))
+    ));
     let mut dup = sources();
     dup.push(("organizations-y.tsv".into(), dup[1].1.clone()));
     let error = Kb::from_sources(&dup).unwrap_err();
-    assert_eq!(error.to_string(), "organizations-y.tsv: duplicate key \"body:rus-kremlin\"");
+    assert_eq!(
+        error.to_string(),
+        "organizations-y.tsv: duplicate key \"body:rus-kremlin\""
+    );
 }
 
 #[test]

@@ -99,7 +99,9 @@ impl NerDocument {
         let shapes = words.iter().map(|w| shape(w)).collect();
         let mut gazetteer = vec![None; tokens.len()];
         for found in kb.find_names(text, tokens) {
-            let Some(target) = found.targets.first() else { continue };
+            let Some(target) = found.targets.first() else {
+                continue;
+            };
             let kind = target_kind(kb, *target);
             let range = found.tokens.clone();
             for i in range.clone() {
@@ -113,9 +115,7 @@ impl NerDocument {
             }
         }
         let title_before = (0..tokens.len())
-            .map(|i| {
-                i > 0 && kb.title(&lowers[i - 1]).is_some()
-            })
+            .map(|i| i > 0 && kb.title(&lowers[i - 1]).is_some())
             .collect();
         let lowercase_words: HashSet<&str> = words
             .iter()
@@ -133,8 +133,8 @@ impl NerDocument {
                 .iter()
                 .filter(|w| w.chars().any(char::is_alphabetic))
                 .collect();
-            let caps = letters.len() >= 3
-                && letters.iter().all(|w| !w.chars().any(char::is_lowercase));
+            let caps =
+                letters.len() >= 3 && letters.iter().all(|w| !w.chars().any(char::is_lowercase));
             caps_sentence[range.clone()].fill(caps);
         }
         let clusters = words
@@ -188,7 +188,8 @@ impl NerDocument {
         };
         let lower = |j: Option<usize>| j.map_or("<none>", |j| self.lowers[j].as_str());
         let shape_at = |j: Option<usize>| j.map_or("<none>", |j| self.shapes[j].as_str());
-        let tag = |j: Option<usize>| j.map_or("<none>", |j| self.tags.get(j).map_or("", String::as_str));
+        let tag =
+            |j: Option<usize>| j.map_or("<none>", |j| self.tags.get(j).map_or("", String::as_str));
         let gaz = |j: Option<usize>| -> FeatureHasher {
             let mark = j.and_then(|j| self.gazetteer[j]);
             match mark {
@@ -197,7 +198,11 @@ impl NerDocument {
             }
         };
         let word = self.words[i].as_str();
-        let (l, s, t) = (self.lowers[i].as_str(), self.shapes[i].as_str(), tag(Some(i)));
+        let (l, s, t) = (
+            self.lowers[i].as_str(),
+            self.shapes[i].as_str(),
+            tag(Some(i)),
+        );
         out.add(BIAS, "");
         out.add(WORD, word);
         out.add(LOWER, l);
@@ -254,15 +259,28 @@ impl NerDocument {
         if self.seen_lower[i] {
             out.add(SEEN_LOWER, "");
         }
-        let cluster = |j: Option<usize>| j.map_or((u16::MAX - 1, u16::MAX - 1), |j| self.clusters[j]);
+        let cluster =
+            |j: Option<usize>| j.map_or((u16::MAX - 1, u16::MAX - 1), |j| self.clusters[j]);
         let (fine, coarse) = cluster(Some(i));
         out.push(FeatureHasher::new(CLUSTER).num(u64::from(fine)));
         out.push(FeatureHasher::new(COARSE).num(u64::from(coarse)));
         out.push(FeatureHasher::new(PREV_CLUSTER).num(u64::from(cluster(at(-1)).0)));
         out.push(FeatureHasher::new(NEXT_CLUSTER).num(u64::from(cluster(at(1)).0)));
-        out.push(FeatureHasher::new(CLUSTER_SHAPE).num(u64::from(fine)).str(s));
-        out.push(FeatureHasher::new(PREV_COARSE_COARSE).num(u64::from(cluster(at(-1)).1)).num(u64::from(coarse)));
-        out.push(FeatureHasher::new(COARSE_NEXT_COARSE).num(u64::from(coarse)).num(u64::from(cluster(at(1)).1)));
+        out.push(
+            FeatureHasher::new(CLUSTER_SHAPE)
+                .num(u64::from(fine))
+                .str(s),
+        );
+        out.push(
+            FeatureHasher::new(PREV_COARSE_COARSE)
+                .num(u64::from(cluster(at(-1)).1))
+                .num(u64::from(coarse)),
+        );
+        out.push(
+            FeatureHasher::new(COARSE_NEXT_COARSE)
+                .num(u64::from(coarse))
+                .num(u64::from(cluster(at(1)).1)),
+        );
     }
 }
 

@@ -46,7 +46,10 @@ impl Label {
     /// Parses "O", "B-PER", "U-MISC", ….
     pub fn parse(text: &str) -> Option<Label> {
         if text == "O" {
-            return Some(Label { prefix: b'O', class: 0 });
+            return Some(Label {
+                prefix: b'O',
+                class: 0,
+            });
         }
         let (prefix, class) = text.split_once('-')?;
         let prefix = match prefix {
@@ -111,7 +114,10 @@ impl Recognizer {
         let labels = model
             .labels()
             .iter()
-            .map(|l| Label::parse(l).ok_or_else(|| ModelError::Corrupt(format!("unknown NER label {l:?}"))))
+            .map(|l| {
+                Label::parse(l)
+                    .ok_or_else(|| ModelError::Corrupt(format!("unknown NER label {l:?}")))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         if labels.len() != model.classes() {
             return Err(ModelError::Corrupt(format!(
@@ -223,7 +229,12 @@ pub(crate) fn decode(document: &NerDocument, labels: &[Label], step: &mut impl S
 }
 
 /// The best-scoring label allowed after `previous`.
-pub(crate) fn best_valid(scores: &[f32], labels: &[Label], previous: Option<Label>, last: bool) -> usize {
+pub(crate) fn best_valid(
+    scores: &[f32],
+    labels: &[Label],
+    previous: Option<Label>,
+    last: bool,
+) -> usize {
     let mut best = 0;
     let mut best_score = f32::NEG_INFINITY;
     for (i, label) in labels.iter().enumerate() {
@@ -249,7 +260,11 @@ pub(crate) fn remember(
 ) {
     for i in sentence.clone() {
         let label = labels[out[i]];
-        let class = if label.prefix == b'O' { 99 } else { label.class as u64 };
+        let class = if label.prefix == b'O' {
+            99
+        } else {
+            label.class as u64
+        };
         let word = document.word(i);
         if word.chars().next().is_some_and(char::is_uppercase) {
             history.insert(word.to_string(), class);
@@ -306,15 +321,24 @@ mod tests {
 
     #[test]
     fn spans_from_labels() {
-        let labels: Vec<Label> = label_names().iter().filter_map(|l| Label::parse(l)).collect();
+        let labels: Vec<Label> = label_names()
+            .iter()
+            .filter_map(|l| Label::parse(l))
+            .collect();
         let index = |l: &str| label_names().iter().position(|x| x == l).unwrap();
         let seq = [index("B-PER"), index("L-PER"), index("O"), index("U-LOC")];
         let names = spans(&seq, &labels);
         assert_eq!(
             names,
             vec![
-                Name { tokens: 0..2, class: "PER" },
-                Name { tokens: 3..4, class: "LOC" }
+                Name {
+                    tokens: 0..2,
+                    class: "PER"
+                },
+                Name {
+                    tokens: 3..4,
+                    class: "LOC"
+                }
             ]
         );
     }

@@ -74,14 +74,17 @@ pub fn bio_to_bilou(bio: &[String]) -> Vec<String> {
     let begins = |i: usize| -> bool {
         let l = &bio[i];
         l.starts_with("B-")
-            || (l.starts_with("I-") && (i == 0 || class(&bio[i - 1]) != class(l) || bio[i - 1] == "O"))
+            || (l.starts_with("I-")
+                && (i == 0 || class(&bio[i - 1]) != class(l) || bio[i - 1] == "O"))
     };
     (0..bio.len())
         .map(|i| {
             let Some(c) = class(&bio[i]) else {
                 return "O".to_string();
             };
-            let continues = i + 1 < bio.len() && bio[i + 1].starts_with("I-") && class(&bio[i + 1]).as_deref() == Some(c.as_str());
+            let continues = i + 1 < bio.len()
+                && bio[i + 1].starts_with("I-")
+                && class(&bio[i + 1]).as_deref() == Some(c.as_str());
             let prefix = match (begins(i), continues) {
                 (true, true) => "B",
                 (true, false) => "U",
@@ -198,7 +201,8 @@ mod tests {
         let labels = vec!["O".to_string(); words.len()];
         let test = TrainDocument::new(&[(words, tags, labels)], &kb, &clusters);
         let names = recognizer.recognize_document(test.document());
-        let found: Vec<(std::ops::Range<usize>, &str)> = names.into_iter().map(|n| (n.tokens, n.class)).collect();
+        let found: Vec<(std::ops::Range<usize>, &str)> =
+            names.into_iter().map(|n| (n.tokens, n.class)).collect();
         assert_eq!(found, vec![(0..2, "PER"), (3..4, "LOC")]);
         // And back through the file format.
         let bytes = recognizer.to_bytes().unwrap();
@@ -209,7 +213,9 @@ mod tests {
     #[test]
     fn bio_and_iob1_become_bilou() {
         assert_eq!(
-            bio_to_bilou(&strings(&["B-PER", "I-PER", "O", "B-LOC", "I-ORG", "I-ORG", "I-ORG"])),
+            bio_to_bilou(&strings(&[
+                "B-PER", "I-PER", "O", "B-LOC", "I-ORG", "I-ORG", "I-ORG"
+            ])),
             strings(&["B-PER", "L-PER", "O", "U-LOC", "B-ORG", "I-ORG", "L-ORG"])
         );
         assert_eq!(

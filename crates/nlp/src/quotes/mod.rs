@@ -46,7 +46,9 @@ pub fn extract(doc: &mut Doc) {
             if content.is_empty() {
                 continue;
             }
-            let Some(kind) = view.kind(&content, &quoted.marks) else { continue };
+            let Some(kind) = view.kind(&content, &quoted.marks) else {
+                continue;
+            };
             let paragraph = view.paragraph_of(content.start);
             let attribution = view.attribute(&content, kind, &quoted_token);
             let quote = match attribution {
@@ -67,7 +69,8 @@ pub fn extract(doc: &mut Doc) {
                     // No cue of its own: the previous quote's speaker, in the same paragraph or
                     // the one before when this paragraph is only the quote.
                     let alone = view.paragraph_is_quote(paragraph, &quoted.marks);
-                    let inherited = previous.filter(|&(p, _, _, _, _)| p == paragraph || (alone && p + 1 == paragraph));
+                    let inherited = previous
+                        .filter(|&(p, _, _, _, _)| p == paragraph || (alone && p + 1 == paragraph));
                     Quote {
                         kind,
                         content: view.span(&content),
@@ -85,12 +88,21 @@ pub fn extract(doc: &mut Doc) {
                 }
             };
             if quote.speaker.is_some() {
-                previous = Some((paragraph, content.end, quote.speaker_entity, quote.speaker, quote.anonymous));
+                previous = Some((
+                    paragraph,
+                    content.end,
+                    quote.speaker_entity,
+                    quote.speaker,
+                    quote.anonymous,
+                ));
             }
             quotes.push(quote);
         }
         let _ = a;
-        let cues: Vec<u32> = quotes.iter().filter_map(|q| q.cue.map(|c| c.start)).collect();
+        let cues: Vec<u32> = quotes
+            .iter()
+            .filter_map(|q| q.cue.map(|c| c.start))
+            .collect();
         quotes.extend(view.reported_speech(&quoted_token, &cues));
         quotes.sort_by_key(|q| (q.content.start, q.content.end));
         quotes
@@ -128,7 +140,9 @@ impl<'d> QuoteView<'d> {
         for (e, entity) in a.entities.iter().enumerate() {
             for mention in &entity.mentions {
                 // Tokens are sorted: the mention's first token by binary search, then a walk.
-                let first = a.tokens.partition_point(|t| t.span.start < mention.span.start);
+                let first = a
+                    .tokens
+                    .partition_point(|t| t.span.start < mention.span.start);
                 for t in first..n {
                     if !mention.span.contains(a.tokens[t].span) {
                         break;
@@ -157,7 +171,10 @@ impl<'d> QuoteView<'d> {
 
     fn span(&self, range: &Range<usize>) -> ByteSpan {
         let tokens = &self.doc.annotations().tokens;
-        ByteSpan::new(tokens[range.start].span.start as usize, tokens[range.end - 1].span.end as usize)
+        ByteSpan::new(
+            tokens[range.start].span.start as usize,
+            tokens[range.end - 1].span.end as usize,
+        )
     }
 
     fn lemma(&self, i: usize) -> String {
@@ -174,11 +191,20 @@ impl<'d> QuoteView<'d> {
     }
 
     fn relation(&self, i: usize) -> &'static str {
-        self.doc.annotations().dependencies.get(i).map_or("dep", |d| d.relation)
+        self.doc
+            .annotations()
+            .dependencies
+            .get(i)
+            .map_or("dep", |d| d.relation)
     }
 
     fn head(&self, i: usize) -> Option<usize> {
-        self.doc.annotations().dependencies.get(i).and_then(|d| d.head).map(|h| h as usize)
+        self.doc
+            .annotations()
+            .dependencies
+            .get(i)
+            .and_then(|d| d.head)
+            .map(|h| h as usize)
     }
 
     fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
@@ -191,7 +217,9 @@ impl<'d> QuoteView<'d> {
         sentences
             .get(at)
             .filter(|s| (s.tokens.start as usize..s.tokens.end as usize).contains(&token))
-            .map_or(token..token + 1, |s| s.tokens.start as usize..s.tokens.end as usize)
+            .map_or(token..token + 1, |s| {
+                s.tokens.start as usize..s.tokens.end as usize
+            })
     }
 
     fn paragraph_of(&self, token: usize) -> usize {
@@ -203,7 +231,9 @@ impl<'d> QuoteView<'d> {
     /// Whether a paragraph holds nothing but this quote (and its marks).
     fn paragraph_is_quote(&self, paragraph: usize, marks: &Range<usize>) -> bool {
         let a = self.doc.annotations();
-        let Some(p) = a.paragraphs.get(paragraph) else { return false };
+        let Some(p) = a.paragraphs.get(paragraph) else {
+            return false;
+        };
         let first = a.tokens.partition_point(|t| t.span.start < p.start);
         let end = a.tokens.partition_point(|t| t.span.start < p.end);
         (first..end).all(|t| marks.contains(&t))
@@ -212,13 +242,19 @@ impl<'d> QuoteView<'d> {
     /// Direct, partial, or not speech at all.
     fn kind(&self, content: &Range<usize>, marks: &Range<usize>) -> Option<QuoteKind> {
         let a = self.doc.annotations();
-        let words: Vec<usize> = content.clone().filter(|&t| a.tokens[t].kind == TokenKind::Word).collect();
-        let has_verb = content.clone().any(|t| matches!(self.upos(t), "VERB" | "AUX"));
+        let words: Vec<usize> = content
+            .clone()
+            .filter(|&t| a.tokens[t].kind == TokenKind::Word)
+            .collect();
+        let has_verb = content
+            .clone()
+            .any(|t| matches!(self.upos(t), "VERB" | "AUX"));
         let sentence = self.sentence_range(content.start);
         let starts_sentence = content.start <= sentence.start + 1;
         let capitalized = words.iter().all(|&t| {
             let text = self.doc.slice(a.tokens[t].span);
-            text.chars().next().is_some_and(char::is_uppercase) || matches!(text, "of" | "the" | "and" | "for" | "in" | "on")
+            text.chars().next().is_some_and(char::is_uppercase)
+                || matches!(text, "of" | "the" | "and" | "for" | "in" | "on")
         });
         // A title or a name in quote marks ("Coalition of the Willing").
         if !words.is_empty() && words.len() <= 6 && !has_verb && capitalized {
@@ -230,7 +266,10 @@ impl<'d> QuoteView<'d> {
         // Direct speech stands on its own: it opens its sentence or follows a colon. Quoted
         // words inside the writer's own sentence are partial.
         let after_colon = marks.start > 0
-            && self.doc.slice(self.doc.annotations().tokens[marks.start - 1].span) == ":";
+            && self
+                .doc
+                .slice(self.doc.annotations().tokens[marks.start - 1].span)
+                == ":";
         if starts_sentence || after_colon {
             Some(QuoteKind::Direct)
         } else {
@@ -240,17 +279,37 @@ impl<'d> QuoteView<'d> {
 
     fn speech_verb_near(&self, content: &Range<usize>) -> bool {
         let sentence = self.sentence_range(content.start);
-        sentence.clone().any(|t| !content.contains(&t) && self.is_speech_verb(t))
+        sentence
+            .clone()
+            .any(|t| !content.contains(&t) && self.is_speech_verb(t))
     }
 
     /// Speech verbs and the verbs news uses to report statements ("announced that", "denied").
     fn is_reporting_verb(&self, t: usize) -> bool {
         const REPORTING: [&str; 20] = [
-            "report", "confirm", "deny", "predict", "promise", "vow", "pledge", "reveal",
-            "indicate", "assert", "contend", "maintain", "complain", "concede", "testify",
-            "tweet", "post", "announce", "acknowledge", "reiterate",
+            "report",
+            "confirm",
+            "deny",
+            "predict",
+            "promise",
+            "vow",
+            "pledge",
+            "reveal",
+            "indicate",
+            "assert",
+            "contend",
+            "maintain",
+            "complain",
+            "concede",
+            "testify",
+            "tweet",
+            "post",
+            "announce",
+            "acknowledge",
+            "reiterate",
         ];
-        self.is_speech_verb(t) || (matches!(self.upos(t), "VERB") && REPORTING.contains(&self.lemma(t).as_str()))
+        self.is_speech_verb(t)
+            || (matches!(self.upos(t), "VERB") && REPORTING.contains(&self.lemma(t).as_str()))
     }
 
     fn is_speech_verb(&self, t: usize) -> bool {
@@ -258,13 +317,21 @@ impl<'d> QuoteView<'d> {
     }
 
     /// The speaker of a quote from its own sentences.
-    fn attribute(&self, content: &Range<usize>, kind: QuoteKind, quoted: &[bool]) -> Option<Attribution> {
+    fn attribute(
+        &self,
+        content: &Range<usize>,
+        kind: QuoteKind,
+        quoted: &[bool],
+    ) -> Option<Attribution> {
         let first = self.sentence_range(content.start);
         let last = self.sentence_range(content.end - 1);
         let around = first.start..last.end;
         // "according to X"
         for t in around.clone().filter(|t| !content.contains(t)) {
-            let text = self.doc.slice(self.doc.annotations().tokens[t].span).to_lowercase();
+            let text = self
+                .doc
+                .slice(self.doc.annotations().tokens[t].span)
+                .to_lowercase();
             if text == "according" && t + 2 < around.end {
                 if let Some(found) = self.speaker_at(t + 2, Some(t..t + 2), "according to") {
                     return Some(found);
@@ -272,7 +339,10 @@ impl<'d> QuoteView<'d> {
             }
         }
         // Speech verbs outside every quote ("stated" inside another quote says nothing here).
-        let mut verbs: Vec<usize> = around.clone().filter(|&t| !quoted[t] && self.is_speech_verb(t)).collect();
+        let mut verbs: Vec<usize> = around
+            .clone()
+            .filter(|&t| !quoted[t] && self.is_speech_verb(t))
+            .collect();
         if kind == QuoteKind::Partial {
             // The sentence's own attribution first (", a spokesperson said."), then the speech
             // verb whose clause holds the quote, then the nearest.
@@ -288,32 +358,48 @@ impl<'d> QuoteView<'d> {
             verbs.sort_by_key(|&v| distance(v, content));
         }
         for verb in verbs {
-            let subject = self.children(verb).find(|&c| matches!(self.relation(c), "nsubj" | "nsubj:pass"));
+            let subject = self
+                .children(verb)
+                .find(|&c| matches!(self.relation(c), "nsubj" | "nsubj:pass"));
             // Without a subject: "a U.S. defense official told AFP" parsed as a clause on the
             // noun (acl) gives the noun; else the nearest entity before the verb in its sentence.
             let subject = subject.or_else(|| {
-                (self.relation(verb) == "acl").then(|| self.head(verb)).flatten()
+                (self.relation(verb) == "acl")
+                    .then(|| self.head(verb))
+                    .flatten()
             });
             // "She insisted … and said …": a conjoined verb shares its head's subject.
             let subject = subject.or_else(|| {
-                let head = (self.relation(verb) == "conj").then(|| self.head(verb)).flatten()?;
-                self.children(head).find(|&c| matches!(self.relation(c), "nsubj" | "nsubj:pass"))
+                let head = (self.relation(verb) == "conj")
+                    .then(|| self.head(verb))
+                    .flatten()?;
+                self.children(head)
+                    .find(|&c| matches!(self.relation(c), "nsubj" | "nsubj:pass"))
             });
             // Else the first person (or unnamed source) of the sentence before the verb: "Trump,
             // long a critic of …, said".
             let subject = subject.or_else(|| {
                 let kind_of = |t: usize| {
-                    self.entity_of[t].and_then(|e| self.doc.annotations().entities.get(e)).map(|e| e.entity_type)
+                    self.entity_of[t]
+                        .and_then(|e| self.doc.annotations().entities.get(e))
+                        .map(|e| e.entity_type)
                 };
-                (around.start..verb)
-                    .find(|&t| !quoted[t] && matches!(kind_of(t), Some(EntityType::Person | EntityType::Anon)))
+                (around.start..verb).find(|&t| {
+                    !quoted[t] && matches!(kind_of(t), Some(EntityType::Person | EntityType::Anon))
+                })
             });
-            let Some(subject) = subject.filter(|s| !quoted[*s]) else { continue };
-            if let Some(mut found) = self.speaker_at(subject, Some(verb..verb + 1), "subject of the speech verb") {
+            let Some(subject) = subject.filter(|s| !quoted[*s]) else {
+                continue;
+            };
+            if let Some(mut found) =
+                self.speaker_at(subject, Some(verb..verb + 1), "subject of the speech verb")
+            {
                 if self.lemma(verb) == "tell" {
                     found.addressee = self
                         .children(verb)
-                        .find(|&c| matches!(self.relation(c), "obj" | "iobj") && !content.contains(&c))
+                        .find(|&c| {
+                            matches!(self.relation(c), "obj" | "iobj") && !content.contains(&c)
+                        })
                         .map(|c| self.mention_or_token(c));
                 }
                 return Some(found);
@@ -345,25 +431,39 @@ impl<'d> QuoteView<'d> {
                 }
                 // Another quotation's attribution inside the clause ("…," a spokesperson said)
                 // ends it at the comma before that attribution.
-                if let Some(other) = range.clone().find(|&t| t != verb && is_cue(t) && t > clause) {
-                    if let Some(comma) = (range.start..other).rev().find(|&t| self.doc.slice(a.tokens[t].span) == ",") {
+                if let Some(other) = range
+                    .clone()
+                    .find(|&t| t != verb && is_cue(t) && t > clause)
+                {
+                    if let Some(comma) = (range.start..other)
+                        .rev()
+                        .find(|&t| self.doc.slice(a.tokens[t].span) == ",")
+                    {
                         range.end = comma;
                     }
                 }
                 while range.len() > 1
-                    && (matches!(self.relation(range.start), "mark") || self.upos(range.start) == "PUNCT")
+                    && (matches!(self.relation(range.start), "mark")
+                        || self.upos(range.start) == "PUNCT")
                 {
                     range.start += 1;
                 }
                 while range.len() > 1 && self.upos(range.end - 1) == "PUNCT" {
                     range.end -= 1;
                 }
-                let words = range.clone().filter(|&t| a.tokens[t].kind == TokenKind::Word).count();
+                let words = range
+                    .clone()
+                    .filter(|&t| a.tokens[t].kind == TokenKind::Word)
+                    .count();
                 if words < 3 || range.clone().all(|t| quoted[t]) {
                     continue;
                 }
-                let subject = self.children(verb).find(|&c| matches!(self.relation(c), "nsubj" | "nsubj:pass"));
-                let Some(mut found) = subject.and_then(|s| self.speaker_at(s, Some(verb..verb + 1), "subject of the reporting verb")) else {
+                let subject = self
+                    .children(verb)
+                    .find(|&c| matches!(self.relation(c), "nsubj" | "nsubj:pass"));
+                let Some(mut found) = subject.and_then(|s| {
+                    self.speaker_at(s, Some(verb..verb + 1), "subject of the reporting verb")
+                }) else {
                     continue;
                 };
                 if self.lemma(verb) == "tell" {
@@ -421,7 +521,14 @@ impl<'d> QuoteView<'d> {
             cue: cue.map(|c| self.span(&c)),
             addressee: None,
             anonymous,
-            why: format!("{how}{}", if entity.is_some() { ", resolved to an entity" } else { "" }),
+            why: format!(
+                "{how}{}",
+                if entity.is_some() {
+                    ", resolved to an entity"
+                } else {
+                    ""
+                }
+            ),
         })
     }
 

@@ -15,7 +15,10 @@ pub(crate) struct Quoted {
 
 /// Whether a token is a double quote mark (single quotes nest inside quotes and are left alone).
 fn is_double(text: &str) -> bool {
-    matches!(text, "\u{201C}" | "\u{201D}" | "\"" | "\u{201E}" | "\u{00AB}" | "\u{00BB}" | "``" | "''")
+    matches!(
+        text,
+        "\u{201C}" | "\u{201D}" | "\"" | "\u{201E}" | "\u{00AB}" | "\u{00BB}" | "``" | "''"
+    )
 }
 
 /// The quotations of a segmented document. A quote still open at its paragraph's end ends
@@ -88,7 +91,10 @@ mod tests {
 
     #[test]
     fn pairs_curly_and_straight_marks() {
-        assert_eq!(quoted("He said: \u{201C}We will see.\u{201D} Then \"no,\" she said."), vec!["We will see.", "no,"]);
+        assert_eq!(
+            quoted("He said: \u{201C}We will see.\u{201D} Then \"no,\" she said."),
+            vec!["We will see.", "no,"]
+        );
     }
 
     #[test]
