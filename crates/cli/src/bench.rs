@@ -11,13 +11,12 @@ use dateline_nlp::segment::segment_text;
 
 use crate::analyze::ingest_config;
 use crate::args::{BenchArgs, BenchStage};
-use crate::eval_cmd::shared_dir;
 use crate::rss::peak_rss_bytes;
 
 /// Runs `dateline bench`.
 pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     let paths = if args.paths.is_empty() {
-        default_corpora()
+        crate::eval_cmd::news_corpora()
     } else {
         args.paths.clone()
     };
@@ -147,17 +146,6 @@ fn token_line(name: &str, tokens: usize, time: Duration) {
         "{name:<34} {:>10.0} tokens/s ({tokens} tokens, {seconds:.3} s)",
         tokens as f64 / seconds
     );
-}
-
-fn default_corpora() -> Vec<String> {
-    let shared = shared_dir();
-    vec![
-        shared.join("corpora/bbc").display().to_string(),
-        shared
-            .join("corpora/press-releases-2021-2022")
-            .display()
-            .to_string(),
-    ]
 }
 
 /// The fastest of `repeat` passes; the work's result is kept alive so it is not optimized away.

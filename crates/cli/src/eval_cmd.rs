@@ -15,6 +15,16 @@ pub fn shared_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("../shared"))
 }
 
+/// The unlabeled news corpora under `../shared` that `bench` times and `train clusters` reads:
+/// the BBC corpus and the Kremlin and Ukrainian presidency releases.
+pub fn news_corpora() -> Vec<String> {
+    let shared = shared_dir();
+    ["corpora/bbc", "corpora/press-releases-2021-2022"]
+        .iter()
+        .map(|p| shared.join(p).display().to_string())
+        .collect()
+}
+
 /// Runs `dateline eval`.
 pub fn run(args: &EvalArgs) -> Result<ExitCode> {
     match args.component {

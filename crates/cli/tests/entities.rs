@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{dateline, shared, stderr, stdout};
+use common::{analyze_seed, dateline, shared, stderr, stdout};
 
 fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("dateline-entities-{}", std::process::id()));
@@ -123,20 +123,9 @@ fn conll_dev_ner_f1_does_not_regress() {
 
 #[test]
 fn the_seed_people_are_found_once_with_country_and_sector() {
-    let Some(shared) = shared() else { return };
-    let seed = shared.join("seed/article.txt");
-    let output = dateline(&[
-        "analyze",
-        seed.to_str().unwrap(),
-        "--date",
-        "2025-08-19",
-        "--source",
-        "AFP",
-        "--format",
-        "json",
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let analysis: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let Some(analysis) = analyze_seed() else {
+        return;
+    };
     let entities = analysis["entities"].as_array().unwrap();
     for (name, code) in [
         ("Donald Trump", "USAGOV"),

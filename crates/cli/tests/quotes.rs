@@ -4,24 +4,13 @@
 
 mod common;
 
-use common::{dateline, shared, stderr, stdout};
+use common::{analyze_seed, dateline, stderr, stdout};
 
 #[test]
 fn the_seed_quotes_have_their_speakers() {
-    let Some(shared) = shared() else { return };
-    let seed = shared.join("seed/article.txt");
-    let output = dateline(&[
-        "analyze",
-        seed.to_str().unwrap(),
-        "--date",
-        "2025-08-19",
-        "--source",
-        "AFP",
-        "--format",
-        "json",
-    ]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let analysis: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let Some(analysis) = analyze_seed() else {
+        return;
+    };
     let all = analysis["quotes"].as_array().unwrap();
     let quotes: Vec<&serde_json::Value> = all.iter().filter(|q| q["kind"] != "indirect").collect();
     let expected = [

@@ -165,31 +165,28 @@ fn parse_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
         .find_map(|f| NaiveDate::parse_from_str(&title_case, f).ok())
 }
 
+fn rate(right: usize, cases: usize) -> f64 {
+    if cases == 0 {
+        0.0
+    } else {
+        right as f64 / cases as f64
+    }
+}
+
 /// The summary; the last line is `actors country 0.xxxx sector 0.xxxx`.
 pub fn render(s: &ActorScores) -> String {
-    let rate = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "country accuracy        {:>4}/{:<4} {:.4}",
-        s.country_right,
-        s.country_cases,
-        rate(s.country_right, s.country_cases)
-    );
-    let _ = writeln!(
-        out,
-        "sector accuracy         {:>4}/{:<4} {:.4}",
-        s.sector_right,
-        s.sector_cases,
-        rate(s.sector_right, s.sector_cases)
-    );
-    let _ = writeln!(
-        out,
-        "sector = code_1 or _2   {:>4}/{:<4} {:.4}",
-        s.sector_either,
-        s.sector_cases,
-        rate(s.sector_either, s.sector_cases)
-    );
+    for (name, right, cases) in [
+        ("country accuracy", s.country_right, s.country_cases),
+        ("sector accuracy", s.sector_right, s.sector_cases),
+        ("sector = code_1 or _2", s.sector_either, s.sector_cases),
+    ] {
+        let _ = writeln!(
+            out,
+            "{name:<23} {right:>4}/{cases:<4} {:.4}",
+            rate(right, cases)
+        );
+    }
     let _ = writeln!(
         out,
         "actors country {:.4} sector {:.4}",

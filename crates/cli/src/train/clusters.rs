@@ -30,17 +30,14 @@ pub fn run(args: &TrainArgs) -> Result<()> {
     let started = Instant::now();
     let shared = shared_dir();
     let corpora: Vec<String> = if args.train.is_empty() {
-        vec![
-            shared.join("corpora/bbc").display().to_string(),
-            shared
-                .join("corpora/press-releases-2021-2022")
-                .display()
-                .to_string(),
+        let mut corpora = crate::eval_cmd::news_corpora();
+        corpora.push(
             shared
                 .join("corpora/reuters21578-subset/reut2-*.sgm")
                 .display()
                 .to_string(),
-        ]
+        );
+        corpora
     } else {
         args.train.iter().map(|p| p.display().to_string()).collect()
     };

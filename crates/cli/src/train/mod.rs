@@ -66,6 +66,12 @@ pub fn manifest_path(path: &std::path::Path) -> String {
     }
 }
 
+/// The shuffling seed of one epoch: the same for the same `--seed` and epoch, different across
+/// epochs.
+pub fn epoch_seed(seed: u64, epoch: usize) -> u64 {
+    seed.wrapping_mul(1_000_003).wrapping_add(epoch as u64)
+}
+
 /// A score rounded to four decimals, as the manifest records it.
 pub fn round4(value: f64) -> f64 {
     (value * 10_000.0).round() / 10_000.0

@@ -62,10 +62,7 @@ pub fn run(args: &TrainArgs) -> Result<()> {
     let mut best: Option<(usize, f64, Recognizer)> = None;
     let mut per_epoch = Vec::new();
     for epoch in 1..=epochs {
-        shuffle(
-            &mut order,
-            args.seed.wrapping_mul(1_000_003).wrapping_add(epoch as u64),
-        );
+        shuffle(&mut order, super::epoch_seed(args.seed, epoch));
         let correct = trainer.epoch(&train, &order);
         let recognizer = trainer.snapshot(PRUNE_BELOW)?;
         let scores = score_prepared(&recognizer, &dev_docs, &dev);

@@ -56,10 +56,7 @@ pub fn run(args: &TrainArgs) -> Result<()> {
     let mut best: Option<(usize, Scores, Tagger)> = None;
     let mut per_epoch = Vec::new();
     for epoch in 1..=epochs {
-        shuffle(
-            &mut order,
-            args.seed.wrapping_mul(1_000_003).wrapping_add(epoch as u64),
-        );
+        shuffle(&mut order, super::epoch_seed(args.seed, epoch));
         let correct = trainer.epoch(&train, &order);
         let tagger = trainer.snapshot(PRUNE_BELOW)?;
         let scores = evaluate_gold_tokens(&tagger, &lemmatizer, &dev, &mut Vec::new());

@@ -35,6 +35,23 @@ pub fn dateline(args: &[&str]) -> Output {
     command.output().expect("the dateline binary runs")
 }
 
+/// The reference article analyzed as JSON with its date and source, when `../shared` is there.
+pub fn analyze_seed() -> Option<serde_json::Value> {
+    let seed = shared()?.join("seed/article.txt");
+    let output = dateline(&[
+        "analyze",
+        seed.to_str()?,
+        "--date",
+        "2025-08-19",
+        "--source",
+        "AFP",
+        "--format",
+        "json",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    Some(serde_json::from_str(&stdout(&output)).expect("analysis JSON"))
+}
+
 /// Standard output as text.
 pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
