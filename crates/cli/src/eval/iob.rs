@@ -125,11 +125,13 @@ mod tests {
 
     #[test]
     fn reads_conll_and_uner() {
-        let conll = "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\n\nPeter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\n\n-DOCSTART- -X- -X- O\n\nBonn NNP B-NP B-LOC\n";
+        // Written for this test, in CoNLL-2003's column format.
+        let conll = "-DOCSTART- -X- -X- O\n\nNATO NNP B-NP B-ORG\nmet VBD B-VP O\n\nOlena NNP B-NP B-PER\nPetrenko NNP I-NP I-PER\n\n-DOCSTART- -X- -X- O\n\nLviv NNP B-NP B-LOC\n";
         let docs = parse_iob(conll).unwrap();
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].len(), 2);
         assert_eq!(docs[0][1].labels, vec!["B-PER", "I-PER"]);
+        assert_eq!(docs[1][0].words, vec!["Lviv"]);
         let uner = "# newdoc id = a\n# text = It is Miramar\n1\tIt\tO\t-\t-\n2\tis\tO\t-\t-\n3\tMiramar\tB-LOC\t-\tx\n\n# newdoc id = b\n1\tHi\tO\t-\t-\n";
         let docs = parse_iob(uner).unwrap();
         assert_eq!(docs.len(), 2);
