@@ -30,4 +30,5 @@ pub mod perceptron;
 pub mod pipeline;
 pub mod quotes;
 pub mod segment;
+mod speech;
 pub mod tagger;

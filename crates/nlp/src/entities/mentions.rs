@@ -32,35 +32,6 @@ pub(crate) const HONORIFICS: [&str; 16] = [
     "mx", "madam", "madame",
 ];
 
-/// Verbs of saying (lemmas): their pronoun subjects are resolved here, and the quotes stage takes
-/// their subjects as speakers.
-pub const SPEECH_VERBS: [&str; 24] = [
-    "say",
-    "tell",
-    "add",
-    "reply",
-    "insist",
-    "note",
-    "warn",
-    "state",
-    "claim",
-    "explain",
-    "ask",
-    "write",
-    "declare",
-    "announce",
-    "argue",
-    "stress",
-    "suggest",
-    "respond",
-    "continue",
-    "answer",
-    "recall",
-    "acknowledge",
-    "admit",
-    "emphasize",
-];
-
 /// Determiners and quantifiers that make a description indefinite.
 const INDEFINITE: [&str; 14] = [
     "a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "other", "few",
@@ -853,7 +824,7 @@ fn add_pronouns(view: &View, drafts: &mut [Draft]) {
             continue;
         }
         let Some(verb) = view.head(i) else { continue };
-        if !SPEECH_VERBS.contains(&view.lemma(verb).to_lowercase().as_str()) {
+        if !crate::speech::is_speech_lemma(&view.lemma(verb).to_lowercase()) {
             continue;
         }
         // The person of the nearest earlier sentence, its main-clause subject first, then the

@@ -21,7 +21,6 @@ mod modifiers;
 mod short_text;
 mod view;
 
-pub use mentions::SPEECH_VERBS;
 pub use short_text::{code_short_text, ActorGuess};
 
 use dateline_core::{Doc, Entity};

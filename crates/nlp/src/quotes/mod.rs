@@ -26,7 +26,6 @@ use std::ops::Range;
 
 use dateline_core::{ByteSpan, Doc, EntityType, Quote, QuoteKind, TokenKind};
 
-use crate::entities::SPEECH_VERBS;
 pub(crate) use pairing::pair_quotes;
 
 /// Finds the quotations of `doc` and writes `annotations.quotes`.
@@ -286,34 +285,11 @@ impl<'d> QuoteView<'d> {
 
     /// Speech verbs and the verbs news uses to report statements ("announced that", "denied").
     fn is_reporting_verb(&self, t: usize) -> bool {
-        const REPORTING: [&str; 20] = [
-            "report",
-            "confirm",
-            "deny",
-            "predict",
-            "promise",
-            "vow",
-            "pledge",
-            "reveal",
-            "indicate",
-            "assert",
-            "contend",
-            "maintain",
-            "complain",
-            "concede",
-            "testify",
-            "tweet",
-            "post",
-            "announce",
-            "acknowledge",
-            "reiterate",
-        ];
-        self.is_speech_verb(t)
-            || (matches!(self.upos(t), "VERB") && REPORTING.contains(&self.lemma(t).as_str()))
+        matches!(self.upos(t), "VERB") && crate::speech::is_reporting_lemma(&self.lemma(t))
     }
 
     fn is_speech_verb(&self, t: usize) -> bool {
-        matches!(self.upos(t), "VERB") && SPEECH_VERBS.contains(&self.lemma(t).as_str())
+        matches!(self.upos(t), "VERB") && crate::speech::is_speech_lemma(&self.lemma(t))
     }
 
     /// The speaker of a quote from its own sentences.

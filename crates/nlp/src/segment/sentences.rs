@@ -368,7 +368,7 @@ impl<'a> Splitter<'a> {
     fn is_speech_tag(&self, i: usize) -> bool {
         (i..i + 6)
             .take_while(|&j| self.kind(j) == Some(TokenKind::Word))
-            .any(|j| SPEECH_VERBS.contains(&self.token(j)))
+            .any(|j| crate::speech::is_speech_form(self.token(j)))
     }
 
     /// "5 p.m. Monday", "7 p.m. EST", "3 p.m. Moscow time".
@@ -431,35 +431,6 @@ fn is_exclamation_or_question(word: &str) -> bool {
 fn is_ellipsis(word: &str) -> bool {
     word.chars().all(|c| c == '.' || c == '…') && (word.contains('…') || word.len() >= 3)
 }
-
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "asked",
-    "asks",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "replied",
-    "wrote",
-    "writes",
-    "tweeted",
-    "insisted",
-    "warned",
-    "stressed",
-    "explained",
-    "noted",
-    "declared",
-    "answered",
-    "recalled",
-    "shouted",
-    "exclaimed",
-    "posted",
-    "continued",
-    "argued",
-    "claimed",
-];
 
 const CREDIT_LABELS: &[&str] = &["Image", "Photo", "Photograph", "Picture", "Credit", "Video"];
 

@@ -1,0 +1,79 @@
+//! The verbs of saying and reporting (`data/lexicon/speech-verbs.tsv`, compiled in), shared by
+//! segmentation, the entities stage and the quotes stage.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const SPEECH_VERBS: &str = include_str!("../../../data/lexicon/speech-verbs.tsv");
+
+/// Whether a verb is one of saying or one that reports a statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Speech,
+    Reporting,
+}
+
+struct Lexicon {
+    lemmas: HashMap<&'static str, Kind>,
+    forms: HashSet<&'static str>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut lemmas = HashMap::new();
+        let mut forms = HashSet::new();
+        let rows = SPEECH_VERBS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .skip(1); // header
+        for row in rows {
+            let mut fields = row.split('\t');
+            let (Some(lemma), Some(kind)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            let kind = if kind == "reporting" {
+                Kind::Reporting
+            } else {
+                Kind::Speech
+            };
+            lemmas.insert(lemma, kind);
+            forms.extend(
+                fields
+                    .next()
+                    .unwrap_or("")
+                    .split(',')
+                    .filter(|f| !f.is_empty()),
+            );
+        }
+        Lexicon { lemmas, forms }
+    })
+}
+
+/// A verb of saying, by lemma ("say", "insist").
+pub(crate) fn is_speech_lemma(lemma: &str) -> bool {
+    lexicon().lemmas.get(lemma) == Some(&Kind::Speech)
+}
+
+/// A verb of saying or of reporting a statement, by lemma ("say", "confirm").
+pub(crate) fn is_reporting_lemma(lemma: &str) -> bool {
+    lexicon().lemmas.contains_key(lemma)
+}
+
+/// A surface form of a speech verb, for use before tagging ("said", "told").
+pub(crate) fn is_speech_form(word: &str) -> bool {
+    lexicon().forms.contains(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lemmas_and_forms() {
+        assert!(is_speech_lemma("say") && is_speech_lemma("insist"));
+        assert!(!is_speech_lemma("confirm") && is_reporting_lemma("confirm"));
+        assert!(is_speech_form("told") && !is_speech_form("tell me"));
+        assert!(!is_reporting_lemma("eat"));
+    }
+}
