@@ -124,6 +124,9 @@ pub enum Component {
     Actors,
     /// Quotes and speakers on PolNeAR attributions (default: its dev part).
     Quotes,
+    /// Time expressions (spans, types, values) on TimeML with a DCT, scored as TempEval-3
+    /// (default: TBAQ-cleaned).
+    Time,
 }
 
 /// `dateline eval`.

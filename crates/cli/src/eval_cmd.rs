@@ -43,6 +43,7 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
         Component::Ner => crate::eval::ner::run(args)?,
         Component::Actors => crate::eval::actors::run(args)?,
         Component::Quotes => crate::eval::quotes::run(args)?,
+        Component::Time => crate::eval::time::run(args)?,
     }
     Ok(ExitCode::SUCCESS)
 }

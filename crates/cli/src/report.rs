@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Style};
-use dateline_core::schema::{Analysis, EntityOut};
+use dateline_core::schema::{Analysis, EntityOut, TimeOut};
 use dateline_core::{Doc, QuoteSide, TokenKind};
 
 const HEADING: Style = Style::new().bold();
@@ -94,15 +94,21 @@ pub fn render(doc: &Doc, analysis: &Analysis, color: bool) -> String {
             .as_ref()
             .map_or(String::new(), |a| format!(" → {}", a.text));
         let anonymous = if quote.anonymous { " (anonymous)" } else { "" };
+        let when = quote
+            .date
+            .as_ref()
+            .and_then(|d| d.value.as_ref())
+            .map_or(String::new(), |v| format!(" [{v}]"));
         let _ = writeln!(
             out,
-            "{:>5}  {:<7}  {}{}{}{}: {}",
+            "{:>5}  {:<7}  {}{}{}{}{}: {}",
             quote.id,
             quote.kind,
             paint(HEADING, &speaker),
             cue,
             to,
             anonymous,
+            paint(DIM, &when),
             paint(
                 QUOTE,
                 &format!("\u{201C}{}\u{201D}", quote.text.replace('\n', " "))
@@ -112,8 +118,14 @@ pub fn render(doc: &Doc, analysis: &Analysis, color: bool) -> String {
     if analysis.quotes.is_empty() {
         let _ = writeln!(out, "      {}", paint(DIM, "none found"));
     }
+    section(&mut out, &paint, "Times", analysis.times.len());
+    for time in &analysis.times {
+        let _ = writeln!(out, "{}", time_line(time, &paint));
+    }
+    if analysis.times.is_empty() {
+        let _ = writeln!(out, "      {}", paint(DIM, "none found"));
+    }
     for (name, count) in [
-        ("Times", analysis.times.len()),
         ("Places", analysis.places.len()),
         ("Events", analysis.events.len()),
     ] {
@@ -136,6 +148,36 @@ pub fn render(doc: &Doc, analysis: &Analysis, color: bool) -> String {
     }
     out.push('\n');
     out
+}
+
+/// "T2  DATE      2025-08-18  “Monday”", with the anchored event's date for "three days after X".
+fn time_line(time: &TimeOut, paint: &dyn Fn(Style, &str) -> String) -> String {
+    let value = time.value.as_deref().unwrap_or("(unknown)");
+    let modifier = time
+        .modifier
+        .as_ref()
+        .map_or(String::new(), |m| format!(" {m}"));
+    let mut line = format!(
+        "{:>5}  {:<8}  {:<14}  {}{}",
+        time.id,
+        time.time_type,
+        paint(HEADING, value),
+        paint(QUOTE, &format!("\u{201C}{}\u{201D}", time.text)),
+        modifier
+    );
+    if let Some(relation) = &time.relation {
+        let _ = write!(
+            line,
+            " — {} \u{201C}{}\u{201D} = {}",
+            relation.relation,
+            relation.event.text,
+            relation.event_date.as_deref().unwrap_or("(unknown)")
+        );
+    }
+    if time.value.is_none() {
+        let _ = write!(line, "  {}", paint(DIM, &time.why));
+    }
+    line
 }
 
 /// "E3  PERSON  Vladimir Putin  RUSGOV  President — 11 mentions: "Russia's Vladimir Putin", …"

@@ -9,6 +9,7 @@ use crate::meta::DocMeta;
 use crate::quote::Quote;
 use crate::span::ByteSpan;
 use crate::tagset::{Dependency, PosTag};
+use crate::time::{DateRef, Timex};
 
 /// What kind of token a token is; the tokenizer decides, later stages read it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -103,6 +104,11 @@ pub struct Annotations {
     pub entities: Vec<Entity>,
     /// Quotations in text order (written by the quotes stage).
     pub quotes: Vec<Quote>,
+    /// Time expressions in text order, never overlapping (written by the time stage).
+    pub times: Vec<Timex>,
+    /// The date of each quote, parallel to `quotes`; empty until the time stage (written by the
+    /// time stage).
+    pub quote_dates: Vec<DateRef>,
 }
 
 /// A name found by the recognizer.

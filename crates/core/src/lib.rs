@@ -29,6 +29,7 @@ mod quote;
 pub mod schema;
 mod span;
 pub mod tagset;
+mod time;
 
 pub use doc::{
     content_id, Annotations, Diagnostic, Doc, NameSpan, QuoteSide, Sentence, Severity, Token,
@@ -39,3 +40,4 @@ pub use meta::{Dateline, DocMeta, Origin, PartialDate, Published, PublishedFrom}
 pub use offsets::CharOffsets;
 pub use quote::{Quote, QuoteKind};
 pub use span::ByteSpan;
+pub use time::{DatePrecision, DateRef, TimeRelation, Timex, TimexType};

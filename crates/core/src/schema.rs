@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::doc::{Doc, Severity, TokenKind};
 use crate::offsets::CharOffsets;
 use crate::span::ByteSpan;
+use crate::time::DateRef;
 
 /// The schema identifier written in every analysis.
 pub const SCHEMA: &str = "dateline.analysis/1";
@@ -186,6 +187,9 @@ pub struct QuoteOut {
     /// How the quote and its speaker were found. Added field.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub why: String,
+    /// When it was said (as `events[].date`). Added field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<EventDateOut>,
 }
 
 /// `times[]`.
@@ -204,6 +208,30 @@ pub struct TimeOut {
     pub time_type: String,
     /// TIMEX3 value.
     pub value: Option<String>,
+    /// TimeML `mod` ("START", "END", "APPROX", …). Added field.
+    #[serde(default, rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
+    /// For "three days after X": the dates of X and of the clause. Added field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relation: Option<TimeRelationOut>,
+    /// How the value was computed, or why it is null. Added field.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub why: String,
+}
+
+/// `times[].relation`: an expression that dates one event from another. Added to the contract.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimeRelationOut {
+    /// `after` or `before`.
+    pub relation: String,
+    /// The anchor event's phrase.
+    pub event: TextSpanOut,
+    /// The anchor event's date.
+    pub event_date: Option<String>,
+    /// The date of the clause the expression modifies.
+    pub clause_date: Option<String>,
+    /// Which date was derived from which.
+    pub why: String,
 }
 
 /// `places[]`.
@@ -255,6 +283,12 @@ pub struct EventDateOut {
     pub time: Option<String>,
     /// TIMEX3 value.
     pub value: Option<String>,
+    /// `time`, `day`, `week`, `month`, `quarter`, `year`, `vague` or `document`. Added field.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub precision: String,
+    /// Which rule gave the date. Added field.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub why: String,
 }
 
 /// `events[].place`.
@@ -512,10 +546,35 @@ impl Analysis {
                         addressee: q.addressee.map(text_span),
                         anonymous: q.anonymous,
                         why: q.why.clone(),
+                        date: annotations.quote_dates.get(i).map(date_out),
                     }
                 })
                 .collect(),
-            times: Vec::new(),
+            times: annotations
+                .times
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let TextSpanOut { start, end, text } = text_span(t.span);
+                    TimeOut {
+                        id: format!("T{}", i + 1),
+                        start,
+                        end,
+                        text,
+                        time_type: t.timex_type.as_str().to_string(),
+                        value: t.value.clone(),
+                        modifier: t.modifier.map(str::to_string),
+                        relation: t.relation.as_ref().map(|r| TimeRelationOut {
+                            relation: r.relation.to_string(),
+                            event: text_span(r.event),
+                            event_date: r.event_date.clone(),
+                            clause_date: r.clause_date.clone(),
+                            why: r.why.clone(),
+                        }),
+                        why: t.why.clone(),
+                    }
+                })
+                .collect(),
             places: Vec::new(),
             events: Vec::new(),
             tone: None,
@@ -533,6 +592,16 @@ impl Analysis {
                 })
                 .collect(),
         }
+    }
+}
+
+/// The contract's form of a date given to an event or quote.
+fn date_out(date: &DateRef) -> EventDateOut {
+    EventDateOut {
+        time: date.time.map(|t| format!("T{}", t + 1)),
+        value: date.value.clone(),
+        precision: date.precision.as_str().to_string(),
+        why: date.why.clone(),
     }
 }
 

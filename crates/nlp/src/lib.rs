@@ -32,3 +32,4 @@ pub mod quotes;
 pub mod segment;
 mod speech;
 pub mod tagger;
+pub mod time;

@@ -4,7 +4,7 @@ use dateline_core::{Diagnostic, Doc, Severity};
 
 use crate::kb::{Kb, KbError};
 use crate::models::{self, Models};
-use crate::{entities, quotes, segment};
+use crate::{entities, quotes, segment, time};
 
 /// Runs the analysis stages over documents. Holds nothing per document, so one pipeline serves
 /// any number of documents and threads.
@@ -74,8 +74,8 @@ impl Pipeline {
         }
     }
 
-    /// Analyzes `doc` in place: segment → tag → lemmatize → parse → names → entities (later
-    /// stages as they land).
+    /// Analyzes `doc` in place: segment → tag → lemmatize → parse → names → entities →
+    /// quotes → times (later stages as they land).
     pub fn run(&self, doc: &mut Doc) {
         segment::segment(doc);
         if let Some(error) = self.load_error {
@@ -102,5 +102,6 @@ impl Pipeline {
         models.ner.recognize(doc, kb);
         entities::resolve(doc, kb);
         quotes::extract(doc);
+        time::extract(doc);
     }
 }

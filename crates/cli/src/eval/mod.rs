@@ -10,6 +10,8 @@ pub mod ner;
 pub mod pos;
 pub mod quotes;
 pub mod sbd;
+pub mod time;
+pub mod timeml;
 pub mod ud;
 
 use std::fmt::Write as _;

@@ -1,0 +1,575 @@
+//! Normalization: an [`Expr`] plus the document date, the clause's tense and the time last talked
+//! about give a TIMEX3 value. Total: every input gives a value or `None` with a reason.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use dateline_core::TimexType;
+
+use super::expr::{Amount, Expr, Shift};
+use super::value::{
+    days_until, duration_value, grain_of, shift_day, vague_duration_value, ymd, Grain, Point,
+    TimeOfDay,
+};
+use super::words::{Season, Unit};
+
+/// The tense of the clause an expression sits in, read from the parse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Present,
+    Future,
+    Unknown,
+}
+
+impl Tense {
+    fn name(self) -> &'static str {
+        match self {
+            Tense::Past => "past tense",
+            Tense::Present => "present tense",
+            Tense::Future => "future",
+            Tense::Unknown => "no tense",
+        }
+    }
+}
+
+/// What an expression is resolved against.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Context {
+    /// The document creation time (publication date).
+    pub dct: Option<NaiveDate>,
+    /// The tense of the clause the expression modifies.
+    pub tense: Tense,
+    /// The last point in time the text talked about, for "a year earlier", "that day".
+    pub reference: Option<Point>,
+}
+
+/// An expression's type, value and the reasoning behind it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Resolved {
+    pub timex_type: TimexType,
+    pub value: Option<String>,
+    /// The calendar point, for expressions that name one (later ones may refer back to it).
+    pub point: Option<Point>,
+    pub why: String,
+}
+
+/// Resolves `expr` in `context`.
+pub(crate) fn resolve(expr: &Expr, context: &Context) -> Resolved {
+    let timex_type = type_of(expr);
+    match expr {
+        Expr::Duration { amount, unit } => {
+            let value = match amount {
+                Amount::Exact { whole, half } => duration_value(*whole, *half, *unit),
+                Amount::Vague => vague_duration_value(*unit).to_string(),
+            };
+            plain(timex_type, value, "length of time")
+        }
+        Expr::Set(value) => plain(timex_type, value.clone(), "recurring time"),
+        Expr::Reference(value) => plain(timex_type, (*value).to_string(), "deictic reference"),
+        Expr::Year(year) => point_at(timex_type, Grain::Year, ymd(*year, 1, 1), "explicit year"),
+        Expr::Century(ordinal) => {
+            let first = ordinal.checked_sub(1).and_then(|c| c.checked_mul(100));
+            let day = first.and_then(|year| ymd(year, 1, 1));
+            point_at(timex_type, Grain::Century, day, "explicit century")
+        }
+        Expr::Decade {
+            first_year,
+            century_known: true,
+        } => point_at(
+            timex_type,
+            Grain::Decade,
+            ymd(*first_year, 1, 1),
+            "explicit decade",
+        ),
+        _ => match context.dct {
+            Some(dct) => relative(expr, timex_type, dct, context),
+            None => Resolved {
+                timex_type,
+                value: None,
+                point: None,
+                why: "needs the document date, and the document has none (give --date)".to_string(),
+            },
+        },
+    }
+}
+
+fn type_of(expr: &Expr) -> TimexType {
+    match expr {
+        Expr::Duration { .. } => TimexType::Duration,
+        Expr::Set(_) => TimexType::Set,
+        Expr::Clock(_) => TimexType::Time,
+        Expr::Calendar { time: Some(_), .. }
+        | Expr::Weekday { time: Some(_), .. }
+        | Expr::Deictic { time: Some(_), .. }
+        | Expr::Anaphoric { time: Some(_), .. } => TimexType::Time,
+        _ => TimexType::Date,
+    }
+}
+
+fn plain(timex_type: TimexType, value: String, why: &str) -> Resolved {
+    Resolved {
+        timex_type,
+        value: Some(value),
+        point: None,
+        why: why.to_string(),
+    }
+}
+
+fn point_at(timex_type: TimexType, grain: Grain, day: Option<NaiveDate>, why: &str) -> Resolved {
+    match day {
+        Some(day) => found(timex_type, Point::new(grain, day), why.to_string()),
+        None => Resolved {
+            timex_type,
+            value: None,
+            point: None,
+            why: format!("{why}: no such date"),
+        },
+    }
+}
+
+fn found(timex_type: TimexType, point: Point, why: String) -> Resolved {
+    Resolved {
+        timex_type,
+        value: Some(point.timex()),
+        point: Some(point),
+        why,
+    }
+}
+
+fn with_time(point: Point, time: Option<TimeOfDay>) -> Point {
+    Point { time, ..point }
+}
+
+/// Expressions that need the document date.
+fn relative(expr: &Expr, timex_type: TimexType, dct: NaiveDate, context: &Context) -> Resolved {
+    let tense = context.tense;
+    let resolved = match *expr {
+        Expr::Calendar {
+            year,
+            month,
+            day,
+            shift,
+            time,
+        } => calendar(year, month, day, shift, tense, dct)
+            .map(|(point, why)| (with_time(point, time), why)),
+        Expr::Decade { first_year, .. } => {
+            // "the '90s": the latest such decade that has begun by the document date.
+            let century = dct.year().div_euclid(100) * 100;
+            let year = if century + first_year > dct.year() {
+                century - 100 + first_year
+            } else {
+                century + first_year
+            };
+            ymd(year, 1, 1).map(|day| {
+                (
+                    Point::new(Grain::Decade, day),
+                    "decade by the document date".into(),
+                )
+            })
+        }
+        Expr::Weekday { day, shift, time } => {
+            let (offset, why) = weekday_offset(day, shift, tense, dct);
+            shift_day(dct, Unit::Day, offset)
+                .map(|d| (with_time(Point::new(Grain::Day, d), time), why))
+        }
+        Expr::Season {
+            season,
+            year,
+            shift,
+        } => season_point(season, year, shift, tense, dct),
+        Expr::Quarter {
+            number,
+            half,
+            year,
+            shift,
+        } => quarter_point(number, half, year, shift, tense, dct),
+        Expr::Deictic { days, time } => shift_day(dct, Unit::Day, days).map(|d| {
+            let point = with_time(Point::new(Grain::Day, d), time);
+            (point, format!("{days:+} days from the document date"))
+        }),
+        Expr::Clock(time) => Some((
+            with_time(Point::new(Grain::Day, dct), Some(time)),
+            "time of day on the document date".to_string(),
+        )),
+        Expr::Current { unit, offset } => current(unit, offset, tense, dct),
+        Expr::Ago { amount, unit, sign } => match amount {
+            Amount::Exact { whole, .. } => shift_day(dct, unit, sign * i64::from(whole)).map(|d| {
+                (
+                    Point::new(grain_of(unit), d),
+                    "counted back from the document date".into(),
+                )
+            }),
+            Amount::Vague => {
+                return plain(timex_type, "PAST_REF".to_string(), "vague time ago");
+            }
+        },
+        Expr::Anaphoric { unit, offset, time } => {
+            anaphoric(unit, offset, dct, context).map(|(point, why)| (with_time(point, time), why))
+        }
+        Expr::Duration { .. }
+        | Expr::Set(_)
+        | Expr::Reference(_)
+        | Expr::Year(_)
+        | Expr::Century(_) => None,
+    };
+    match resolved {
+        Some((point, why)) => found(timex_type, point, why),
+        None => Resolved {
+            timex_type,
+            value: None,
+            point: None,
+            why: "no such date".to_string(),
+        },
+    }
+}
+
+/// A month (and day) without a year takes the year that places it by tense: the last one on or
+/// before the document date in the past tense, the next one in the future, else the nearest.
+fn calendar(
+    year: Option<i32>,
+    month: u32,
+    day: Option<u32>,
+    shift: Shift,
+    tense: Tense,
+    dct: NaiveDate,
+) -> Option<(Point, String)> {
+    let grain = if day.is_some() {
+        Grain::Day
+    } else {
+        Grain::Month
+    };
+    let make = |y: i32| ymd(y, month, day.unwrap_or(1));
+    if let Some(y) = year {
+        return make(y).map(|d| (Point::new(grain, d), "explicit date".to_string()));
+    }
+    let here = dct.year();
+    let reference = if day.is_some() {
+        dct
+    } else {
+        ymd(here, dct.month(), 1)?
+    };
+    let candidates: Vec<NaiveDate> = [here - 1, here, here + 1]
+        .into_iter()
+        .filter_map(make)
+        .collect();
+    let chosen = match (shift, tense) {
+        (Shift::This, _) => make(here),
+        (Shift::Last, _) => candidates.iter().rev().find(|d| **d < reference).copied(),
+        (Shift::Next, _) => candidates.iter().find(|d| **d > reference).copied(),
+        (Shift::Tense, Tense::Past) => candidates.iter().rev().find(|d| **d <= reference).copied(),
+        (Shift::Tense, Tense::Future) => candidates.iter().find(|d| **d >= reference).copied(),
+        (Shift::Tense, _) => candidates
+            .iter()
+            .min_by_key(|d| (**d - reference).num_days().abs())
+            .copied(),
+    }?;
+    let why = match shift {
+        Shift::Tense => format!("year from the document date by {}", tense.name()),
+        _ => "year from the document date".to_string(),
+    };
+    Some((Point::new(grain, chosen), why))
+}
+
+/// Days from the document date to the weekday meant.
+fn weekday_offset(day: Weekday, shift: Shift, tense: Tense, dct: NaiveDate) -> (i64, String) {
+    let forward = days_until(dct, day);
+    let back = (7 - forward) % 7;
+    match shift {
+        Shift::Last => (
+            -(if back == 0 { 7 } else { back }),
+            "the one before the document date".into(),
+        ),
+        Shift::Next => (
+            if forward == 0 { 7 } else { forward },
+            "the one after the document date".into(),
+        ),
+        Shift::This => {
+            let offset = i64::from(day.num_days_from_monday())
+                - i64::from(dct.weekday().num_days_from_monday());
+            (offset, "in the document date's week".into())
+        }
+        Shift::Tense => match tense {
+            Tense::Past => (
+                -back,
+                "past tense: the last one on or before the document date".into(),
+            ),
+            Tense::Future => (
+                forward,
+                "future: the next one on or after the document date".into(),
+            ),
+            Tense::Present | Tense::Unknown => {
+                let offset = if forward <= back { forward } else { -back };
+                (
+                    offset,
+                    format!("{}: the nearest to the document date", tense.name()),
+                )
+            }
+        },
+    }
+}
+
+fn season_point(
+    season: Season,
+    year: Option<i32>,
+    shift: Shift,
+    tense: Tense,
+    dct: NaiveDate,
+) -> Option<(Point, String)> {
+    let start = |y: i32| ymd(y, season.first_month(), 1);
+    if let Some(y) = year {
+        return start(y).map(|d| (Point::new(Grain::Season, d), "explicit season".into()));
+    }
+    let here = dct.year();
+    let candidates: Vec<NaiveDate> = [here - 2, here - 1, here, here + 1]
+        .into_iter()
+        .filter_map(start)
+        .collect();
+    // The season the document date falls in starts at or before it.
+    let current = candidates.iter().rev().find(|d| **d <= dct).copied();
+    let chosen = match (shift, tense) {
+        (Shift::Last, _) | (Shift::Tense, Tense::Past) => {
+            let before = |d: &&NaiveDate| {
+                if shift == Shift::Last {
+                    // "last summer" in August is the previous summer.
+                    current.is_none_or(|c| **d < c)
+                        && d.checked_add_months(chrono::Months::new(3))
+                            .is_some_and(|end| end <= dct)
+                } else {
+                    **d <= dct
+                }
+            };
+            candidates.iter().rev().find(before).copied()
+        }
+        (Shift::Next, _) | (Shift::Tense, Tense::Future) => {
+            candidates.iter().find(|d| **d > dct).copied()
+        }
+        _ => current
+            .filter(|c| c.month() == season.first_month())
+            .or_else(|| start(here)),
+    }?;
+    Some((
+        Point::new(Grain::Season, chosen),
+        "season placed from the document date".into(),
+    ))
+}
+
+fn quarter_point(
+    number: u32,
+    half: bool,
+    year: Option<i32>,
+    shift: Shift,
+    tense: Tense,
+    dct: NaiveDate,
+) -> Option<(Point, String)> {
+    let grain = if half { Grain::Half } else { Grain::Quarter };
+    let months = if half { 6 } else { 3 };
+    let first_month = (number.checked_sub(1)?) * months + 1;
+    let start = |y: i32| ymd(y, first_month, 1);
+    if let Some(y) = year {
+        return start(y).map(|d| (Point::new(grain, d), "explicit quarter".into()));
+    }
+    let here = dct.year();
+    let chosen = match (shift, tense) {
+        (_, Tense::Future) | (Shift::Next, _) => {
+            // The next one that has not ended yet.
+            let this_year = start(here)?;
+            let ends = this_year.checked_add_months(chrono::Months::new(months))?;
+            if ends > dct {
+                this_year
+            } else {
+                start(here + 1)?
+            }
+        }
+        _ => {
+            // Reports talk about quarters that have begun: the latest one starting by the date.
+            let this_year = start(here)?;
+            if this_year <= dct {
+                this_year
+            } else {
+                start(here - 1)?
+            }
+        }
+    };
+    Some((
+        Point::new(grain, chosen),
+        "quarter placed from the document date".into(),
+    ))
+}
+
+/// "last week", "this year", "the weekend".
+fn current(unit: Unit, offset: i64, tense: Tense, dct: NaiveDate) -> Option<(Point, String)> {
+    let mut day = shift_day(dct, unit, offset)?;
+    if unit == Unit::Weekend
+        && offset == 0
+        && tense == Tense::Past
+        && dct.weekday().number_from_monday() < 6
+    {
+        // "at the weekend" in a past-tense clause on a weekday: the one just gone.
+        day = shift_day(dct, Unit::Week, -1)?;
+    }
+    let why = match offset {
+        0 => "the document date's own period",
+        o if o < 0 => "the period before the document date's",
+        _ => "the period after the document date's",
+    };
+    Some((Point::new(grain_of(unit), day), why.to_string()))
+}
+
+/// "a year earlier", "the next day", "that day": from the time last talked about when it is as
+/// fine as the unit, else from the document date.
+fn anaphoric(
+    unit: Unit,
+    offset: i64,
+    dct: NaiveDate,
+    context: &Context,
+) -> Option<(Point, String)> {
+    let unit_grain = grain_of(unit);
+    match context.reference {
+        Some(reference) if rank(reference.grain) <= rank(unit_grain) => {
+            let point = Point {
+                time: None,
+                ..reference.shifted(unit, offset)?
+            };
+            Some((
+                point,
+                format!(
+                    "{offset:+} {unit:?} from the time last mentioned ({})",
+                    reference.timex()
+                ),
+            ))
+        }
+        _ => {
+            let day = shift_day(dct, unit, offset)?;
+            Some((
+                Point::new(unit_grain, day),
+                format!("{offset:+} {unit:?} from the document date (no earlier time mentioned)"),
+            ))
+        }
+    }
+}
+
+/// Orders grains from fine to coarse.
+fn rank(grain: Grain) -> u8 {
+    match grain {
+        Grain::Day => 0,
+        Grain::Weekend => 1,
+        Grain::Week => 2,
+        Grain::Month => 3,
+        Grain::Quarter => 4,
+        Grain::Season => 5,
+        Grain::Half => 6,
+        Grain::Year => 7,
+        Grain::Decade => 8,
+        Grain::Century => 9,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    fn value(expr: Expr, tense: Tense, dct: &str) -> Option<String> {
+        let context = Context {
+            dct: Some(day(dct)),
+            tense,
+            reference: None,
+        };
+        resolve(&expr, &context).value
+    }
+
+    fn weekday(day: Weekday, shift: Shift) -> Expr {
+        Expr::Weekday {
+            day,
+            shift,
+            time: None,
+        }
+    }
+
+    #[test]
+    fn weekdays_follow_tense() {
+        // 2025-08-19 is a Tuesday.
+        let tue = "2025-08-19";
+        assert_eq!(
+            value(weekday(Weekday::Tue, Shift::Tense), Tense::Past, tue).unwrap(),
+            "2025-08-19"
+        );
+        assert_eq!(
+            value(weekday(Weekday::Mon, Shift::Tense), Tense::Past, tue).unwrap(),
+            "2025-08-18"
+        );
+        assert_eq!(
+            value(weekday(Weekday::Wed, Shift::Tense), Tense::Future, tue).unwrap(),
+            "2025-08-20"
+        );
+        assert_eq!(
+            value(weekday(Weekday::Wed, Shift::Tense), Tense::Present, tue).unwrap(),
+            "2025-08-20"
+        );
+        assert_eq!(
+            value(weekday(Weekday::Fri, Shift::Tense), Tense::Past, tue).unwrap(),
+            "2025-08-15"
+        );
+        assert_eq!(
+            value(weekday(Weekday::Tue, Shift::Last), Tense::Past, tue).unwrap(),
+            "2025-08-12"
+        );
+    }
+
+    #[test]
+    fn months_across_the_year_boundary() {
+        let december = Expr::Calendar {
+            year: None,
+            month: 12,
+            day: None,
+            shift: Shift::Last,
+            time: None,
+        };
+        assert_eq!(
+            value(december, Tense::Past, "2026-01-10").unwrap(),
+            "2025-12"
+        );
+        let dec_28 = Expr::Calendar {
+            year: None,
+            month: 12,
+            day: Some(28),
+            shift: Shift::Tense,
+            time: None,
+        };
+        assert_eq!(
+            value(dec_28, Tense::Unknown, "2026-01-03").unwrap(),
+            "2025-12-28"
+        );
+    }
+
+    #[test]
+    fn no_document_date_gives_null_with_reason() {
+        let context = Context {
+            dct: None,
+            tense: Tense::Past,
+            reference: None,
+        };
+        let resolved = resolve(&weekday(Weekday::Mon, Shift::Tense), &context);
+        assert_eq!(resolved.value, None);
+        assert!(resolved.why.contains("document date"));
+        let year = resolve(&Expr::Year(2022), &context);
+        assert_eq!(year.value.as_deref(), Some("2022"));
+    }
+
+    #[test]
+    fn anaphora_keeps_the_reference_grain() {
+        let context = Context {
+            dct: Some(day("1989-10-30")),
+            tense: Tense::Past,
+            reference: Some(Point::new(Grain::Quarter, day("1989-07-01"))),
+        };
+        let earlier = Expr::Anaphoric {
+            unit: Unit::Year,
+            offset: -1,
+            time: None,
+        };
+        assert_eq!(resolve(&earlier, &context).value.unwrap(), "1988-Q3");
+    }
+}
