@@ -63,6 +63,7 @@ struct OurTimex {
     end: usize,
     timex_type: String,
     value: Option<String>,
+    why: String,
 }
 
 /// Runs `dateline eval time`.
@@ -149,6 +150,7 @@ fn predict(pipeline: &Pipeline, text: &str, dct: Option<&str>) -> Vec<OurTimex> 
                 end: end as usize,
                 timex_type: t.timex_type.as_str().to_string(),
                 value: t.value.clone(),
+                why: t.why.clone(),
             }
         })
         .collect()
@@ -195,11 +197,12 @@ fn score(name: &str, text: &str, gold: &[GoldTimex], ours: &[OurTimex], scores: 
             scores.value_right += 1;
         } else {
             scores.errors.push(format!(
-                "{name}: {:?} value {} (gold {:?} {})",
+                "{name}: {:?} value {} (gold {:?} {}) — {}",
                 show(o.start, o.end),
                 o.value.as_deref().unwrap_or("null"),
                 show(g.start, g.end),
-                g.value
+                g.value,
+                o.why
             ));
         }
     }
@@ -260,6 +263,7 @@ mod tests {
             end,
             timex_type: "DATE".into(),
             value: Some(value.into()),
+            why: String::new(),
         }
     }
 

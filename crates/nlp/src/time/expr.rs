@@ -2,7 +2,7 @@
 
 use chrono::Weekday;
 
-use super::value::TimeOfDay;
+use super::value::{Grain, TimeOfDay};
 use super::words::{Season, Unit};
 
 /// How a weekday, month, season or quarter without a year is placed in time.
@@ -84,6 +84,15 @@ pub(crate) enum Expr {
         unit: Unit,
         offset: i64,
         time: Option<TimeOfDay>,
+    },
+    /// `count` units from the time last talked about, in its own grain: "a year earlier" after
+    /// "Aug. 12" is 12 August a year before.
+    Shifted { unit: Unit, count: i64 },
+    /// The period last talked about, again ("the quarter", "the year-ago period"): in `grain`
+    /// (the reference's own when `None`), `year_offset` years away.
+    SamePeriod {
+        grain: Option<Grain>,
+        year_offset: i64,
     },
     /// A length of time: "three days", "the past two weeks", "several years".
     Duration { amount: Amount, unit: Unit },

@@ -59,6 +59,8 @@ fn find(doc: &Doc, dct: Option<NaiveDate>) -> Vec<Resolved> {
         .collect();
     let mut found = Vec::new();
     let mut reference = None;
+    let mut reference_sentence = 0;
+    let mut period: Option<value::Point> = None;
     for (s, range) in sentences.iter().enumerate() {
         let words = sentence_words(doc, range.clone());
         for hit in recognize(&words) {
@@ -67,10 +69,17 @@ fn find(doc: &Doc, dct: Option<NaiveDate>) -> Vec<Resolved> {
                 dct,
                 tense: syntax.tense(&span, range),
                 reference,
+                recent: s <= reference_sentence + 1,
+                period,
             };
             let resolved = resolve(&hit.expr, &context);
-            if resolved.point.is_some() {
-                reference = resolved.point;
+            if let Some(point) = resolved.point {
+                reference = Some(point);
+                reference_sentence = s;
+                let quarterly = matches!(point.grain, value::Grain::Quarter | value::Grain::Half);
+                if quarterly && period.is_none_or(|p| p.day < point.day) {
+                    period = Some(point);
+                }
             }
             let length = match hit.expr {
                 Expr::Duration {

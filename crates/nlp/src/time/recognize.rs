@@ -7,7 +7,7 @@
 //! 2022", "on Tuesday").
 
 use super::expr::{Amount, Expr, Shift};
-use super::value::TimeOfDay;
+use super::value::{Grain, TimeOfDay};
 use super::words::{self, DayPart, Unit};
 
 /// A sentence's tokens as the grammar sees them.
@@ -113,6 +113,7 @@ fn bounded(w: &Words, i: usize) -> Option<Found> {
         (modifier, i + 3)
     } else {
         let modifier = match w.lower(i) {
+            "around" | "about" | "approximately" => "APPROX",
             "early" | "earlier" => "START",
             "late" | "later" => "END",
             "mid" => "MID",
@@ -196,7 +197,8 @@ fn core_at(w: &Words, i: usize) -> Option<Found> {
             best = Some(hit);
         }
     }
-    best.or_else(|| anaphoric(w, i))
+    best.or_else(|| same_period(w, i))
+        .or_else(|| anaphoric(w, i))
 }
 
 fn found(start: usize, end: usize, expr: Expr, rule: &'static str) -> Option<Found> {
@@ -534,10 +536,8 @@ fn deictic(w: &Words, i: usize) -> Option<Found> {
         }
         ("now", _) | ("currently", _) | ("nowadays", _) => Some(("PRESENT_REF", 1)),
         ("these", "days") => Some(("PRESENT_REF", 2)),
-        ("recently", _) | ("lately", _) | ("previously", _) | ("formerly", _) => {
-            Some(("PAST_REF", 1))
-        }
-        ("soon", _) => Some(("FUTURE_REF", 1)),
+        // "previously", "formerly" and "soon" are left out: TimeML annotators mostly skip them.
+        ("recently", _) | ("lately", _) => Some(("PAST_REF", 1)),
         _ => None,
     }?;
     found(
@@ -553,6 +553,7 @@ fn deictic(w: &Words, i: usize) -> Option<Found> {
 fn current(w: &Words, i: usize) -> Option<Found> {
     let s = if w.is(i, "the") { i + 1 } else { i };
     let (offset, u) = match w.lower(s) {
+        "this" if w.is(s + 1, "past") => (-1, s + 2),
         "last" | "past" | "previous" => (-1, s + 1),
         "this" | "current" => (0, s + 1),
         "next" | "coming" => (1, s + 1),
@@ -584,6 +585,23 @@ fn quantity(w: &Words, i: usize) -> Option<Found> {
     // "10-year" and "two-week" adjectives.
     let u = if w.is(u, "-") && u > a { u + 1 } else { u };
     let (unit, plural) = words::unit(w.lower(u))?;
+    if unit == Unit::Quarter && w.is(u + 1, "of") {
+        return None; // "three-quarters of", "a quarter of": fractions
+    }
+    let period_word = lead.is_some_and(|l| w.any(l, &["past", "last", "next", "coming"]));
+    let amount = if amount == Amount::Vague
+        && !plural
+        && period_word
+        && matches!(unit, Unit::Decade | Unit::Century)
+    {
+        // "the past decade" is ten years long; "the past year" is a period (`current`).
+        Amount::Exact {
+            whole: 1,
+            half: false,
+        }
+    } else {
+        amount
+    };
     if amount == Amount::Vague && !plural {
         return None;
     }
@@ -609,23 +627,25 @@ fn quantity(w: &Words, i: usize) -> Option<Found> {
                 } else {
                     -1
                 };
-                let expr = Expr::Anaphoric {
-                    unit,
-                    offset: sign,
-                    time: None,
-                };
-                let expr = match amount {
-                    Amount::Exact { whole, .. } => Expr::Anaphoric {
+                // "a few days later" is left a length of time.
+                if let Amount::Exact { whole, .. } = amount {
+                    let expr = Expr::Shifted {
                         unit,
-                        offset: sign * i64::from(whole),
-                        time: None,
-                    },
-                    Amount::Vague => expr,
-                };
-                return found(i, end + 1, expr, "anaphoric-shift");
+                        count: sign * i64::from(whole),
+                    };
+                    return found(i, end + 1, expr, "anaphoric-shift");
+                }
             }
         }
         _ => {}
+    }
+    if amount == Amount::Vague {
+        // "recent years", "in coming months": TimeML reads these as references, not lengths.
+        match lead.map(|l| w.lower(l)) {
+            Some("recent") => return found(i, end, Expr::Reference("PAST_REF"), "vague-period"),
+            Some("coming") => return found(i, end, Expr::Reference("FUTURE_REF"), "vague-period"),
+            _ => {}
+        }
     }
     found(i, end, Expr::Duration { amount, unit }, "duration")
 }
@@ -650,10 +670,9 @@ fn duration_lead(w: &Words, i: usize) -> (Option<usize>, usize) {
     if w.any(s, &["another", "additional"]) {
         return (Some(s), s + 1);
     }
-    if s > i {
-        return (Some(i), s);
-    }
-    (None, i)
+    // "the nine months": "the" belongs to the expression but does not make a bare plural
+    // ("the days") one.
+    (None, s)
 }
 
 /// "three", "24", "twenty four", "2 1/2", "a", "an", "a few", "several", "a couple of".
@@ -670,6 +689,9 @@ fn amount(w: &Words, i: usize) -> Option<(Amount, usize)> {
         ("a" | "an", _, _) => return Some((exact(1, false), i + 1)),
         ("several" | "few" | "many" | "some", _, _) => return Some((Amount::Vague, i + 1)),
         _ => {}
+    }
+    if year_number(w, i).is_some_and(|year| year >= 1900) {
+        return None; // "the 1988 quarter"
     }
     let mut whole = words::cardinal(w.lower(i))?;
     let mut end = i + 1;
@@ -764,6 +786,7 @@ fn quarter(w: &Words, i: usize) -> Option<Found> {
 /// "this summer", "last fall", "the summer of 1989", "summer 2025".
 fn season(w: &Words, i: usize) -> Option<Found> {
     let (shift, s) = match w.lower(i) {
+        "this" if w.is(i + 1, "past") => (Shift::Last, i + 2),
         "last" | "past" => (Shift::Last, i + 1),
         "next" | "coming" => (Shift::Next, i + 1),
         "this" => (Shift::This, i + 1),
@@ -799,7 +822,6 @@ fn set(w: &Words, i: usize) -> Option<Found> {
         "daily" | "nightly" => Some("P1D"),
         "weekly" => Some("P1W"),
         "monthly" => Some("P1M"),
-        "quarterly" => Some("P3M"),
         "annually" | "yearly" => Some("P1Y"),
         "hourly" => Some("PT1H"),
         _ => None,
@@ -1024,4 +1046,57 @@ fn anaphoric(w: &Words, i: usize) -> Option<Found> {
         time: None,
     };
     found(i, u + 1, expr, "anaphoric")
+}
+
+/// The period a report is about, named again: "the quarter", "the latest period", "that
+/// quarter", "the year-ago quarter", "the year-earlier third quarter", "year-earlier".
+fn same_period(w: &Words, i: usize) -> Option<Found> {
+    let determiner = w.any(i, &["the", "that", "its", "their"]);
+    let mut s = if determiner { i + 1 } else { i };
+    if w.any(
+        s,
+        &[
+            "latest",
+            "current",
+            "comparable",
+            "same",
+            "corresponding",
+            "recent",
+        ],
+    ) {
+        s += 1;
+    }
+    let mut year_offset = 0;
+    if w.is(s, "year") && w.is(s + 1, "-") && w.any(s + 2, &["ago", "earlier"]) {
+        year_offset = -1;
+        s += 3;
+    }
+    if w.is(s, "fiscal") {
+        s += 1;
+    }
+    if words::ordinal(w.lower(s)).is_some_and(|n| n <= 4) && w.any(s + 1, &["quarter", "half"]) {
+        s += 1;
+    }
+    let grain = match w.lower(s) {
+        "quarter" => Some(Grain::Quarter),
+        "half" => Some(Grain::Half),
+        "period" => None,
+        _ if year_offset != 0 && s > i => {
+            // "year-earlier" alone, as in "from year-earlier levels".
+            let expr = Expr::SamePeriod {
+                grain: None,
+                year_offset,
+            };
+            return found(i, s, expr, "same-period");
+        }
+        _ => return None,
+    };
+    if !determiner && year_offset == 0 {
+        return None;
+    }
+    if grain.is_none() && year_offset == 0 && s == i + 1 && !w.is(i, "that") {
+        return None; // "the period" alone is too vague
+    }
+    let expr = Expr::SamePeriod { grain, year_offset };
+    found(i, s + 1, expr, "same-period")
 }

@@ -180,24 +180,37 @@ pub(crate) fn date_of(
         matches!(t.timex_type, TimexType::Date | TimexType::Time)
             && points.get(i).copied().flatten().is_some()
     };
-    let clause = syntax.clause_verb(token);
-    let governed = in_sentence().find(|(i, t)| {
-        dated(*i, t) && {
-            let span = t.tokens.start as usize..t.tokens.end as usize;
-            let up = syntax.span_head(&span).and_then(|h| syntax.head(h));
-            up.and_then(|u| syntax.clause_verb(u)) == clause && clause.is_some()
+    let governor = |t: &Timex| {
+        let span = t.tokens.start as usize..t.tokens.end as usize;
+        let up = syntax.span_head(&span).and_then(|h| syntax.head(h))?;
+        syntax.clause_verb(up)
+    };
+    // Its own clause first, then each clause that holds it ("On Monday Trump said he was …"
+    // dates "was" by Monday), never a clause inside another ("since Russia invaded in 2022").
+    let mut chosen = None;
+    let mut clause = syntax.clause_verb(token);
+    let mut why = "the time expression of its clause";
+    for _ in 0..16 {
+        let Some(verb) = clause else { break };
+        chosen = in_sentence().find(|(i, t)| dated(*i, t) && governor(t) == Some(verb));
+        if chosen.is_some() {
+            break;
         }
-    });
-    let chosen = governed
-        .map(|g| (g, "the time expression of its clause"))
-        .or_else(|| {
-            in_sentence()
-                .filter(|(i, t)| {
-                    dated(*i, t) && sentence_range.contains(&(t.tokens.start as usize))
-                })
-                .min_by_key(|(_, t)| (t.tokens.start as usize).abs_diff(token))
-                .map(|g| (g, "the nearest time expression in its sentence"))
-        });
+        why = "the time expression of an enclosing clause";
+        clause = syntax.head(verb).and_then(|h| syntax.clause_verb(h));
+        // A subordinate clause ("since Russia invaded in 2022") dates only itself.
+        if clause.is_some_and(|c| subordinate(syntax, c, sentence_range)) {
+            break;
+        }
+    }
+    let unparsed = syntax.head(token).is_none() && syntax.relation(token).is_empty();
+    if chosen.is_none() && unparsed {
+        why = "the nearest time expression in its sentence (no parse)";
+        chosen = in_sentence()
+            .filter(|(i, t)| dated(*i, t) && sentence_range.contains(&(t.tokens.start as usize)))
+            .min_by_key(|(_, t)| (t.tokens.start as usize).abs_diff(token));
+    }
+    let chosen = chosen.map(|c| (c, why));
     if let Some(((i, t), why)) = chosen {
         let precision = points
             .get(i)
@@ -221,4 +234,11 @@ pub(crate) fn date_of(
             "no time expression and no document date".to_string()
         },
     }
+}
+
+/// Whether `verb` heads a clause opened by a subordinator ("since", "after", "because", "if").
+fn subordinate(syntax: &Syntax, verb: usize, sentence: &Range<usize>) -> bool {
+    syntax.children(verb, sentence).into_iter().any(|c| {
+        syntax.relation(c) == "mark" && syntax.lower(c) != "that" && syntax.lower(c) != "to"
+    })
 }

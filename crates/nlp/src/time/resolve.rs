@@ -40,6 +40,10 @@ pub(crate) struct Context {
     pub tense: Tense,
     /// The last point in time the text talked about, for "a year earlier", "that day".
     pub reference: Option<Point>,
+    /// Whether `reference` was talked about in this sentence or the one before.
+    pub recent: bool,
+    /// The latest quarter or half the text has talked about: the period a report is about.
+    pub period: Option<Point>,
 }
 
 /// An expression's type, value and the reasoning behind it.
@@ -186,18 +190,20 @@ fn relative(expr: &Expr, timex_type: TimexType, dct: NaiveDate, context: &Contex
             let point = with_time(Point::new(Grain::Day, d), time);
             (point, format!("{days:+} days from the document date"))
         }),
-        Expr::Clock(time) => Some((
-            with_time(Point::new(Grain::Day, dct), Some(time)),
-            "time of day on the document date".to_string(),
-        )),
+        Expr::Clock(time) => Some(match context.reference {
+            Some(reference) if context.recent && reference.grain == Grain::Day => (
+                with_time(reference, Some(time)),
+                "time of day on the day just talked about".to_string(),
+            ),
+            _ => (
+                with_time(Point::new(Grain::Day, dct), Some(time)),
+                "time of day on the document date".to_string(),
+            ),
+        }),
+        Expr::SamePeriod { grain, year_offset } => same_period(grain, year_offset, dct, context),
         Expr::Current { unit, offset } => current(unit, offset, tense, dct),
         Expr::Ago { amount, unit, sign } => match amount {
-            Amount::Exact { whole, .. } => shift_day(dct, unit, sign * i64::from(whole)).map(|d| {
-                (
-                    Point::new(grain_of(unit), d),
-                    "counted back from the document date".into(),
-                )
-            }),
+            Amount::Exact { whole, .. } => ago(unit, sign * i64::from(whole), dct, context),
             Amount::Vague => {
                 return plain(timex_type, "PAST_REF".to_string(), "vague time ago");
             }
@@ -205,6 +211,7 @@ fn relative(expr: &Expr, timex_type: TimexType, dct: NaiveDate, context: &Contex
         Expr::Anaphoric { unit, offset, time } => {
             anaphoric(unit, offset, dct, context).map(|(point, why)| (with_time(point, time), why))
         }
+        Expr::Shifted { unit, count } => shifted(unit, count, dct, context),
         Expr::Duration { .. }
         | Expr::Set(_)
         | Expr::Reference(_)
@@ -251,16 +258,21 @@ fn calendar(
         .into_iter()
         .filter_map(make)
         .collect();
+    // News talks about dates near its own: a past-tense clause may still name a date a few weeks
+    // ahead ("said the vote will be held Jan. 14"), so tense only decides beyond a window.
+    let window = chrono::Days::new(if day.is_some() { 60 } else { 45 });
     let chosen = match (shift, tense) {
         (Shift::This, _) => make(here),
         (Shift::Last, _) => candidates.iter().rev().find(|d| **d < reference).copied(),
         (Shift::Next, _) => candidates.iter().find(|d| **d > reference).copied(),
-        (Shift::Tense, Tense::Past) => candidates.iter().rev().find(|d| **d <= reference).copied(),
-        (Shift::Tense, Tense::Future) => candidates.iter().find(|d| **d >= reference).copied(),
-        (Shift::Tense, _) => candidates
-            .iter()
-            .min_by_key(|d| (**d - reference).num_days().abs())
-            .copied(),
+        (Shift::Tense, Tense::Future) => {
+            let from = reference.checked_sub_days(window)?;
+            candidates.iter().find(|d| **d >= from).copied()
+        }
+        (Shift::Tense, _) => {
+            let until = reference.checked_add_days(window)?;
+            candidates.iter().rev().find(|d| **d <= until).copied()
+        }
     }?;
     let why = match shift {
         Shift::Tense => format!("year from the document date by {}", tense.name()),
@@ -323,27 +335,24 @@ fn season_point(
         .into_iter()
         .filter_map(start)
         .collect();
-    // The season the document date falls in starts at or before it.
-    let current = candidates.iter().rev().find(|d| **d <= dct).copied();
+    let three_months = chrono::Months::new(3);
+    let over_by = |d: &NaiveDate| {
+        d.checked_add_months(three_months)
+            .is_some_and(|end| end <= dct)
+    };
     let chosen = match (shift, tense) {
-        (Shift::Last, _) | (Shift::Tense, Tense::Past) => {
-            let before = |d: &&NaiveDate| {
-                if shift == Shift::Last {
-                    // "last summer" in August is the previous summer.
-                    current.is_none_or(|c| **d < c)
-                        && d.checked_add_months(chrono::Months::new(3))
-                            .is_some_and(|end| end <= dct)
-                } else {
-                    **d <= dct
-                }
-            };
-            candidates.iter().rev().find(before).copied()
-        }
+        // "last summer": the latest one that is over.
+        (Shift::Last, _) => candidates.iter().rev().find(|d| over_by(d)).copied(),
+        (Shift::Tense, Tense::Past) => candidates.iter().rev().find(|d| **d <= dct).copied(),
         (Shift::Next, _) | (Shift::Tense, Tense::Future) => {
             candidates.iter().find(|d| **d > dct).copied()
         }
-        _ => current
-            .filter(|c| c.month() == season.first_month())
+        // "this summer": the current one when it is that season, else this year's.
+        _ => candidates
+            .iter()
+            .rev()
+            .find(|d| **d <= dct && !over_by(d))
+            .copied()
             .or_else(|| start(here)),
     }?;
     Some((
@@ -425,10 +434,15 @@ fn anaphoric(
     let unit_grain = grain_of(unit);
     match context.reference {
         Some(reference) if rank(reference.grain) <= rank(unit_grain) => {
-            let point = Point {
-                time: None,
-                ..reference.shifted(unit, offset)?
+            // "a year earlier" than a quarter is that quarter a year before; otherwise the
+            // answer has the unit's grain ("the following year" is a year).
+            let quarterly = matches!(reference.grain, Grain::Quarter | Grain::Half);
+            let grain = if quarterly && unit == Unit::Year {
+                reference.grain
+            } else {
+                unit_grain
             };
+            let point = Point::new(grain, reference.shifted(unit, offset)?.day);
             Some((
                 point,
                 format!(
@@ -443,6 +457,91 @@ fn anaphoric(
                 Point::new(unit_grain, day),
                 format!("{offset:+} {unit:?} from the document date (no earlier time mentioned)"),
             ))
+        }
+    }
+}
+
+/// "two years ago": a year; "a year ago" right after talk of a quarter: that quarter a year
+/// before (as in "profit rose from a year ago").
+fn ago(unit: Unit, count: i64, dct: NaiveDate, context: &Context) -> Option<(Point, String)> {
+    if let Some(reference) = context.reference {
+        let quarterly = matches!(reference.grain, Grain::Quarter | Grain::Half);
+        if context.recent && quarterly && unit == Unit::Year {
+            let point = reference.shifted(unit, count)?;
+            let why = format!(
+                "{count:+} years from the quarter just talked about ({})",
+                reference.timex()
+            );
+            return Some((point, why));
+        }
+    }
+    let grain = match unit {
+        Unit::Decade | Unit::Century => Grain::Year,
+        other => grain_of(other),
+    };
+    let day = shift_day(dct, unit, count)?;
+    Some((
+        Point::new(grain, day),
+        "counted back from the document date".into(),
+    ))
+}
+
+/// "the quarter", "the year-ago period": the period last talked about, in `grain`, moved by
+/// `year_offset` years; without one, the document date's quarter.
+fn same_period(
+    grain: Option<Grain>,
+    year_offset: i64,
+    dct: NaiveDate,
+    context: &Context,
+) -> Option<(Point, String)> {
+    let quarterly = grain.is_none_or(|g| matches!(g, Grain::Quarter | Grain::Half));
+    let (base, why) = match (context.period, context.reference) {
+        (Some(period), _) if quarterly => (
+            period,
+            format!("the latest quarter talked about ({})", period.timex()),
+        ),
+        (None, _) if quarterly => {
+            // Reports are about the last quarter that has ended.
+            let last = shift_day(dct, Unit::Quarter, -1)?;
+            (
+                Point::new(Grain::Quarter, last),
+                "the quarter before the document date's".to_string(),
+            )
+        }
+        (_, Some(reference)) => (
+            reference,
+            format!("the period last talked about ({})", reference.timex()),
+        ),
+        (_, None) => (
+            Point::new(Grain::Quarter, dct),
+            "the document date's quarter".to_string(),
+        ),
+    };
+    let grain = grain.unwrap_or(base.grain);
+    let day = shift_day(base.day, Unit::Year, year_offset)?;
+    Some((
+        Point::new(grain, day),
+        format!("{why}, {year_offset:+} years"),
+    ))
+}
+
+/// "a year earlier", "three days later": from the time last talked about, keeping its grain
+/// when it is as fine as the unit; else from the document date.
+fn shifted(unit: Unit, count: i64, dct: NaiveDate, context: &Context) -> Option<(Point, String)> {
+    let unit_grain = grain_of(unit);
+    match context.reference {
+        Some(reference) if rank(reference.grain) <= rank(unit_grain) => {
+            let point = Point::new(reference.grain, reference.shifted(unit, count)?.day);
+            let why = format!(
+                "{count:+} {unit:?} from the time last mentioned ({})",
+                reference.timex()
+            );
+            Some((point, why))
+        }
+        _ => {
+            let day = shift_day(dct, unit, count)?;
+            let why = format!("{count:+} {unit:?} from the document date (no earlier time)");
+            Some((Point::new(unit_grain, day), why))
         }
     }
 }
@@ -476,6 +575,8 @@ mod tests {
             dct: Some(day(dct)),
             tense,
             reference: None,
+            recent: false,
+            period: None,
         };
         resolve(&expr, &context).value
     }
@@ -550,6 +651,8 @@ mod tests {
             dct: None,
             tense: Tense::Past,
             reference: None,
+            recent: false,
+            period: None,
         };
         let resolved = resolve(&weekday(Weekday::Mon, Shift::Tense), &context);
         assert_eq!(resolved.value, None);
@@ -564,6 +667,8 @@ mod tests {
             dct: Some(day("1989-10-30")),
             tense: Tense::Past,
             reference: Some(Point::new(Grain::Quarter, day("1989-07-01"))),
+            recent: true,
+            period: None,
         };
         let earlier = Expr::Anaphoric {
             unit: Unit::Year,
