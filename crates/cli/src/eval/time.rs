@@ -83,7 +83,7 @@ pub fn run(args: &EvalArgs) -> Result<()> {
             Ok(gold) => gold,
             Err(error) => {
                 // One bad file is reported and skipped; the rest are still scored.
-                eprintln!("{}:{error}", path.display());
+                eprintln!("{}:{}: {}", path.display(), error.line, error.message);
                 unreadable += 1;
                 continue;
             }

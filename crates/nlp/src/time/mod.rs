@@ -177,3 +177,142 @@ fn date_quotes(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const VOCABULARY: &[&str] = &[
+        "the",
+        "a",
+        "last",
+        "next",
+        "this",
+        "past",
+        "early",
+        "late",
+        "mid",
+        "-",
+        "of",
+        "ago",
+        "earlier",
+        "later",
+        "after",
+        "before",
+        "every",
+        "each",
+        "more",
+        "than",
+        "nearly",
+        "year",
+        "years",
+        "week",
+        "weekend",
+        "month",
+        "quarter",
+        "decade",
+        "century",
+        "day",
+        "days",
+        "hours",
+        "Monday",
+        "Sunday",
+        "August",
+        "Aug.",
+        "May",
+        "March",
+        "summer",
+        "fall",
+        "winter",
+        "third",
+        "first",
+        "fiscal",
+        "1990s",
+        "'90s",
+        "2022",
+        "1999",
+        "0",
+        "29",
+        "31",
+        "99999",
+        "4294967295",
+        "12:75",
+        "24:00",
+        "2",
+        "p.m.",
+        "a.m.",
+        "noon",
+        "today",
+        "yesterday",
+        "now",
+        "recent",
+        "coming",
+        "year-ago",
+        "period",
+        "that",
+        "same",
+        "following",
+        "previous",
+        "Q3",
+        "2024-02-30",
+        "2025-08-19",
+        "twenty",
+        "four",
+        "1/2",
+        "and",
+        "half",
+        "old",
+        ",",
+        ".",
+        "hundred",
+        "thousand",
+    ];
+
+    fn any_date() -> impl Strategy<Value = Option<NaiveDate>> {
+        prop_oneof![
+            Just(None),
+            (-300_000i32..300_000).prop_map(|d| NaiveDate::from_num_days_from_ce_opt(d)),
+            Just(NaiveDate::from_ymd_opt(2024, 2, 29)),
+            Just(NaiveDate::from_ymd_opt(2026, 1, 1)),
+            Just(NaiveDate::from_ymd_opt(2020, 12, 31)),
+            Just(Some(NaiveDate::MAX)),
+            Just(Some(NaiveDate::MIN)),
+        ]
+    }
+
+    proptest! {
+        /// Recognition and normalization are total: any word sequence, any reference date.
+        #[test]
+        fn normalization_never_panics(
+            picks in proptest::collection::vec(0..VOCABULARY.len(), 0..12),
+            dct in any_date(),
+            tense in 0..4usize,
+        ) {
+            let text: Vec<&str> = picks.iter().map(|&i| VOCABULARY[i]).collect();
+            let words = Words {
+                lower: text.iter().map(|t| t.to_lowercase()).collect(),
+                xpos: vec![""; text.len()],
+                text,
+            };
+            let tense = [
+                resolve::Tense::Past,
+                resolve::Tense::Present,
+                resolve::Tense::Future,
+                resolve::Tense::Unknown,
+            ][tense];
+            let mut reference = None;
+            for hit in recognize(&words) {
+                prop_assert!(hit.start < hit.end && hit.end <= words.text.len());
+                let context = Context { dct, tense, reference, recent: true, period: reference };
+                let resolved = resolve(&hit.expr, &context);
+                if let Some(value) = &resolved.value {
+                    prop_assert!(!value.is_empty());
+                } else {
+                    prop_assert!(!resolved.why.is_empty());
+                }
+                reference = resolved.point.or(reference);
+            }
+        }
+    }
+}

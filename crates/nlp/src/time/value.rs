@@ -192,11 +192,7 @@ pub(crate) fn duration_value(whole: u32, half: bool, unit: Unit) -> String {
             return format!("P{}Y", u64::from(whole) * 100 + if half { 50 } else { 0 })
         }
     };
-    let count = if unit == Unit::Weekend {
-        whole * 2
-    } else {
-        whole
-    };
+    let count = u64::from(whole) * if unit == Unit::Weekend { 2 } else { 1 };
     let t = if time { "T" } else { "" };
     let mut value = format!("P{t}{count}{letter}");
     if half {
