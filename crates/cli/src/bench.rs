@@ -137,6 +137,13 @@ fn stage_lines(docs: &[Doc], repeat: usize) -> Result<()> {
         tokens
     });
     token_line("quotes (given parses and entities)", tokens, quote_time);
+    let time_time = best_of(repeat, || {
+        for doc in &mut segmented {
+            dateline_nlp::time::extract(doc);
+        }
+        tokens
+    });
+    token_line("times (recognize + normalize)", tokens, time_time);
     Ok(())
 }
 

@@ -130,7 +130,8 @@ fn tml_files(root: &Path) -> Result<Vec<PathBuf>> {
     }
     files.sort();
     // TBAQ-cleaned keeps a copy of one TimeBank file in testpipeline/: count each name once.
-    files.dedup_by(|a, b| a.file_name() == b.file_name());
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|path| seen.insert(path.file_name().map(|n| n.to_os_string())));
     Ok(files)
 }
 

@@ -1,5 +1,5 @@
 //! The time stage: TIMEX3 expressions normalized against the document's date, and a date for each
-//! quote (events will ask the same question through [`relation::date_of`]).
+//! quote ([`date_of_token`], which events will ask too).
 //!
 //! 1. [`recognize`]: a grammar over each sentence's tokens finds expressions with TimeML extents
 //!    and says what they mean ([`expr::Expr`]), before any date is known.
@@ -13,6 +13,7 @@
 //! Reads tokens, tags and dependencies; writes `times` and `quote_dates`.
 
 mod clause;
+mod dates;
 mod expr;
 mod recognize;
 mod relation;
@@ -26,6 +27,7 @@ use chrono::NaiveDate;
 use dateline_core::{ByteSpan, DateRef, Doc, Timex};
 
 use clause::Syntax;
+pub use dates::date_of_token;
 use expr::{Amount, Expr};
 use recognize::{recognize, Words};
 use relation::Resolved;
@@ -34,18 +36,10 @@ use resolve::{resolve, Context};
 /// Finds and normalizes the time expressions of `doc` and dates its quotes.
 pub fn extract(doc: &mut Doc) {
     let dct = doc.meta().published.map(|p| p.date());
-    let (times, points) = {
-        let found = find(doc, dct);
-        let points: Vec<_> = found.iter().map(|f| f.point).collect();
-        (
-            found.into_iter().map(|f| f.timex).collect::<Vec<_>>(),
-            points,
-        )
-    };
-    let quote_dates = date_quotes(doc, &times, &points, dct);
-    let annotations = doc.annotations_mut();
-    annotations.times = times;
-    annotations.quote_dates = quote_dates;
+    let times: Vec<Timex> = find(doc, dct).into_iter().map(|f| f.timex).collect();
+    doc.annotations_mut().times = times;
+    let quote_dates = date_quotes(doc);
+    doc.annotations_mut().quote_dates = quote_dates;
 }
 
 /// Recognizes, resolves and relates the expressions of every sentence.
@@ -137,14 +131,8 @@ fn token_span(doc: &Doc, tokens: Range<usize>) -> ByteSpan {
 }
 
 /// Each quote's date: that of its cue's clause, or of its first word's.
-fn date_quotes(
-    doc: &Doc,
-    times: &[Timex],
-    points: &[Option<value::Point>],
-    dct: Option<NaiveDate>,
-) -> Vec<DateRef> {
+fn date_quotes(doc: &Doc) -> Vec<DateRef> {
     let annotations = doc.annotations();
-    let syntax = Syntax::new(doc);
     let token_at = |offset: u32| {
         annotations
             .tokens
@@ -156,24 +144,7 @@ fn date_quotes(
         .iter()
         .map(|quote| {
             let anchor = quote.cue.unwrap_or(quote.content);
-            let token = token_at(anchor.start);
-            let sentence = annotations
-                .sentences
-                .partition_point(|s| s.tokens.end as usize <= token);
-            let range = annotations
-                .sentences
-                .get(sentence)
-                .map_or(0..0, |s| s.tokens.start as usize..s.tokens.end as usize);
-            relation::date_of(
-                &syntax,
-                times,
-                points,
-                token,
-                sentence as u32,
-                &range,
-                |t| token_span(doc, t..t + 1),
-                dct,
-            )
+            date_of_token(doc, token_at(anchor.start))
         })
         .collect()
 }

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use chrono::NaiveDate;
-use dateline_core::{ByteSpan, DatePrecision, DateRef, TimeRelation, Timex, TimexType};
+use dateline_core::{ByteSpan, TimeRelation, Timex};
 
 use super::clause::Syntax;
 use super::value::{Grain, Point};
@@ -133,112 +133,4 @@ fn nearest_point(found: &[Resolved], k: usize, keep: impl Fn(&Resolved) -> bool)
         .filter_map(|(_, t)| Some((t.timex.tokens.start.abs_diff(at), t.point?)))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, point)| point)
-}
-
-/// The date of whatever token `token` expresses (a speech verb, an event trigger): the
-/// anchor-event date when it sits inside "… after X", else the expression its clause governs,
-/// else the nearest dated expression in its sentence, else the document date.
-pub(crate) fn date_of(
-    syntax: &Syntax,
-    times: &[Timex],
-    points: &[Option<Point>],
-    token: usize,
-    sentence: u32,
-    sentence_range: &Range<usize>,
-    token_span: impl Fn(usize) -> ByteSpan,
-    dct: Option<NaiveDate>,
-) -> DateRef {
-    let in_sentence = || {
-        times
-            .iter()
-            .enumerate()
-            .filter(move |(_, t)| t.sentence == sentence)
-    };
-    let here = token_span(token);
-    for (i, t) in in_sentence() {
-        if let Some(relation) = &t.relation {
-            if relation.event.start <= here.start && here.end <= relation.event.end {
-                let precision = if relation
-                    .event_date
-                    .as_deref()
-                    .is_some_and(|d| d.len() == 10)
-                {
-                    DatePrecision::Day
-                } else {
-                    DatePrecision::Vague
-                };
-                return DateRef {
-                    time: Some(i as u32),
-                    value: relation.event_date.clone(),
-                    precision,
-                    why: "anchor event of a relative expression".to_string(),
-                };
-            }
-        }
-    }
-    let dated = |i: usize, t: &Timex| {
-        matches!(t.timex_type, TimexType::Date | TimexType::Time)
-            && points.get(i).copied().flatten().is_some()
-    };
-    let governor = |t: &Timex| {
-        let span = t.tokens.start as usize..t.tokens.end as usize;
-        let up = syntax.span_head(&span).and_then(|h| syntax.head(h))?;
-        syntax.clause_verb(up)
-    };
-    // Its own clause first, then each clause that holds it ("On Monday Trump said he was …"
-    // dates "was" by Monday), never a clause inside another ("since Russia invaded in 2022").
-    let mut chosen = None;
-    let mut clause = syntax.clause_verb(token);
-    let mut why = "the time expression of its clause";
-    for _ in 0..16 {
-        let Some(verb) = clause else { break };
-        chosen = in_sentence().find(|(i, t)| dated(*i, t) && governor(t) == Some(verb));
-        if chosen.is_some() {
-            break;
-        }
-        why = "the time expression of an enclosing clause";
-        clause = syntax.head(verb).and_then(|h| syntax.clause_verb(h));
-        // A subordinate clause ("since Russia invaded in 2022") dates only itself.
-        if clause.is_some_and(|c| subordinate(syntax, c, sentence_range)) {
-            break;
-        }
-    }
-    let unparsed = syntax.head(token).is_none() && syntax.relation(token).is_empty();
-    if chosen.is_none() && unparsed {
-        why = "the nearest time expression in its sentence (no parse)";
-        chosen = in_sentence()
-            .filter(|(i, t)| dated(*i, t) && sentence_range.contains(&(t.tokens.start as usize)))
-            .min_by_key(|(_, t)| (t.tokens.start as usize).abs_diff(token));
-    }
-    let chosen = chosen.map(|c| (c, why));
-    if let Some(((i, t), why)) = chosen {
-        let precision = points
-            .get(i)
-            .copied()
-            .flatten()
-            .map_or(DatePrecision::Vague, |p| p.precision());
-        return DateRef {
-            time: Some(i as u32),
-            value: t.value.clone(),
-            precision,
-            why: why.to_string(),
-        };
-    }
-    DateRef {
-        time: None,
-        value: dct.map(|d| Point::new(Grain::Day, d).timex()),
-        precision: DatePrecision::Document,
-        why: if dct.is_some() {
-            "no time expression: the document date".to_string()
-        } else {
-            "no time expression and no document date".to_string()
-        },
-    }
-}
-
-/// Whether `verb` heads a clause opened by a subordinator ("since", "after", "because", "if").
-fn subordinate(syntax: &Syntax, verb: usize, sentence: &Range<usize>) -> bool {
-    syntax.children(verb, sentence).into_iter().any(|c| {
-        syntax.relation(c) == "mark" && syntax.lower(c) != "that" && syntax.lower(c) != "to"
-    })
 }

@@ -2,7 +2,6 @@
 //! total: a date out of chrono's range gives `None`, never a panic.
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
-use dateline_core::DatePrecision;
 
 use super::words::{DayPart, Season, Unit};
 
@@ -85,18 +84,6 @@ impl Point {
             Grain::Year => format!("{year:04}"),
             Grain::Decade => format!("{:03}", year.div_euclid(10)),
             Grain::Century => format!("{:02}", year.div_euclid(100)),
-        }
-    }
-
-    pub(crate) fn precision(&self) -> DatePrecision {
-        match self.grain {
-            Grain::Day if self.time.is_some() => DatePrecision::Time,
-            Grain::Day => DatePrecision::Day,
-            Grain::Week | Grain::Weekend => DatePrecision::Week,
-            Grain::Month => DatePrecision::Month,
-            Grain::Quarter | Grain::Half | Grain::Season => DatePrecision::Quarter,
-            Grain::Year => DatePrecision::Year,
-            Grain::Decade | Grain::Century => DatePrecision::Vague,
         }
     }
 
