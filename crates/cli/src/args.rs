@@ -127,6 +127,8 @@ pub enum Component {
     /// Time expressions (spans, types, values) on TimeML with a DCT, scored as TempEval-3
     /// (default: TBAQ-cleaned).
     Time,
+    /// Toponym recognition and geocoding on GeoVirus or GeoWebNews XML (default: GeoVirus).
+    Geo,
 }
 
 /// `dateline eval`.

@@ -44,6 +44,7 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
         Component::Actors => crate::eval::actors::run(args)?,
         Component::Quotes => crate::eval::quotes::run(args)?,
         Component::Time => crate::eval::time::run(args)?,
+        Component::Geo => crate::eval::geo::run(args)?,
     }
     Ok(ExitCode::SUCCESS)
 }

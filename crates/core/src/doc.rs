@@ -6,6 +6,7 @@ use sha2::{Digest, Sha256};
 
 use crate::entity::Entity;
 use crate::meta::DocMeta;
+use crate::place::Place;
 use crate::quote::Quote;
 use crate::span::ByteSpan;
 use crate::tagset::{Dependency, PosTag};
@@ -109,6 +110,8 @@ pub struct Annotations {
     /// The date of each quote, parallel to `quotes`; empty until the time stage (written by the
     /// time stage).
     pub quote_dates: Vec<DateRef>,
+    /// Toponyms in text order, resolved to places (written by the places stage).
+    pub places: Vec<Place>,
 }
 
 /// A name found by the recognizer.

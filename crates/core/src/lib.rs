@@ -25,6 +25,7 @@ mod doc;
 mod entity;
 mod meta;
 mod offsets;
+mod place;
 mod quote;
 pub mod schema;
 mod span;
@@ -38,6 +39,7 @@ pub use doc::{
 pub use entity::{Entity, EntityType, Mention, MentionKind};
 pub use meta::{Dateline, DocMeta, Origin, PartialDate, Published, PublishedFrom};
 pub use offsets::CharOffsets;
+pub use place::{Coordinates, Place, PlaceFeature};
 pub use quote::{Quote, QuoteKind};
 pub use span::ByteSpan;
 pub use time::{DatePrecision, DateRef, TimeRelation, Timex, TimexType};

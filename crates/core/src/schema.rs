@@ -259,6 +259,9 @@ pub struct PlaceOut {
     pub lon: Option<f64>,
     /// GeoNames id.
     pub geonameid: Option<u64>,
+    /// How it was recognized and resolved. Added field.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub why: String,
 }
 
 /// `events[].source` and `events[].target`.
@@ -575,7 +578,28 @@ impl Analysis {
                     }
                 })
                 .collect(),
-            places: Vec::new(),
+            places: annotations
+                .places
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let TextSpanOut { start, end, text } = text_span(p.span);
+                    PlaceOut {
+                        id: format!("P{}", i + 1),
+                        start,
+                        end,
+                        text,
+                        name: p.name.clone(),
+                        country: p.country.clone(),
+                        admin1: p.admin1.clone(),
+                        feature: p.feature.as_str().to_string(),
+                        lat: p.coordinates.map(|c| c.lat()),
+                        lon: p.coordinates.map(|c| c.lon()),
+                        geonameid: p.geonameid,
+                        why: p.why.clone(),
+                    }
+                })
+                .collect(),
             events: Vec::new(),
             tone: None,
             tokens,

@@ -20,6 +20,7 @@
 
 pub mod clusters;
 pub mod entities;
+pub mod gazetteer;
 pub mod kb;
 pub mod lemmatizer;
 pub mod models;
@@ -28,6 +29,7 @@ mod normalize;
 pub mod parser;
 pub mod perceptron;
 pub mod pipeline;
+pub mod places;
 pub mod quotes;
 pub mod segment;
 mod speech;

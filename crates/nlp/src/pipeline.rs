@@ -2,9 +2,10 @@
 
 use dateline_core::{Diagnostic, Doc, Severity};
 
+use crate::gazetteer::{Gazetteer, GazetteerError};
 use crate::kb::{Kb, KbError};
 use crate::models::{self, Models};
-use crate::{entities, quotes, segment, time};
+use crate::{entities, places, quotes, segment, time};
 
 /// Runs the analysis stages over documents. Holds nothing per document, so one pipeline serves
 /// any number of documents and threads.
@@ -14,6 +15,7 @@ pub struct Pipeline {
     load_error: Option<&'static crate::perceptron::ModelError>,
     kb: Option<&'static Kb>,
     kb_error: Option<&'static KbError>,
+    gazetteer: Option<Result<&'static Gazetteer, &'static GazetteerError>>,
 }
 
 impl Default for Pipeline {
@@ -38,6 +40,14 @@ impl Pipeline {
             },
         }
         .with_bundled_kb()
+        .with_bundled_gazetteer()
+    }
+
+    fn with_bundled_gazetteer(self) -> Pipeline {
+        Pipeline {
+            gazetteer: Some(Gazetteer::bundled()),
+            ..self
+        }
     }
 
     fn with_bundled_kb(self) -> Pipeline {
@@ -71,11 +81,12 @@ impl Pipeline {
             load_error: None,
             kb: None,
             kb_error: None,
+            gazetteer: None,
         }
     }
 
     /// Analyzes `doc` in place: segment → tag → lemmatize → parse → names → entities →
-    /// quotes → times (later stages as they land).
+    /// quotes → times → places (later stages as they land).
     pub fn run(&self, doc: &mut Doc) {
         segment::segment(doc);
         if let Some(error) = self.load_error {
@@ -103,5 +114,14 @@ impl Pipeline {
         entities::resolve(doc, kb);
         quotes::extract(doc);
         time::extract(doc);
+        match self.gazetteer {
+            Some(Ok(gazetteer)) => places::extract(doc, gazetteer),
+            Some(Err(error)) => doc.push_diagnostic(Diagnostic {
+                severity: Severity::Error,
+                stage: "places",
+                message: format!("the gazetteer could not be loaded: {error}; no places"),
+            }),
+            None => {}
+        }
     }
 }

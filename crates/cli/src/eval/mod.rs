@@ -4,6 +4,8 @@
 pub mod actors;
 pub mod conllu;
 pub mod deps;
+pub mod geo;
+pub mod geo_gold;
 pub mod gum;
 pub mod iob;
 pub mod ner;

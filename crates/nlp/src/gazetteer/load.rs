@@ -1,0 +1,399 @@
+//! Reading the gazetteer files. Every malformed line is refused with `FILE:LINE: message`.
+
+use std::collections::HashMap;
+use std::io::Read as _;
+
+use dateline_core::{Coordinates, PlaceFeature};
+
+use super::{fold, Entry, Gazetteer, GazetteerError, NameKind};
+use crate::kb::Kb;
+
+/// The gazetteer's source files.
+#[derive(Debug, Clone, Copy)]
+pub struct Files<'a> {
+    /// `cities.tsv.gz`, gzip-compressed.
+    pub cities_gz: &'a [u8],
+    /// `countries.tsv`.
+    pub countries: &'a str,
+    /// `country-points.tsv`.
+    pub country_points: &'a str,
+    /// `admin1.tsv`.
+    pub admin1: &'a str,
+    /// `landmarks.tsv`.
+    pub landmarks: &'a str,
+    /// `continents.tsv`.
+    pub continents: &'a str,
+}
+
+/// The files compiled into the binary.
+pub(super) const BUNDLED: Files<'static> = Files {
+    cities_gz: include_bytes!("../../../../data/gazetteer/cities.tsv.gz"),
+    countries: include_str!("../../../../data/gazetteer/countries.tsv"),
+    country_points: include_str!("../../../../data/gazetteer/country-points.tsv"),
+    admin1: include_str!("../../../../data/gazetteer/admin1.tsv"),
+    landmarks: include_str!("../../../../data/gazetteer/landmarks.tsv"),
+    continents: include_str!("../../../../data/gazetteer/continents.tsv"),
+};
+
+/// A TSV file's data rows: (line number, fields), after its header, with the header checked.
+fn rows<'a>(
+    file: &'static str,
+    text: &'a str,
+    header: &[&str],
+) -> Result<Vec<(usize, Vec<&'a str>)>, GazetteerError> {
+    let mut out = Vec::new();
+    let mut seen_header = false;
+    for (number, line) in text.lines().enumerate() {
+        let line_number = number + 1;
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        if !seen_header {
+            if fields != header {
+                return Err(error(
+                    file,
+                    line_number,
+                    format!("expected the header {header:?}"),
+                ));
+            }
+            seen_header = true;
+            continue;
+        }
+        if fields.len() != header.len() {
+            let message = format!("{} fields, expected {}", fields.len(), header.len());
+            return Err(error(file, line_number, message));
+        }
+        out.push((line_number, fields));
+    }
+    Ok(out)
+}
+
+fn error(file: &str, line: usize, message: String) -> GazetteerError {
+    GazetteerError::Line {
+        file: file.to_string(),
+        line,
+        message,
+    }
+}
+
+fn optional(field: &str) -> Option<String> {
+    let field = field.trim();
+    (!field.is_empty()).then(|| field.to_string())
+}
+
+fn degrees(
+    file: &'static str,
+    line: usize,
+    lat: &str,
+    lon: &str,
+) -> Result<Option<Coordinates>, GazetteerError> {
+    if lat.trim().is_empty() && lon.trim().is_empty() {
+        return Ok(None);
+    }
+    let parse = |text: &str, limit: f64| {
+        text.trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.abs() <= limit)
+            .ok_or_else(|| error(file, line, format!("bad coordinate {text:?}")))
+    };
+    Ok(Some(Coordinates::from_degrees(
+        parse(lat, 90.0)?,
+        parse(lon, 180.0)?,
+    )))
+}
+
+/// Builds the gazetteer: cities first (their ids are the row order), then countries, divisions,
+/// landmarks and continents, which find their coordinates through the cities where needed.
+pub(super) fn build(files: &Files<'_>, kb: &Kb) -> Result<Gazetteer, GazetteerError> {
+    let mut gazetteer = Gazetteer::default();
+    let cities_text = decompress(files.cities_gz)?;
+    load_cities(&mut gazetteer, &cities_text)?;
+    load_countries(&mut gazetteer, files, kb)?;
+    load_admin1(&mut gazetteer, files.admin1)?;
+    load_landmarks(&mut gazetteer, files.landmarks)?;
+    load_continents(&mut gazetteer, files.continents)?;
+    Ok(gazetteer)
+}
+
+fn decompress(bytes: &[u8]) -> Result<String, GazetteerError> {
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_string(&mut text)
+        .map_err(|e| GazetteerError::File {
+            file: "data/gazetteer/cities.tsv.gz".to_string(),
+            message: e.to_string(),
+        })?;
+    Ok(text)
+}
+
+impl Gazetteer {
+    fn add(&mut self, entry: Entry, names: impl IntoIterator<Item = (String, NameKind)>) -> u32 {
+        let id = self.entries.len() as u32;
+        self.entries.push(entry);
+        for (name, kind) in names {
+            let key = fold(&name);
+            if key.is_empty() {
+                continue;
+            }
+            let list = self.index.entry(key).or_default();
+            if !list.iter().any(|(other, _)| *other == id) {
+                list.push((id, kind));
+            }
+        }
+        id
+    }
+
+    /// The most populous city called `name` in `country`.
+    fn city_in(&self, name: &str, country: &str) -> Option<&Entry> {
+        self.lookup(name)
+            .iter()
+            .filter_map(|(id, _)| self.entry(*id))
+            .filter(|e| e.feature == PlaceFeature::City && e.country.as_deref() == Some(country))
+            .max_by_key(|e| e.population)
+    }
+}
+
+const CITIES: &str = "data/gazetteer/cities.tsv.gz";
+
+fn load_cities(gazetteer: &mut Gazetteer, text: &str) -> Result<(), GazetteerError> {
+    let header = [
+        "geonameid",
+        "name",
+        "country",
+        "admin1",
+        "lat",
+        "lon",
+        "population",
+        "names",
+    ];
+    for (line, f) in rows(CITIES, text, &header)? {
+        let geonameid = f[0]
+            .parse()
+            .map_err(|_| error(CITIES, line, "bad geonameid".into()))?;
+        let population = f[6]
+            .parse()
+            .map_err(|_| error(CITIES, line, "bad population".into()))?;
+        let entry = Entry {
+            name: f[1].to_string(),
+            country: optional(f[2]),
+            admin1: optional(f[3]),
+            feature: PlaceFeature::City,
+            coordinates: degrees(CITIES, line, f[4], f[5])?,
+            population,
+            geonameid: Some(geonameid),
+        };
+        let names = std::iter::once((f[1].to_string(), NameKind::Name)).chain(
+            f[7].split('|')
+                .filter(|n| !n.is_empty())
+                .map(|n| (n.to_string(), NameKind::Alternate)),
+        );
+        gazetteer.add(entry, names);
+    }
+    Ok(())
+}
+
+/// The middle of the area a division's towns cover (their latitude and longitude ranges, the
+/// extreme 2% on each side left out so a mis-coded town does not stretch it): close to the
+/// point GeoNames gives a division, and far better than its capital for a large one.
+fn division_centres(gazetteer: &Gazetteer) -> HashMap<(String, String), Coordinates> {
+    let mut towns: HashMap<(String, String), (Vec<i32>, Vec<i32>)> = HashMap::new();
+    for entry in &gazetteer.entries {
+        if let (PlaceFeature::City, Some(country), Some(code), Some(point)) = (
+            entry.feature,
+            &entry.country,
+            &entry.admin1,
+            entry.coordinates,
+        ) {
+            let (lats, lons) = towns.entry((country.clone(), code.clone())).or_default();
+            lats.push(point.lat_e5);
+            lons.push(point.lon_e5);
+        }
+    }
+    towns
+        .into_iter()
+        .map(|(key, (mut lats, mut lons))| {
+            lats.sort_unstable();
+            lons.sort_unstable();
+            let middle = |values: &[i32]| {
+                let cut = values.len() / 50;
+                let low = values[cut];
+                let high = values[values.len() - 1 - cut];
+                ((i64::from(low) + i64::from(high)) / 2) as i32
+            };
+            let centre = Coordinates {
+                lat_e5: middle(&lats),
+                lon_e5: middle(&lons),
+            };
+            (key, centre)
+        })
+        .collect()
+}
+
+fn load_countries(
+    gazetteer: &mut Gazetteer,
+    files: &Files<'_>,
+    kb: &Kb,
+) -> Result<(), GazetteerError> {
+    const COUNTRIES: &str = "data/gazetteer/countries.tsv";
+    const POINTS: &str = "data/gazetteer/country-points.tsv";
+    let mut geonames: HashMap<&str, (u64, u64)> = HashMap::new();
+    let header = [
+        "country",
+        "geonameid",
+        "name",
+        "capital",
+        "population",
+        "continent",
+    ];
+    for (line, f) in rows(COUNTRIES, files.countries, &header)? {
+        let id = f[1]
+            .parse()
+            .map_err(|_| error(COUNTRIES, line, "bad geonameid".into()))?;
+        let population = f[4].parse().unwrap_or(0);
+        geonames.insert(f[0], (id, population));
+    }
+    let mut points: HashMap<&str, Coordinates> = HashMap::new();
+    for (line, f) in rows(
+        POINTS,
+        files.country_points,
+        &["country", "lat", "lon", "source"],
+    )? {
+        if let Some(point) = degrees(POINTS, line, f[1], f[2])? {
+            points.insert(f[0], point);
+        }
+    }
+    for country in &kb.countries {
+        let iso3 = country.iso3.as_str();
+        // Without a point of its own, a country sits at its capital.
+        let capital_point = || {
+            country
+                .capitals
+                .iter()
+                .find_map(|c| gazetteer.city_in(c, iso3))
+                .and_then(|city| city.coordinates)
+        };
+        let coordinates = points.get(iso3).copied().or_else(capital_point);
+        let (geonameid, population) = geonames
+            .get(iso3)
+            .copied()
+            .map_or((None, 0), |(id, p)| (Some(id), p));
+        let entry = Entry {
+            name: country.name.clone(),
+            country: Some(iso3.to_string()),
+            admin1: None,
+            feature: PlaceFeature::Country,
+            coordinates,
+            population,
+            geonameid,
+        };
+        let names = std::iter::once(&country.name)
+            .chain(&country.variants)
+            .map(|n| (n.clone(), NameKind::Name))
+            .chain(
+                country
+                    .demonyms
+                    .iter()
+                    .map(|d| (d.clone(), NameKind::Demonym)),
+            );
+        gazetteer.add(entry, names);
+    }
+    Ok(())
+}
+
+fn load_admin1(gazetteer: &mut Gazetteer, text: &str) -> Result<(), GazetteerError> {
+    const FILE: &str = "data/gazetteer/admin1.tsv";
+    let centres = division_centres(gazetteer);
+    for (line, f) in rows(
+        FILE,
+        text,
+        &["country", "name", "variants", "kind", "capital"],
+    )? {
+        let country = f[0].trim();
+        if country.len() != 3 {
+            return Err(error(FILE, line, format!("bad country code {country:?}")));
+        }
+        // A division sits at its capital, and shares the capital's GeoNames admin1 code.
+        let capital = optional(f[4]).and_then(|c| gazetteer.city_in(&c, country).cloned());
+        let code = capital.as_ref().and_then(|c| c.admin1.clone());
+        if let Some(code) = &code {
+            gazetteer
+                .admin1_names
+                .entry((country.to_string(), code.clone()))
+                .or_insert_with(|| f[1].to_string());
+        }
+        let coordinates = code
+            .as_ref()
+            .and_then(|code| centres.get(&(country.to_string(), code.clone())).copied())
+            .or_else(|| capital.and_then(|c| c.coordinates));
+        let entry = Entry {
+            name: f[1].to_string(),
+            country: Some(country.to_string()),
+            admin1: code,
+            feature: PlaceFeature::Admin1,
+            coordinates,
+            population: 0,
+            geonameid: None,
+        };
+        let names = std::iter::once(f[1])
+            .chain(f[2].split('|').filter(|n| !n.is_empty()))
+            .map(|n| (n.to_string(), NameKind::Name));
+        gazetteer.add(entry, names);
+    }
+    Ok(())
+}
+
+fn load_landmarks(gazetteer: &mut Gazetteer, text: &str) -> Result<(), GazetteerError> {
+    const FILE: &str = "data/gazetteer/landmarks.tsv";
+    let header = ["name", "variants", "country", "kind", "lat", "lon", "city"];
+    for (line, f) in rows(FILE, text, &header)? {
+        let feature = match f[3].trim() {
+            "landmark" | "government-seat" => PlaceFeature::Landmark,
+            "region" | "mountains" | "island" | "valley" => PlaceFeature::Region,
+            "water" => PlaceFeature::Water,
+            other => return Err(error(FILE, line, format!("unknown kind {other:?}"))),
+        };
+        let country = optional(f[2]);
+        let city_point = || {
+            let city = optional(f[6])?;
+            let found = match &country {
+                Some(c) => gazetteer.city_in(&city, c),
+                None => None,
+            };
+            found.and_then(|e| e.coordinates)
+        };
+        let coordinates = degrees(FILE, line, f[4], f[5])?.or_else(city_point);
+        let entry = Entry {
+            name: f[0].to_string(),
+            country,
+            admin1: None,
+            feature,
+            coordinates,
+            population: 0,
+            geonameid: None,
+        };
+        let names = std::iter::once(f[0])
+            .chain(f[1].split('|').filter(|n| !n.is_empty()))
+            .map(|n| (n.to_string(), NameKind::Name));
+        gazetteer.add(entry, names);
+    }
+    Ok(())
+}
+
+fn load_continents(gazetteer: &mut Gazetteer, text: &str) -> Result<(), GazetteerError> {
+    const FILE: &str = "data/gazetteer/continents.tsv";
+    for (line, f) in rows(FILE, text, &["code", "name", "geonameid", "lat", "lon"])? {
+        let entry = Entry {
+            name: f[1].to_string(),
+            country: None,
+            admin1: None,
+            feature: PlaceFeature::Continent,
+            coordinates: degrees(FILE, line, f[3], f[4])?,
+            population: 0,
+            geonameid: f[2].parse().ok(),
+        };
+        gazetteer.add(entry, [(f[1].to_string(), NameKind::Name)]);
+    }
+    Ok(())
+}

@@ -1,0 +1,110 @@
+//! The places stage: toponyms recognized ([`mentions`]) and resolved against the gazetteer
+//! ([`resolve`]), one sense per document.
+//!
+//! Reads tokens, tags, names, entities and the dateline; writes `places`.
+
+mod mentions;
+mod resolve;
+
+use std::collections::HashMap;
+
+use dateline_core::{ByteSpan, Doc, Place, PlaceFeature};
+
+use crate::gazetteer::{fold, Gazetteer};
+use mentions::{span_of, token_range, Toponym};
+use resolve::{choose, Containment, Context};
+
+/// Finds the toponyms of `doc` and resolves each to a place.
+pub fn extract(doc: &mut Doc, gazetteer: &Gazetteer) {
+    let toponyms = mentions::find(doc, gazetteer);
+    let places = resolve_toponyms(doc, gazetteer, &toponyms);
+    doc.annotations_mut().places = places.into_iter().flatten().collect();
+}
+
+/// Resolves given spans (gold toponyms, for evaluation) in the context of `doc`, which must have
+/// run through the pipeline. `None` where the gazetteer has no such name.
+pub fn resolve_spans(doc: &Doc, gazetteer: &Gazetteer, spans: &[ByteSpan]) -> Vec<Option<Place>> {
+    let toponyms: Vec<Toponym> = spans
+        .iter()
+        .map(|&span| {
+            let tokens = token_range(doc, span);
+            Toponym {
+                tokens,
+                span,
+                source: "given span",
+            }
+        })
+        .collect();
+    resolve_toponyms(doc, gazetteer, &toponyms)
+}
+
+fn resolve_toponyms(doc: &Doc, gazetteer: &Gazetteer, toponyms: &[Toponym]) -> Vec<Option<Place>> {
+    let context = Context::of(doc, gazetteer, toponyms);
+    let mut resolved: HashMap<String, u32> = HashMap::new();
+    let mut out = Vec::with_capacity(toponyms.len());
+    for (k, toponym) in toponyms.iter().enumerate() {
+        let text = doc.slice(toponym.span);
+        let containment = containment_after(doc, gazetteer, toponyms, k);
+        let Some(choice) = choose(gazetteer, text, &context, &containment, &resolved) else {
+            out.push(None);
+            continue;
+        };
+        resolved.entry(fold(text)).or_insert(choice.id);
+        let entry = choice.entry;
+        let admin1 = match (&entry.country, &entry.admin1) {
+            (Some(country), Some(code)) if entry.feature != PlaceFeature::Admin1 => {
+                gazetteer.admin1_name(country, code).map(str::to_string)
+            }
+            (_, _) if entry.feature == PlaceFeature::Admin1 => Some(entry.name.clone()),
+            _ => None,
+        };
+        out.push(Some(Place {
+            span: toponym.span,
+            tokens: toponym.tokens.start as u32..toponym.tokens.end as u32,
+            name: entry.name.clone(),
+            country: entry.country.clone(),
+            admin1,
+            feature: entry.feature,
+            coordinates: entry.coordinates,
+            geonameid: entry.geonameid,
+            why: format!("{}; {}", toponym.source, choice.why),
+        }));
+    }
+    out
+}
+
+/// "Paris, Texas", "Kramatorsk, Donetsk Oblast", "Geneva, Switzerland": the toponym right after
+/// a comma holds this one to its country or division.
+fn containment_after(
+    doc: &Doc,
+    gazetteer: &Gazetteer,
+    toponyms: &[Toponym],
+    k: usize,
+) -> Containment {
+    let Some(next) = toponyms.get(k + 1) else {
+        return Containment::default();
+    };
+    let comma = toponyms[k].tokens.end;
+    let between = span_of(doc, &(comma..comma + 1));
+    if next.tokens.start != comma + 1 || doc.slice(between) != "," {
+        return Containment::default();
+    }
+    let text = doc.slice(next.span);
+    let mut containment = Containment::default();
+    for (id, _) in gazetteer.lookup(text) {
+        let Some(entry) = gazetteer.entry(*id) else {
+            continue;
+        };
+        match entry.feature {
+            PlaceFeature::Country if containment.country.is_none() => {
+                containment.country = entry.country.clone();
+            }
+            PlaceFeature::Admin1 if containment.admin1.is_none() && entry.admin1.is_some() => {
+                containment.country = entry.country.clone();
+                containment.admin1 = entry.admin1.clone();
+            }
+            _ => {}
+        }
+    }
+    containment
+}
