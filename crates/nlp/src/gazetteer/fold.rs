@@ -5,6 +5,13 @@
 /// Folds a name to its lookup key.
 pub fn fold(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    fold_into(name, &mut out);
+    out
+}
+
+/// Folds `name` into `out` (cleared first), reusing its allocation.
+pub fn fold_into(name: &str, out: &mut String) {
+    out.clear();
     let mut space = false;
     for c in name.chars() {
         let mapped = match c {
@@ -20,15 +27,21 @@ pub fn fold(name: &str) -> String {
                     out.push(' ');
                     space = false;
                 }
-                push_plain(&mut out, c);
+                if c.is_ascii() {
+                    out.push(c.to_ascii_lowercase());
+                } else {
+                    push_plain(out, c);
+                }
             }
         }
     }
-    let mut rest = out.as_str();
-    while let Some(after) = rest.strip_prefix("the ") {
-        rest = after;
+    let mut cut = 0;
+    while out[cut..].starts_with("the ") {
+        cut += 4;
     }
-    rest.to_string()
+    if cut > 0 {
+        out.drain(..cut);
+    }
 }
 
 /// Pushes `c` lower-cased and without its accent (Latin letters only; others as they are).

@@ -12,7 +12,7 @@ mod fold;
 mod load;
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use dateline_core::{Coordinates, PlaceFeature};
 use thiserror::Error;
@@ -52,10 +52,10 @@ pub enum GazetteerError {
 pub struct Entry {
     /// Its name.
     pub name: String,
-    /// ISO3 of the country it lies in (itself for a country).
-    pub country: Option<String>,
+    /// ISO3 of the country it lies in (itself for a country). Shared, not copied per town.
+    pub country: Option<Arc<str>>,
     /// GeoNames admin1 code within its country, when known.
-    pub admin1: Option<String>,
+    pub admin1: Option<Arc<str>>,
     /// Country, admin1, city, landmark, region, water, continent.
     pub feature: PlaceFeature,
     /// Where it is.
@@ -78,11 +78,16 @@ pub enum NameKind {
     Demonym,
 }
 
-/// All places, and an index from folded names to them.
+/// All places, and an index from folded names to them: (64-bit hash of the folded name, place,
+/// kind), sorted, so that building it allocates nothing per name and a lookup is a binary
+/// search. Names are not stored: two names with the same 64-bit hash would share their places,
+/// which for half a million names has odds of about one in a hundred million.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    index: HashMap<String, Vec<(u32, NameKind)>>,
+    index: Vec<(u64, u32, NameKind)>,
+    /// How much of `index` is sorted (the rest was added since the last sort).
+    sorted: usize,
     /// (country, admin1 code) → the division's name.
     admin1_names: HashMap<(String, String), String>,
 }
@@ -105,13 +110,16 @@ impl Gazetteer {
     }
 
     /// Places whose name (folded) is `name`, with how the name refers to them.
-    pub fn lookup(&self, name: &str) -> &[(u32, NameKind)] {
-        self.index.get(&fold(name)).map_or(&[], Vec::as_slice)
-    }
-
-    /// Whether some place has this (already folded) name.
-    pub fn contains_folded(&self, folded: &str) -> bool {
-        self.index.contains_key(folded)
+    pub fn lookup(&self, name: &str) -> Vec<(u32, NameKind)> {
+        let hash = name_hash(&fold(name));
+        let sorted = &self.index[..self.sorted];
+        let start = sorted.partition_point(|e| e.0 < hash);
+        let end = sorted.partition_point(|e| e.0 <= hash);
+        sorted[start..end]
+            .iter()
+            .chain(self.index[self.sorted..].iter().filter(|e| e.0 == hash))
+            .map(|&(_, id, kind)| (id, kind))
+            .collect()
     }
 
     /// The place with this id.
@@ -139,10 +147,31 @@ impl Gazetteer {
             .map(|i| i as u32)
     }
 
-    /// How many names the index holds.
+    /// How many (name, place) pairs the index holds.
     pub fn name_count(&self) -> usize {
         self.index.len()
     }
+
+    /// Sorts what was added since the last sort, and drops repeats of a (name, place) pair
+    /// (keeping the strongest kind).
+    fn sort_index(&mut self) {
+        let rank = |kind: NameKind| match kind {
+            NameKind::Name => 0,
+            NameKind::Alternate => 1,
+            NameKind::Demonym => 2,
+        };
+        self.index
+            .sort_unstable_by_key(|&(hash, id, kind)| (hash, id, rank(kind)));
+        self.index.dedup_by_key(|e| (e.0, e.1));
+        self.sorted = self.index.len();
+    }
+}
+
+/// FNV-1a over the folded name's bytes.
+fn name_hash(folded: &str) -> u64 {
+    folded.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 pub use load::Files;

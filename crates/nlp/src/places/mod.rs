@@ -62,7 +62,7 @@ fn resolve_toponyms(doc: &Doc, gazetteer: &Gazetteer, toponyms: &[Toponym]) -> V
             span: toponym.span,
             tokens: toponym.tokens.start as u32..toponym.tokens.end as u32,
             name: entry.name.clone(),
-            country: entry.country.clone(),
+            country: entry.country.as_deref().map(str::to_string),
             admin1,
             feature: entry.feature,
             coordinates: entry.coordinates,
@@ -91,17 +91,17 @@ fn containment_after(
     }
     let text = doc.slice(next.span);
     let mut containment = Containment::default();
-    for (id, _) in gazetteer.lookup(text) {
+    for (id, _) in &gazetteer.lookup(text) {
         let Some(entry) = gazetteer.entry(*id) else {
             continue;
         };
         match entry.feature {
             PlaceFeature::Country if containment.country.is_none() => {
-                containment.country = entry.country.clone();
+                containment.country = entry.country.as_deref().map(str::to_string);
             }
             PlaceFeature::Admin1 if containment.admin1.is_none() && entry.admin1.is_some() => {
-                containment.country = entry.country.clone();
-                containment.admin1 = entry.admin1.clone();
+                containment.country = entry.country.as_deref().map(str::to_string);
+                containment.admin1 = entry.admin1.as_deref().map(str::to_string);
             }
             _ => {}
         }

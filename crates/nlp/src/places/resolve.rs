@@ -25,13 +25,13 @@ impl Context {
         let mut context = Context::default();
         for toponym in toponyms {
             let text = doc.slice(toponym.span);
-            for (id, _) in gazetteer.lookup(text) {
+            for (id, _) in &gazetteer.lookup(text) {
                 let Some(entry) = gazetteer.entry(*id) else {
                     continue;
                 };
                 if matches!(entry.feature, PlaceFeature::Country) {
                     if let Some(country) = &entry.country {
-                        *context.countries.entry(country.clone()).or_default() += 1;
+                        *context.countries.entry(country.to_string()).or_default() += 1;
                     }
                 }
             }
@@ -49,7 +49,7 @@ impl Context {
         let dateline_place = doc.meta().dateline.as_ref().and_then(|d| d.place.clone());
         context.dateline_country = dateline_place.and_then(|place| {
             let best = best_city(gazetteer, &place)?;
-            best.country.clone()
+            best.country.as_deref().map(str::to_string)
         });
         if let Some(country) = &context.dateline_country {
             *context.countries.entry(country.clone()).or_default() += 2;
@@ -127,7 +127,13 @@ pub(crate) fn choose<'g>(
     let dominant = context.dominant();
     let (id, entry, score) = candidates
         .into_iter()
-        .map(|(id, e, kind)| (id, e, score(e, kind, context, dominant)))
+        .map(|(id, e, kind)| {
+            (
+                id,
+                e,
+                score(e, short_form(e, name, kind), context, dominant),
+            )
+        })
         .max_by(|a, b| a.2.total_cmp(&b.2).then_with(|| b.0.cmp(&a.0)))?;
     let why = format!(
         "{} (score {score:.1}{})",
@@ -175,15 +181,25 @@ fn candidates<'g>(gazetteer: &'g Gazetteer, name: &str) -> Vec<(u32, &'g Entry, 
     names
 }
 
+/// "New York" for "New York City" is the city's own name, shortened, not a foreign or
+/// historic alternate.
+fn short_form(entry: &Entry, name: &str, kind: NameKind) -> NameKind {
+    if kind == NameKind::Alternate && fold(&entry.name).starts_with(&fold(name)) {
+        NameKind::Name
+    } else {
+        kind
+    }
+}
+
 fn contained(entry: &Entry, containment: &Containment) -> bool {
     let country_ok = containment
         .country
         .as_ref()
-        .is_none_or(|c| entry.country.as_ref() == Some(c));
+        .is_none_or(|c| entry.country.as_deref() == Some(c.as_str()));
     let admin_ok = containment
         .admin1
         .as_ref()
-        .is_none_or(|a| entry.admin1.as_ref() == Some(a));
+        .is_none_or(|a| entry.admin1.as_deref() == Some(a.as_str()));
     country_ok && admin_ok
 }
 
@@ -217,7 +233,7 @@ fn score(entry: &Entry, kind: NameKind, context: &Context, dominant: Option<&str
             } else {
                 0.0
             };
-            let weaker = if alternate { -3.0 } else { 0.0 };
+            let weaker = if alternate { -5.0 } else { 0.0 };
             let notable = if entry.population >= 100_000 {
                 2.0
             } else {
