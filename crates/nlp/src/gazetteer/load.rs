@@ -466,3 +466,80 @@ fn load_continents(gazetteer: &mut Gazetteer, text: &str) -> Result<(), Gazettee
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write as _;
+
+    use super::*;
+
+    fn gzip(text: &str) -> Vec<u8> {
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        encoder.write_all(text.as_bytes()).unwrap();
+        encoder.finish().unwrap()
+    }
+
+    const CITIES_HEADER: &str = "geonameid\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tnames\n";
+
+    fn files<'a>(cities: &'a [u8], admin1: &'a str) -> Files<'a> {
+        Files {
+            cities_gz: cities,
+            countries: "country\tgeonameid\tname\tcapital\tpopulation\tcontinent\n",
+            country_points: "country\tlat\tlon\tsource\nUKR\t49\t32\tgeonames\n",
+            admin1,
+            landmarks: "name\tvariants\tcountry\tkind\tlat\tlon\tcity\n",
+            continents: "code\tname\tgeonameid\tlat\tlon\n",
+        }
+    }
+
+    #[test]
+    fn builds_and_looks_up_folded_names() {
+        let cities = gzip(&format!(
+            "# test\n{CITIES_HEADER}703448\tKyiv\tUKR\t12\t50.45466\t30.52380\t2952301\tKiev|Kijev\n\
+             709717\tDonetsk\tUKR\t05\t48.02300\t37.80224\t929063\t\n"
+        ));
+        let admin1 = "country\tname\tvariants\tkind\tcapital\nUKR\tDonetsk Oblast\tDonetsk region\toblast\tDonetsk\n";
+        let kb = Kb::bundled().unwrap();
+        let gazetteer = build(&files(&cities, admin1), kb).unwrap();
+        let kiev = gazetteer.lookup("KIEV");
+        assert_eq!(kiev.len(), 1);
+        assert_eq!(kiev[0].1, NameKind::Alternate);
+        let region = gazetteer.lookup("the Donetsk Region");
+        let entry = gazetteer.entry(region[0].0).unwrap();
+        assert_eq!(entry.feature, PlaceFeature::Admin1);
+        assert_eq!(entry.admin1.as_deref(), Some("05"));
+        assert_eq!(gazetteer.admin1_name("UKR", "05"), Some("Donetsk Oblast"));
+        let ukraine = gazetteer.lookup("Ukrainian");
+        assert!(ukraine.iter().any(|(_, kind)| *kind == NameKind::Demonym));
+    }
+
+    #[test]
+    fn bad_lines_name_file_and_line() {
+        let cities = gzip(&format!("{CITIES_HEADER}1\tX\tUKR\t\tnorth\t30\t5\t\n"));
+        let error = build(
+            &files(&cities, "country\tname\tvariants\tkind\tcapital\n"),
+            Kb::bundled().unwrap(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "data/gazetteer/cities.tsv.gz:2: bad coordinate \"north\""
+        );
+        let cities = gzip(CITIES_HEADER);
+        let admin1 = "country\tname\tvariants\tkind\tcapital\nUKRAINE\tX\t\toblast\t\n";
+        let error = build(&files(&cities, admin1), Kb::bundled().unwrap()).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("data/gazetteer/admin1.tsv:2:"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn the_bundled_gazetteer_loads() {
+        let gazetteer = Gazetteer::bundled().unwrap();
+        assert!(gazetteer.entries().len() > 200_000);
+        assert!(gazetteer.country("UKR").is_some());
+    }
+}

@@ -1,0 +1,108 @@
+//! Places end to end with the bundled models, KB and gazetteer: recognition, resolution by
+//! feature, population and context, containment ("Paris, Texas"), landmarks and one sense per
+//! document. Sentences written for these tests.
+
+use dateline_core::{Doc, DocMeta};
+use dateline_nlp::pipeline::Pipeline;
+
+fn analyze(text: &str) -> Doc {
+    let mut doc = Doc::new(text.to_string(), DocMeta::default());
+    Pipeline::new().run(&mut doc);
+    doc
+}
+
+/// (text, name, country, feature) per place.
+fn places(doc: &Doc) -> Vec<(String, String, Option<String>, &'static str)> {
+    doc.annotations()
+        .places
+        .iter()
+        .map(|p| {
+            (
+                doc.slice(p.span).to_string(),
+                p.name.clone(),
+                p.country.clone(),
+                p.feature.as_str(),
+            )
+        })
+        .collect()
+}
+
+fn find<'a>(
+    all: &'a [(String, String, Option<String>, &'static str)],
+    text: &str,
+) -> &'a (String, String, Option<String>, &'static str) {
+    all.iter()
+        .find(|p| p.0 == text)
+        .unwrap_or_else(|| panic!("no place {text:?} in {all:?}"))
+}
+
+#[test]
+fn countries_capitals_and_landmarks() {
+    let doc = analyze(
+        "The White House said talks with Russia could be held in Geneva or Budapest. \
+         Officials in Kyiv and Moscow did not comment.",
+    );
+    let all = places(&doc);
+    let white_house = find(&all, "The White House");
+    assert_eq!(
+        (white_house.2.as_deref(), white_house.3),
+        (Some("USA"), "landmark")
+    );
+    assert_eq!(find(&all, "Russia").3, "country");
+    for (text, country) in [
+        ("Geneva", "CHE"),
+        ("Budapest", "HUN"),
+        ("Kyiv", "UKR"),
+        ("Moscow", "RUS"),
+    ] {
+        let place = find(&all, text);
+        assert_eq!(
+            (place.2.as_deref(), place.3),
+            (Some(country), "city"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn the_place_after_a_comma_holds_a_town() {
+    let doc = analyze("The storm hit Paris, Texas, on Monday before moving on.");
+    let all = places(&doc);
+    let paris = find(&all, "Paris");
+    assert_eq!(paris.2.as_deref(), Some("USA"), "{all:?}");
+    let place = doc
+        .annotations()
+        .places
+        .iter()
+        .find(|p| doc.slice(p.span) == "Paris")
+        .unwrap();
+    assert_eq!(place.admin1.as_deref(), Some("Texas"));
+    assert!(place.why.contains("held to"), "{}", place.why);
+}
+
+#[test]
+fn divisions_and_one_sense_per_document() {
+    let doc = analyze(
+        "Shelling hit Donetsk Oblast and Zaporizhzhia overnight. Later, Zaporizhzhia was \
+         quiet again.",
+    );
+    let all = places(&doc);
+    let oblast = find(&all, "Donetsk Oblast");
+    assert_eq!((oblast.2.as_deref(), oblast.3), (Some("UKR"), "admin1"));
+    let readings: Vec<_> = all.iter().filter(|p| p.0 == "Zaporizhzhia").collect();
+    assert_eq!(readings.len(), 2, "{all:?}");
+    assert!(readings.iter().all(|p| p.2.as_deref() == Some("UKR")));
+    assert_eq!(readings[0].1, readings[1].1);
+    let coordinates = doc
+        .annotations()
+        .places
+        .iter()
+        .all(|p| p.coordinates.is_some());
+    assert!(coordinates);
+}
+
+#[test]
+fn people_and_demonyms_are_not_places() {
+    let doc = analyze("Michael Jordan praised the Ukrainian team.");
+    assert!(places(&doc).is_empty(), "{:?}", places(&doc));
+}
