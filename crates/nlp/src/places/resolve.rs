@@ -157,12 +157,30 @@ fn candidates<'g>(gazetteer: &'g Gazetteer, name: &str) -> Vec<(u32, &'g Entry, 
         .filter_map(|&(id, kind)| Some((id, gazetteer.entry(id)?, kind)))
         .collect();
     let abbreviation = name.len() <= 4 && name.chars().all(|c| c.is_uppercase() || c == '.');
+    // "the North", "the West": directions, not the towns GeoNames has by those names.
+    let direction = matches!(
+        fold(name).as_str(),
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "central"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+            | "midwest"
+            | "interior"
+            | "capital"
+            | "border"
+    );
     let names: Vec<(u32, &Entry, NameKind)> = all
         .iter()
         .copied()
         .filter(|(_, e, kind)| {
             *kind != NameKind::Demonym
                 && !(abbreviation && e.feature == PlaceFeature::City && e.population < 100_000)
+                && !(direction && e.feature == PlaceFeature::City)
         })
         .collect();
     let demonyms = all
