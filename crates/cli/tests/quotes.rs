@@ -121,3 +121,22 @@ fn eval_quotes_scores_a_small_brat_fixture() {
         "{report}"
     );
 }
+
+#[test]
+fn eval_quotes_reads_our_press_release_gold() {
+    if common::shared().is_none() {
+        return;
+    }
+    let output = dateline(&[
+        "eval",
+        "quotes",
+        "--gold",
+        "data/gold/press-release-quotes.jsonl",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    // Every annotated span is found in its press release.
+    assert!(stderr(&output).is_empty(), "{}", stderr(&output));
+    let report = stdout(&output);
+    assert!(report.contains("20 documents, 105 gold quotes"), "{report}");
+    assert!(report.contains("quotes direct F1"), "{report}");
+}

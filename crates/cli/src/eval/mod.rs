@@ -11,6 +11,7 @@ pub mod iob;
 pub mod ner;
 pub mod pos;
 pub mod quotes;
+pub mod quotes_jsonl;
 pub mod sbd;
 pub mod time;
 pub mod timeml;

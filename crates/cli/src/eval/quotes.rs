@@ -25,10 +25,13 @@ use crate::eval_cmd::shared_dir;
 
 /// A gold attribution, in character offsets.
 #[derive(Debug, Clone)]
-struct GoldQuote {
-    content: (usize, usize),
-    source: Option<(usize, usize)>,
-    direct: bool,
+pub(super) struct GoldQuote {
+    /// The content span.
+    pub content: (usize, usize),
+    /// The speaker's span, when the gold names one.
+    pub source: Option<(usize, usize)>,
+    /// Quoted (direct or partial) rather than reported speech.
+    pub direct: bool,
 }
 
 /// A predicted quote, in character offsets.
@@ -57,6 +60,9 @@ pub fn run(args: &EvalArgs) -> Result<()> {
         .gold
         .clone()
         .unwrap_or_else(|| shared_dir().join("data/quotes/polnear/dev"));
+    if dir.extension().is_some_and(|e| e == "jsonl") {
+        return run_jsonl(args, &dir);
+    }
     let texts = dir.join("text");
     let mut names: Vec<PathBuf> = std::fs::read_dir(&texts)
         .with_context(|| {
@@ -99,6 +105,41 @@ pub fn run(args: &EvalArgs) -> Result<()> {
         documents += 1;
     }
     println!("{} — {documents} documents", dir.display());
+    for line in scores.errors.iter().take(args.errors) {
+        println!("  {line}");
+    }
+    print!("{}", render(&scores));
+    Ok(())
+}
+
+/// Our own gold (`data/gold/press-release-quotes.jsonl`) over the press-release corpus.
+fn run_jsonl(args: &EvalArgs, path: &Path) -> Result<()> {
+    let corpus = shared_dir().join("corpora/press-releases-2021-2022");
+    let (gold, problems) = super::quotes_jsonl::read(path, &corpus)?;
+    for problem in &problems {
+        eprintln!("{problem}");
+    }
+    let pipeline = Pipeline::new();
+    let mut scores = QuoteScores::default();
+    for entry in &gold {
+        let mut doc = entry.doc.clone();
+        let ours = predict_doc(&pipeline, &mut doc);
+        score(doc.text(), &entry.quotes, &ours, &mut scores);
+        if args.errors > 0 {
+            list_direct_errors(doc.text(), &entry.quotes, &ours, &mut scores.errors);
+        }
+    }
+    let annotated: usize = gold.iter().map(|g| g.quotes.len()).sum();
+    println!(
+        "{} — {} documents, {annotated} gold quotes{}",
+        path.display(),
+        gold.len(),
+        if problems.is_empty() {
+            String::new()
+        } else {
+            format!(" ({} problems, listed above)", problems.len())
+        }
+    );
     for line in scores.errors.iter().take(args.errors) {
         println!("  {line}");
     }
@@ -175,7 +216,12 @@ fn is_quote_mark(c: char) -> bool {
 /// Our quotes for a text, in character offsets.
 fn predict(pipeline: &Pipeline, text: &str) -> Vec<OurQuote> {
     let mut doc = Doc::new(text.to_string(), DocMeta::default());
-    pipeline.run(&mut doc);
+    predict_doc(pipeline, &mut doc)
+}
+
+/// Our quotes for a document (with its metadata), in character offsets.
+fn predict_doc(pipeline: &Pipeline, doc: &mut Doc) -> Vec<OurQuote> {
+    pipeline.run(doc);
     let offsets = CharOffsets::new(doc.text());
     let a = doc.annotations();
     let chars = |span| {
