@@ -129,6 +129,8 @@ pub enum Component {
     Time,
     /// Toponym recognition and geocoding on GeoVirus or GeoWebNews XML (default: GeoVirus).
     Geo,
+    /// Event types and source actors on the PLOVER gold standard record.
+    Events,
 }
 
 /// `dateline eval`.

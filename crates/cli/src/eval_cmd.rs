@@ -45,6 +45,7 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
         Component::Quotes => crate::eval::quotes::run(args)?,
         Component::Time => crate::eval::time::run(args)?,
         Component::Geo => crate::eval::geo::run(args)?,
+        Component::Events => crate::eval::events::run(args)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -5,6 +5,7 @@ use std::ops::Range;
 use sha2::{Digest, Sha256};
 
 use crate::entity::Entity;
+use crate::event::Event;
 use crate::meta::DocMeta;
 use crate::place::Place;
 use crate::quote::Quote;
@@ -112,6 +113,8 @@ pub struct Annotations {
     pub quote_dates: Vec<DateRef>,
     /// Toponyms in text order, resolved to places (written by the places stage).
     pub places: Vec<Place>,
+    /// Coded events in text order (written by the events stage).
+    pub events: Vec<Event>,
 }
 
 /// A name found by the recognizer.

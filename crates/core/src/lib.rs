@@ -23,6 +23,7 @@
 
 mod doc;
 mod entity;
+mod event;
 mod meta;
 mod offsets;
 mod place;
@@ -37,6 +38,7 @@ pub use doc::{
     TokenKind,
 };
 pub use entity::{Entity, EntityType, Mention, MentionKind};
+pub use event::{Event, EventActor, Modality, PlaceRole, Polarity};
 pub use meta::{Dateline, DocMeta, Origin, PartialDate, Published, PublishedFrom};
 pub use offsets::CharOffsets;
 pub use place::{Coordinates, Place, PlaceFeature};

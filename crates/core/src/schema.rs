@@ -600,7 +600,12 @@ impl Analysis {
                     }
                 })
                 .collect(),
-            events: Vec::new(),
+            events: annotations
+                .events
+                .iter()
+                .enumerate()
+                .map(|(i, e)| event_out(i, e, doc, &text_span))
+                .collect(),
             tone: None,
             tokens,
             diagnostics: doc
@@ -616,6 +621,73 @@ impl Analysis {
                 })
                 .collect(),
         }
+    }
+}
+
+/// The contract's form of an event.
+fn event_out(
+    index: usize,
+    event: &crate::event::Event,
+    doc: &Doc,
+    text_span: &dyn Fn(ByteSpan) -> TextSpanOut,
+) -> EventOut {
+    let annotations = doc.annotations();
+    let actor = |a: &crate::event::EventActor| {
+        let entity = a.entity.and_then(|e| annotations.entities.get(e));
+        ActorOut {
+            entity: a.entity.map(|e| format!("E{}", e + 1)),
+            name: entity.map_or_else(|| doc.slice(a.span).to_string(), |e| e.name.clone()),
+            country: entity.and_then(|e| e.country.clone()),
+            sector: entity.and_then(|e| e.sector.clone()),
+            code: entity.and_then(|e| e.code.clone()),
+        }
+    };
+    let clause = text_span(event.clause);
+    let quote = event
+        .quote
+        .and_then(|q| annotations.quotes.get(q).map(|quote| (q, quote)));
+    EventOut {
+        id: format!("V{}", index + 1),
+        sentence: event.sentence,
+        start: clause.start,
+        end: clause.end,
+        trigger: text_span(event.trigger),
+        event_type: event.event_type.to_string(),
+        mode: event.mode.clone(),
+        context: Vec::new(),
+        cameo: event.cameo.clone(),
+        quad_class: event.cameo.as_deref().and_then(quad_class),
+        goldstein: event.goldstein_tenths.map(|g| f64::from(g) / 10.0),
+        source: event.source.as_ref().map(actor),
+        target: event.target.as_ref().map(actor),
+        date: date_out(&event.date),
+        place: event.place.map(|(p, role)| EventPlaceOut {
+            place: format!("P{}", p + 1),
+            role: role.as_str().to_string(),
+        }),
+        polarity: event.polarity.as_str().to_string(),
+        modality: event.modality.as_str().to_string(),
+        attribution: quote.map(|(q, quote)| AttributionOut {
+            quote: Some(format!("Q{}", q + 1)),
+            speaker: quote.speaker_entity.map(|e| format!("E{}", e + 1)),
+            via: quote.addressee.map(|a| doc.slice(a).to_string()),
+            anonymous: quote.anonymous,
+        }),
+        confidence: f64::from(event.confidence_percent) / 100.0,
+        why: event.why.clone(),
+    }
+}
+
+/// CAMEO's QuadClass from the root code: 01–05 verbal cooperation, 06–08 material cooperation,
+/// 09–13 verbal conflict, 14–20 material conflict.
+pub fn quad_class(cameo: &str) -> Option<u8> {
+    let root: u8 = cameo.get(..2)?.parse().ok()?;
+    match root {
+        1..=5 => Some(1),
+        6..=8 => Some(2),
+        9..=13 => Some(3),
+        14..=20 => Some(4),
+        _ => None,
     }
 }
 

@@ -20,6 +20,7 @@
 
 pub mod clusters;
 pub mod entities;
+pub mod events;
 pub mod gazetteer;
 pub mod kb;
 pub mod lemmatizer;
@@ -33,5 +34,6 @@ pub mod places;
 pub mod quotes;
 pub mod segment;
 mod speech;
+mod syntax;
 pub mod tagger;
 pub mod time;

@@ -2,10 +2,11 @@
 
 use dateline_core::{Diagnostic, Doc, Severity};
 
+use crate::events::lexicon::Lexicon;
 use crate::gazetteer::{Gazetteer, GazetteerError};
 use crate::kb::{Kb, KbError};
 use crate::models::{self, Models};
-use crate::{entities, places, quotes, segment, time};
+use crate::{entities, events, places, quotes, segment, time};
 
 /// Runs the analysis stages over documents. Holds nothing per document, so one pipeline serves
 /// any number of documents and threads.
@@ -86,7 +87,7 @@ impl Pipeline {
     }
 
     /// Analyzes `doc` in place: segment → tag → lemmatize → parse → names → entities →
-    /// quotes → times → places (later stages as they land).
+    /// quotes → times → places → events (tone when it lands).
     pub fn run(&self, doc: &mut Doc) {
         segment::segment(doc);
         if let Some(error) = self.load_error {
@@ -122,6 +123,14 @@ impl Pipeline {
                 message: format!("the gazetteer could not be loaded: {error}; no places"),
             }),
             None => {}
+        }
+        match Lexicon::bundled() {
+            Ok(lexicon) => events::extract(doc, lexicon),
+            Err(error) => doc.push_diagnostic(Diagnostic {
+                severity: Severity::Error,
+                stage: "events",
+                message: format!("the event lexicon could not be loaded: {error}; no events"),
+            }),
         }
     }
 }

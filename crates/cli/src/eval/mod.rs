@@ -4,6 +4,7 @@
 pub mod actors;
 pub mod conllu;
 pub mod deps;
+pub mod events;
 pub mod geo;
 pub mod geo_gold;
 pub mod gum;
@@ -52,6 +53,15 @@ impl Counts {
             self.true_positives,
             self.true_positives + self.false_negatives,
         )
+    }
+
+    /// F1, but 0 for a class with neither gold nor predictions (for macro averages).
+    pub fn f1_or_zero(&self) -> f64 {
+        if self.true_positives + self.false_positives + self.false_negatives == 0 {
+            0.0
+        } else {
+            self.f1()
+        }
     }
 
     /// Harmonic mean of precision and recall.

@@ -1,84 +1,11 @@
-//! What the parse says about the clause around a time expression: its verb and its tense.
+//! What the parse says about the clause around a time expression: its tense.
 
 use std::ops::Range;
 
-use dateline_core::Doc;
-
 use super::resolve::Tense;
+use crate::syntax::Syntax;
 
-/// Read-only access to the tag, lemma and dependency layers of a document.
-pub(crate) struct Syntax<'a> {
-    doc: &'a Doc,
-}
-
-impl<'a> Syntax<'a> {
-    pub(crate) fn new(doc: &'a Doc) -> Syntax<'a> {
-        Syntax { doc }
-    }
-
-    pub(crate) fn head(&self, i: usize) -> Option<usize> {
-        let head = self.doc.annotations().dependencies.get(i)?.head?;
-        Some(head as usize)
-    }
-
-    pub(crate) fn relation(&self, i: usize) -> &'static str {
-        self.doc
-            .annotations()
-            .dependencies
-            .get(i)
-            .map_or("", |d| d.relation)
-    }
-
-    pub(crate) fn upos(&self, i: usize) -> &'static str {
-        self.doc.annotations().pos.get(i).map_or("", |p| p.upos)
-    }
-
-    pub(crate) fn xpos(&self, i: usize) -> &'static str {
-        self.doc.annotations().pos.get(i).map_or("", |p| p.xpos)
-    }
-
-    pub(crate) fn lower(&self, i: usize) -> String {
-        self.doc
-            .annotations()
-            .tokens
-            .get(i)
-            .map_or_else(String::new, |t| self.doc.slice(t.span).to_lowercase())
-    }
-
-    fn parsed(&self) -> bool {
-        !self.doc.annotations().dependencies.is_empty()
-    }
-
-    /// The children of `node` within `sentence`.
-    pub(crate) fn children(&self, node: usize, sentence: &Range<usize>) -> Vec<usize> {
-        sentence
-            .clone()
-            .filter(|&c| self.head(c) == Some(node))
-            .collect()
-    }
-
-    /// The token of `span` whose head lies outside it (the expression's syntactic head).
-    pub(crate) fn span_head(&self, span: &Range<usize>) -> Option<usize> {
-        span.clone()
-            .find(|&i| self.head(i).is_none_or(|h| !span.contains(&h)))
-    }
-
-    /// The nearest verb at or above `node`: the clause it belongs to. A nominal root with a
-    /// copula ("The talks are on Tuesday") counts as its own clause.
-    pub(crate) fn clause_verb(&self, node: usize) -> Option<usize> {
-        let mut at = node;
-        for _ in 0..64 {
-            if matches!(self.upos(at), "VERB" | "AUX") {
-                return Some(at);
-            }
-            match self.head(at) {
-                Some(head) => at = head,
-                None => return Some(at),
-            }
-        }
-        None
-    }
-
+impl Syntax<'_> {
     /// The tense of the clause that holds `span`.
     pub(crate) fn tense(&self, span: &Range<usize>, sentence: &Range<usize>) -> Tense {
         if !self.parsed() {

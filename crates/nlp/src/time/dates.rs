@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use dateline_core::{DatePrecision, DateRef, Doc, Timex, TimexType};
 
-use super::clause::Syntax;
+use crate::syntax::Syntax;
 
 /// The date of whatever token `token` expresses (a speech verb, an event trigger): the
 /// anchor-event date when it sits inside "… after X", else the expression its own clause or an

@@ -26,7 +26,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use dateline_core::{ByteSpan, DateRef, Doc, Timex};
 
-use clause::Syntax;
+use crate::syntax::Syntax;
 pub use dates::date_of_token;
 use expr::{Amount, Expr};
 use recognize::{recognize, Words};

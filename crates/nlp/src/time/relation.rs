@@ -7,9 +7,9 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use dateline_core::{ByteSpan, TimeRelation, Timex};
 
-use super::clause::Syntax;
 use super::value::{Grain, Point};
 use super::words::Unit;
+use crate::syntax::Syntax;
 
 /// A recognized expression with what resolution learned about it.
 pub(crate) struct Resolved {

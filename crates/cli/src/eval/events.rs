@@ -1,0 +1,190 @@
+//! `dateline eval events`: event typing on the PLOVER gold standard record
+//! (`../shared/data/events/plover/PLOVER_GSR_CAMEO.json`: one sentence per record, with its
+//! PLOVER event, event words, source and target actors).
+//!
+//! For each sentence we take our event whose trigger lies inside the gold event words, else our
+//! first event in the sentence, else none. Scored: type accuracy over all records, per-type
+//! precision/recall/F1 and their macro average over the 16 types, and source-country agreement
+//! where both the gold and our event have a source country. The gold's older labels are mapped
+//! as the PLOVER manual and issue 8 say: DEMAND → REQUEST, DISAPPROVE → ACCUSE, FIGHT → ASSAULT,
+//! INVESTIGATE → ACCUSE. The DOCUMENT record is skipped. The GSR carries no CAMEO code per
+//! record, so CAMEO accuracy is not measured here.
+//! The last line is `events type macro-F1 0.xxxx accuracy 0.xxxx source-country 0.xxxx`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use anyhow::{Context, Result};
+use dateline_core::{CharOffsets, Doc, DocMeta, Published, PublishedFrom};
+use dateline_nlp::events::lexicon::TYPES;
+use dateline_nlp::pipeline::Pipeline;
+use serde::Deserialize;
+
+use super::Counts;
+use crate::args::EvalArgs;
+use crate::eval_cmd::shared_dir;
+
+#[derive(Debug, Deserialize)]
+struct Record {
+    #[serde(default)]
+    event: String,
+    #[serde(default, rename = "eventText")]
+    event_text: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    source: Vec<Actor>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Actor {
+    #[serde(default)]
+    code: String,
+}
+
+/// The gold's older PLOVER labels in the current ontology.
+pub fn current_label(label: &str) -> &str {
+    match label {
+        "DEMAND" => "REQUEST",
+        "DISAPPROVE" | "INVESTIGATE" => "ACCUSE",
+        "FIGHT" => "ASSAULT",
+        other => other,
+    }
+}
+
+/// Runs `dateline eval events`.
+pub fn run(args: &EvalArgs) -> Result<()> {
+    let path = args
+        .gold
+        .clone()
+        .unwrap_or_else(|| shared_dir().join("data/events/plover/PLOVER_GSR_CAMEO.json"));
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("{}: cannot read", path.display()))?;
+    let records: Vec<Record> = serde_json::from_str(&text)
+        .with_context(|| format!("{}: not a PLOVER GSR JSON list", path.display()))?;
+    let pipeline = Pipeline::new();
+    let mut per_type: BTreeMap<&str, Counts> =
+        TYPES.iter().map(|t| (*t, Counts::default())).collect();
+    let (mut total, mut right, mut with_event) = (0usize, 0usize, 0usize);
+    let (mut country_cases, mut country_right) = (0usize, 0usize);
+    let mut mistakes = Vec::new();
+    for record in records
+        .iter()
+        .filter(|r| r.event != "DOCUMENT" && !r.text.is_empty())
+    {
+        let gold = current_label(&record.event);
+        let (ours, source_country) = predict(&pipeline, record);
+        total += 1;
+        if ours.is_some() {
+            with_event += 1;
+        }
+        let ours_label = ours.as_deref().unwrap_or("NONE");
+        if ours_label == gold {
+            right += 1;
+            if let Some(counts) = per_type.get_mut(gold) {
+                counts.true_positives += 1;
+            }
+        } else {
+            if let Some(counts) = per_type.get_mut(gold) {
+                counts.false_negatives += 1;
+            }
+            if let Some(counts) = per_type.get_mut(ours_label) {
+                counts.false_positives += 1;
+            }
+            if mistakes.len() < args.errors {
+                mistakes.push(format!("{gold} → {ours_label}: {}", record.text));
+            }
+        }
+        let gold_country = record
+            .source
+            .first()
+            .map(|a| a.code.chars().take(3).collect::<String>())
+            .filter(|c| c.len() == 3);
+        if let (Some(gold_country), Some(ours)) = (gold_country, source_country) {
+            country_cases += 1;
+            if gold_country == ours {
+                country_right += 1;
+            }
+        }
+    }
+    println!(
+        "{} — {total} sentences, {with_event} with an event of ours",
+        path.display()
+    );
+    for line in &mistakes {
+        println!("  {line}");
+    }
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<12} {:>5} {:>5} {:>5} {:>7} {:>7} {:>7}",
+        "type", "gold", "pred", "tp", "P", "R", "F1"
+    );
+    let mut f1_sum = 0.0;
+    for (label, counts) in &per_type {
+        f1_sum += counts.f1_or_zero();
+        let _ = writeln!(
+            out,
+            "{label:<12} {:>5} {:>5} {:>5} {:>7.4} {:>7.4} {:>7.4}",
+            counts.true_positives + counts.false_negatives,
+            counts.true_positives + counts.false_positives,
+            counts.true_positives,
+            counts.precision(),
+            counts.recall(),
+            counts.f1_or_zero()
+        );
+    }
+    let macro_f1 = f1_sum / TYPES.len() as f64;
+    let accuracy = right as f64 / total.max(1) as f64;
+    let country = country_right as f64 / country_cases.max(1) as f64;
+    let _ = writeln!(
+        out,
+        "type accuracy {right}/{total} = {accuracy:.4}; source country {country_right}/{country_cases} = {country:.4}"
+    );
+    let _ = writeln!(
+        out,
+        "events type macro-F1 {macro_f1:.4} accuracy {accuracy:.4} source-country {country:.4}"
+    );
+    print!("{out}");
+    Ok(())
+}
+
+/// Our event type for the record's sentence and our source's country.
+fn predict(pipeline: &Pipeline, record: &Record) -> (Option<String>, Option<String>) {
+    let mut meta = DocMeta::default();
+    if let Some(date) = Published::parse(&record.date) {
+        meta.offer_published(date, PublishedFrom::Metadata);
+    }
+    let mut doc = Doc::new(record.text.clone(), meta);
+    pipeline.run(&mut doc);
+    let offsets = CharOffsets::new(doc.text());
+    let annotations = doc.annotations();
+    let event_words = record.event_text.to_lowercase();
+    let inside = |e: &&dateline_core::Event| {
+        let (s, t) = offsets.char_span(e.trigger);
+        let trigger: String = doc
+            .text()
+            .chars()
+            .skip(s as usize)
+            .take((t - s) as usize)
+            .collect();
+        !event_words.is_empty() && event_words.contains(&trigger.to_lowercase())
+    };
+    let chosen = annotations
+        .events
+        .iter()
+        .find(inside)
+        .or_else(|| annotations.events.first());
+    let Some(event) = chosen else {
+        return (None, None);
+    };
+    let country = event
+        .source
+        .as_ref()
+        .and_then(|a| a.entity)
+        .and_then(|e| annotations.entities.get(e))
+        .and_then(|e| e.country.clone());
+    (Some(event.event_type.to_string()), country)
+}

@@ -1,0 +1,223 @@
+//! Arguments and qualities of an event from the parse: who acts, on whom, whether negated and
+//! how it is presented.
+
+use std::ops::Range;
+
+use dateline_core::{ByteSpan, Doc, EventActor, Modality};
+
+use super::lexicon::Trigger;
+use crate::syntax::Syntax;
+
+/// The source: the subject of the predicate; for a passive, its "by" agent; for a complement
+/// ("agreed to meet") or a conjoined verb ("met and agreed"), the subject of the verb it hangs
+/// from; for a noun trigger without one, its possessor ("Russia's invasion").
+pub(super) fn source_of(
+    syntax: &Syntax,
+    predicate: usize,
+    trigger: usize,
+    sentence: &Range<usize>,
+) -> Option<usize> {
+    let mut verb = predicate;
+    for _ in 0..4 {
+        let children = syntax.children(verb, sentence);
+        if let Some(&subject) = children.iter().find(|&&c| syntax.relation(c) == "nsubj") {
+            return Some(subject);
+        }
+        if children.iter().any(|&c| syntax.relation(c) == "nsubj:pass") {
+            return children
+                .iter()
+                .copied()
+                .find(|&c| syntax.relation(c) == "obl:agent");
+        }
+        match syntax.relation(verb) {
+            "xcomp" | "conj" | "advcl" => match syntax.head(verb) {
+                Some(head) => verb = head,
+                None => break,
+            },
+            _ => break,
+        }
+    }
+    syntax
+        .children(trigger, sentence)
+        .into_iter()
+        .find(|&c| syntax.relation(c) == "nmod:poss")
+}
+
+/// The target by the trigger's frame: its object, or the oblique (or noun modifier) introduced
+/// by the frame's preposition; a passive's subject.
+pub(super) fn target_of(
+    syntax: &Syntax,
+    trigger: &Trigger,
+    token: usize,
+    sentence: &Range<usize>,
+) -> Option<usize> {
+    let children = syntax.children(token, sentence);
+    if let Some(&patient) = children
+        .iter()
+        .find(|&&c| syntax.relation(c) == "nsubj:pass")
+    {
+        return Some(patient);
+    }
+    for frame in &trigger.targets {
+        let found = if frame == "obj" {
+            children
+                .iter()
+                .copied()
+                .find(|&c| matches!(syntax.relation(c), "obj" | "iobj"))
+        } else {
+            children.iter().copied().find(|&c| {
+                matches!(syntax.relation(c), "obl" | "nmod")
+                    && syntax
+                        .children(c, sentence)
+                        .into_iter()
+                        .any(|g| syntax.relation(g) == "case" && syntax.lower(g) == *frame)
+            })
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// The actor an argument's head word names: the entity whose mention holds it, else the words
+/// of the argument (its compound and flat parts).
+pub(super) fn actor_of(
+    doc: &Doc,
+    syntax: &Syntax,
+    head: usize,
+    sentence: &Range<usize>,
+) -> EventActor {
+    let annotations = doc.annotations();
+    let span = annotations.tokens[head].span;
+    let entity = annotations.entities.iter().position(|e| {
+        e.mentions
+            .iter()
+            .any(|m| m.span.start <= span.start && span.end <= m.span.end)
+    });
+    let words = name_span(doc, syntax, head, sentence);
+    EventActor {
+        entity,
+        span: words,
+    }
+}
+
+/// The head word with its compound, flat, amod and det children: "the Russian leader".
+fn name_span(doc: &Doc, syntax: &Syntax, head: usize, sentence: &Range<usize>) -> ByteSpan {
+    let tokens = &doc.annotations().tokens;
+    let mut first = head;
+    let mut last = head;
+    for child in syntax.children(head, sentence) {
+        if matches!(
+            syntax.relation(child),
+            "compound" | "flat" | "amod" | "det" | "nmod:poss" | "case"
+        ) && child.abs_diff(head) <= 5
+        {
+            first = first.min(child);
+            last = last.max(child);
+        }
+    }
+    // A possessive "'s" is not part of the actor's name.
+    while last > first && syntax.relation(last) == "case" {
+        last -= 1;
+    }
+    ByteSpan {
+        start: tokens[first].span.start,
+        end: tokens[last].span.end,
+    }
+}
+
+/// Negated by "not", "n't", "never" or "no" on the word.
+pub(super) fn negated(syntax: &Syntax, token: usize, sentence: &Range<usize>) -> bool {
+    syntax.children(token, sentence).into_iter().any(|c| {
+        syntax.relation(c) == "advmod"
+            && matches!(syntax.lower(c).as_str(), "not" | "n't" | "never")
+            || (syntax.relation(c) == "det" && syntax.lower(c) == "no")
+    })
+}
+
+/// How the event is presented: conditional ("if"), hypothetical ("could", "possible"),
+/// proposed (under "propose", "offer", "suggest"), planned ("will"), reported (in a quote),
+/// else asserted.
+pub(super) fn modality_of(
+    syntax: &Syntax,
+    predicate: usize,
+    trigger: usize,
+    sentence: &Range<usize>,
+    quoted: bool,
+) -> Modality {
+    let mut auxiliaries = Vec::new();
+    let mut conditional = false;
+    let mut hypothetical = false;
+    for node in [predicate, trigger] {
+        for child in syntax.children(node, sentence) {
+            let word = syntax.lower(child);
+            match syntax.relation(child) {
+                "aux" => auxiliaries.push(word),
+                "mark" if matches!(word.as_str(), "if" | "unless") => conditional = true,
+                "amod" if matches!(word.as_str(), "possible" | "potential" | "proposed") => {
+                    hypothetical = true;
+                }
+                _ => {}
+            }
+        }
+    }
+    let proposed = [predicate, trigger].iter().any(|&node| {
+        syntax.head(node).is_some_and(|head| {
+            matches!(
+                syntax.lemma(head).as_str(),
+                "propose" | "offer" | "suggest" | "favor" | "favour" | "plan" | "want" | "seek"
+            )
+        })
+    });
+    if conditional {
+        Modality::Conditional
+    } else if hypothetical
+        || auxiliaries
+            .iter()
+            .any(|a| matches!(a.as_str(), "could" | "might" | "may" | "would"))
+    {
+        Modality::Hypothetical
+    } else if proposed {
+        Modality::Proposed
+    } else if auxiliaries
+        .iter()
+        .any(|a| matches!(a.as_str(), "will" | "'ll" | "shall" | "wo"))
+    {
+        Modality::Planned
+    } else if quoted {
+        Modality::Reported
+    } else {
+        Modality::Asserted
+    }
+}
+
+/// The words of the predicate's clause: its whole subtree.
+pub(super) fn subtree_span(
+    doc: &Doc,
+    syntax: &Syntax,
+    root: usize,
+    sentence: &Range<usize>,
+) -> ByteSpan {
+    let tokens = &doc.annotations().tokens;
+    let mut first = root;
+    let mut last = root;
+    for t in sentence.clone() {
+        let mut node = t;
+        for _ in 0..64 {
+            if node == root {
+                first = first.min(t);
+                last = last.max(t);
+                break;
+            }
+            match syntax.head(node) {
+                Some(h) => node = h,
+                None => break,
+            }
+        }
+    }
+    ByteSpan {
+        start: tokens[first].span.start,
+        end: tokens[last].span.end,
+    }
+}

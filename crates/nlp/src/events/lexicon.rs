@@ -1,0 +1,202 @@
+//! The event lexicon: `data/lexicon/event-verbs.tsv`, verb and noun triggers with the PLOVER
+//! type, mode, CAMEO code, Goldstein score and target frame they give. Compiled in; a bad line
+//! is refused with `FILE:LINE: message`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use thiserror::Error;
+
+const FILE: &str = "data/lexicon/event-verbs.tsv";
+const SOURCE: &str = include_str!("../../../../data/lexicon/event-verbs.tsv");
+const HEADER: [&str; 8] = [
+    "trigger",
+    "pos",
+    "type",
+    "mode",
+    "cameo",
+    "goldstein",
+    "target",
+    "notes",
+];
+
+/// PLOVER's sixteen event types.
+pub const TYPES: [&str; 16] = [
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+];
+
+/// A line of the lexicon that could not be read.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+#[error("{file}:{line}: {message}")]
+pub struct LexiconError {
+    /// The file.
+    pub file: &'static str,
+    /// 1-based line.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// What a trigger gives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trigger {
+    /// Its lemma form ("meet", "rule out", "talks").
+    pub phrase: String,
+    /// A noun trigger ("summit") rather than a verb.
+    pub noun: bool,
+    /// PLOVER type.
+    pub event_type: &'static str,
+    /// PLOVER mode.
+    pub mode: Option<String>,
+    /// CAMEO code.
+    pub cameo: Option<String>,
+    /// Goldstein score × 10.
+    pub goldstein_tenths: Option<i32>,
+    /// How the target is expressed: "obj" or a preposition.
+    pub targets: Vec<String>,
+}
+
+/// Triggers by (phrase, noun).
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    triggers: HashMap<(String, bool), Vec<Trigger>>,
+}
+
+impl Lexicon {
+    /// The bundled lexicon, read once per process.
+    pub fn bundled() -> Result<&'static Lexicon, &'static LexiconError> {
+        static BUNDLED: OnceLock<Result<Lexicon, LexiconError>> = OnceLock::new();
+        BUNDLED.get_or_init(|| Lexicon::parse(SOURCE)).as_ref()
+    }
+
+    /// Reads a lexicon in the bundled file's format.
+    pub fn parse(text: &str) -> Result<Lexicon, LexiconError> {
+        let mut lexicon = Lexicon::default();
+        let mut header = false;
+        for (number, line) in text.lines().enumerate() {
+            let error = |message: String| LexiconError {
+                file: FILE,
+                line: number + 1,
+                message,
+            };
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').collect();
+            if !header {
+                if fields != HEADER {
+                    return Err(error(format!("expected the header {HEADER:?}")));
+                }
+                header = true;
+                continue;
+            }
+            if fields.len() != HEADER.len() {
+                return Err(error(format!("{} fields, expected 8", fields.len())));
+            }
+            let event_type = TYPES
+                .iter()
+                .find(|t| **t == fields[2].trim())
+                .ok_or_else(|| error(format!("unknown PLOVER type {:?}", fields[2])))?;
+            let noun = match fields[1].trim() {
+                "verb" => false,
+                "noun" => true,
+                other => return Err(error(format!("pos must be verb or noun, not {other:?}"))),
+            };
+            let optional = |f: &str| (!f.trim().is_empty()).then(|| f.trim().to_string());
+            let goldstein_tenths = match fields[5].trim() {
+                "" => None,
+                value => Some(
+                    value
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|g| g.abs() <= 10.0)
+                        .map(|g| (g * 10.0).round() as i32)
+                        .ok_or_else(|| error(format!("bad Goldstein score {value:?}")))?,
+                ),
+            };
+            let trigger = Trigger {
+                phrase: fields[0].trim().to_lowercase(),
+                noun,
+                event_type,
+                mode: optional(fields[3]),
+                cameo: optional(fields[4]),
+                goldstein_tenths,
+                targets: fields[6]
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+            };
+            lexicon
+                .triggers
+                .entry((trigger.phrase.clone(), noun))
+                .or_default()
+                .push(trigger);
+        }
+        if !header {
+            return Err(LexiconError {
+                file: FILE,
+                line: 1,
+                message: "no header".to_string(),
+            });
+        }
+        Ok(lexicon)
+    }
+
+    /// The first sense of a trigger phrase.
+    pub fn get(&self, phrase: &str, noun: bool) -> Option<&Trigger> {
+        self.triggers
+            .get(&(phrase.to_string(), noun))
+            .and_then(|senses| senses.first())
+    }
+
+    /// How many triggers it holds.
+    pub fn len(&self) -> usize {
+        self.triggers.values().map(Vec::len).sum()
+    }
+
+    /// Whether it is empty.
+    pub fn is_empty(&self) -> bool {
+        self.triggers.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_refuses_bad_lines() {
+        let text = "# x\ntrigger\tpos\ttype\tmode\tcameo\tgoldstein\ttarget\tnotes\n\
+                    rule out\tverb\tREJECT\t\t120\t-4\tobj\t\n";
+        let lexicon = Lexicon::parse(text).unwrap();
+        let rule_out = lexicon.get("rule out", false).unwrap();
+        assert_eq!(rule_out.event_type, "REJECT");
+        assert_eq!(rule_out.goldstein_tenths, Some(-40));
+        let bad = text.replace("REJECT", "REFUSE");
+        let error = Lexicon::parse(&bad).unwrap_err();
+        assert_eq!(error.line, 3);
+    }
+
+    #[test]
+    fn the_bundled_lexicon_loads() {
+        let lexicon = Lexicon::bundled().unwrap();
+        assert!(lexicon.len() > 100);
+    }
+}
