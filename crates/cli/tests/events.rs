@@ -1,0 +1,28 @@
+//! `dateline eval events` on a small PLOVER-GSR-shaped fixture written for the test.
+
+mod common;
+
+use common::{dateline, stderr, stdout};
+
+#[test]
+fn eval_events_scores_a_small_fixture() {
+    let dir = std::env::temp_dir().join(format!("dateline-events-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let gold = r#"[
+      {"id": "x-1", "event": "DOCUMENT", "eventText": "notes"},
+      {"id": "x-2", "event": "FIGHT", "eventText": "attacked", "date": "2024-01-01",
+       "text": "Russian forces attacked the Ukrainian city of Kharkiv on Monday.",
+       "source": [{"actorText": "Russian forces", "code": "RUSMIL"}],
+       "target": [{"actorText": "Kharkiv", "code": "UKR"}]}
+    ]"#;
+    let path = dir.join("gsr.json");
+    std::fs::write(&path, gold).unwrap();
+    let output = dateline(&["eval", "events", "--gold", path.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report = stdout(&output);
+    assert!(report.contains("1 sentences"), "{report}");
+    // FIGHT is ASSAULT in the current ontology.
+    assert!(report.contains("type accuracy 1/1"), "{report}");
+    let last = report.lines().last().unwrap_or_default();
+    assert!(last.starts_with("events type macro-F1 "), "{report}");
+}

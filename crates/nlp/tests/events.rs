@@ -1,0 +1,111 @@
+//! Events end to end with the bundled models and lexicon: type, actors, polarity, modality,
+//! attribution, date and place role. Sentences written for these tests.
+
+use dateline_core::{Doc, DocMeta, Event, Modality, PlaceRole, Polarity, Published, PublishedFrom};
+use dateline_nlp::pipeline::Pipeline;
+
+fn analyze(text: &str) -> Doc {
+    let mut meta = DocMeta::default();
+    meta.offer_published(
+        Published::parse("2025-08-19").unwrap(),
+        PublishedFrom::Option,
+    );
+    let mut doc = Doc::new(text.to_string(), meta);
+    Pipeline::new().run(&mut doc);
+    doc
+}
+
+fn event<'d>(doc: &'d Doc, trigger: &str) -> &'d Event {
+    doc.annotations()
+        .events
+        .iter()
+        .find(|e| doc.slice(e.trigger) == trigger)
+        .unwrap_or_else(|| {
+            let all: Vec<&str> = doc
+                .annotations()
+                .events
+                .iter()
+                .map(|e| doc.slice(e.trigger))
+                .collect();
+            panic!("no event {trigger:?} in {all:?}")
+        })
+}
+
+fn actor(doc: &Doc, a: &Option<dateline_core::EventActor>) -> String {
+    a.as_ref().map_or(String::new(), |a| match a.entity {
+        Some(e) => doc.annotations().entities[e].name.clone(),
+        None => doc.slice(a.span).to_string(),
+    })
+}
+
+#[test]
+fn types_actors_and_dates() {
+    let doc = analyze("Vladimir Putin met Recep Tayyip Erdogan in Ankara on Monday.");
+    let met = event(&doc, "met");
+    assert_eq!(met.event_type, "CONSULT");
+    assert_eq!(actor(&doc, &met.source), "Vladimir Putin");
+    assert_eq!(actor(&doc, &met.target), "Recep Tayyip Erdoğan"); // the KB's spelling
+    assert_eq!(met.date.value.as_deref(), Some("2025-08-18"));
+    let (place, role) = met.place.expect("a place");
+    assert_eq!(doc.annotations().places[place].name, "Ankara");
+    assert_eq!(role, PlaceRole::Location);
+    assert!(met.why.contains("lexicon"), "{}", met.why);
+}
+
+#[test]
+fn phrasal_verbs_negation_and_modality() {
+    let doc = analyze(
+        "Russia ruled out a ceasefire. Ukraine did not attack the bridge. \
+         NATO will deploy more troops. If talks fail, Moscow could impose sanctions.",
+    );
+    assert_eq!(event(&doc, "ruled out").event_type, "REJECT");
+    let attack = event(&doc, "attack");
+    assert_eq!(
+        (attack.event_type, attack.polarity),
+        ("ASSAULT", Polarity::Negative)
+    );
+    let deploy = event(&doc, "deploy");
+    assert_eq!(
+        (deploy.event_type, deploy.modality),
+        ("MOBILIZE", Modality::Planned)
+    );
+    let impose = doc
+        .annotations()
+        .events
+        .iter()
+        .find(|e| e.event_type == "SANCTION")
+        .expect("a sanction event");
+    assert!(
+        matches!(
+            impose.modality,
+            Modality::Hypothetical | Modality::Conditional
+        ),
+        "{:?}",
+        impose.modality
+    );
+}
+
+#[test]
+fn events_in_quotes_are_attributed() {
+    let doc = analyze("\"We will never accept these demands,\" the minister told reporters.");
+    let accept = doc
+        .annotations()
+        .events
+        .iter()
+        .find(|e| doc.slice(e.trigger) == "accept")
+        .expect("accept");
+    assert_eq!(accept.polarity, Polarity::Negative);
+    assert!(accept.quote.is_some());
+}
+
+#[test]
+fn background_mentions_are_not_events() {
+    let doc = analyze("Officials discussed the mechanics of a possible peace deal.");
+    let triggers: Vec<&str> = doc
+        .annotations()
+        .events
+        .iter()
+        .map(|e| doc.slice(e.trigger))
+        .collect();
+    assert!(!triggers.contains(&"deal"), "{triggers:?}");
+}
