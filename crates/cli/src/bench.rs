@@ -160,6 +160,15 @@ fn stage_lines(docs: &[Doc], repeat: usize) -> Result<()> {
         tokens
     });
     token_line("places (recognize + resolve)", tokens, place_time);
+    let lexicon = dateline_nlp::events::lexicon::Lexicon::bundled()
+        .map_err(|e| anyhow::anyhow!("loading the event lexicon: {e}"))?;
+    let event_time = best_of(repeat, || {
+        for doc in &mut segmented {
+            dateline_nlp::events::extract(doc, lexicon);
+        }
+        tokens
+    });
+    token_line("events (given the earlier stages)", tokens, event_time);
     Ok(())
 }
 
