@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use dateline_core::Doc;
+use dateline_core::{ByteSpan, Doc};
 
 /// Read-only access to the tag, lemma and dependency layers of a document.
 pub(crate) struct Syntax<'a> {
@@ -85,5 +85,20 @@ impl<'a> Syntax<'a> {
             }
         }
         None
+    }
+}
+
+/// The bytes from the first of `tokens` to the last; empty at 0 when there are none.
+pub(crate) fn tokens_span(doc: &Doc, tokens: &Range<usize>) -> ByteSpan {
+    let all = &doc.annotations().tokens;
+    match (
+        all.get(tokens.start),
+        tokens.end.checked_sub(1).and_then(|e| all.get(e)),
+    ) {
+        (Some(first), Some(last)) => ByteSpan {
+            start: first.span.start,
+            end: last.span.end,
+        },
+        _ => ByteSpan { start: 0, end: 0 },
     }
 }

@@ -2,22 +2,12 @@
 //! descriptions, pronouns, actor codes. Sentences are written for these tests; none comes from a
 //! gold set.
 
-use dateline_core::{Doc, DocMeta, Entity, EntityType, MentionKind, Published, PublishedFrom};
+use dateline_core::{Doc, Entity, EntityType, MentionKind};
 use dateline_nlp::kb::Kb;
-use dateline_nlp::pipeline::Pipeline;
 
-fn analyze(text: &str, date: Option<&str>) -> Doc {
-    let mut meta = DocMeta::default();
-    if let Some(date) = date {
-        meta.offer_published(
-            Published::parse(date).expect("test date"),
-            PublishedFrom::Option,
-        );
-    }
-    let mut doc = Doc::new(text.to_string(), meta);
-    Pipeline::new().run(&mut doc);
-    doc
-}
+mod common;
+
+use common::analyze;
 
 fn entity<'d>(doc: &'d Doc, name: &str) -> &'d Entity {
     let found: Vec<&Entity> = doc

@@ -1,19 +1,11 @@
 //! Events end to end with the bundled models and lexicon: type, actors, polarity, modality,
 //! attribution, date and place role. Sentences written for these tests.
 
-use dateline_core::{Doc, DocMeta, Event, Modality, PlaceRole, Polarity, Published, PublishedFrom};
-use dateline_nlp::pipeline::Pipeline;
+use dateline_core::{Doc, Event, Modality, PlaceRole, Polarity};
 
-fn analyze(text: &str) -> Doc {
-    let mut meta = DocMeta::default();
-    meta.offer_published(
-        Published::parse("2025-08-19").unwrap(),
-        PublishedFrom::Option,
-    );
-    let mut doc = Doc::new(text.to_string(), meta);
-    Pipeline::new().run(&mut doc);
-    doc
-}
+mod common;
+
+use common::analyze_seed_day as analyze;
 
 fn event<'d>(doc: &'d Doc, trigger: &str) -> &'d Event {
     doc.annotations()

@@ -2,13 +2,12 @@
 //! feature, population and context, containment ("Paris, Texas"), landmarks and one sense per
 //! document. Sentences written for these tests.
 
-use dateline_core::{Doc, DocMeta};
-use dateline_nlp::pipeline::Pipeline;
+use dateline_core::Doc;
+
+mod common;
 
 fn analyze(text: &str) -> Doc {
-    let mut doc = Doc::new(text.to_string(), DocMeta::default());
-    Pipeline::new().run(&mut doc);
-    doc
+    common::analyze(text, None)
 }
 
 /// (text, name, country, feature) per place.

@@ -1,19 +1,11 @@
 //! Quotes end to end with the bundled models: pairing, typing, speakers, cues, addressees,
 //! continuation and anonymous sources. Sentences written for these tests.
 
-use dateline_core::{Doc, DocMeta, Published, PublishedFrom, QuoteKind};
-use dateline_nlp::pipeline::Pipeline;
+use dateline_core::{Doc, QuoteKind};
 
-fn analyze(text: &str) -> Doc {
-    let mut meta = DocMeta::default();
-    meta.offer_published(
-        Published::parse("2025-08-19").unwrap(),
-        PublishedFrom::Option,
-    );
-    let mut doc = Doc::new(text.to_string(), meta);
-    Pipeline::new().run(&mut doc);
-    doc
-}
+mod common;
+
+use common::analyze_seed_day as analyze;
 
 /// (content, kind, speaker entity name or speaker text, cue, addressee, anonymous) per quote.
 fn quotes(doc: &Doc) -> Vec<(String, QuoteKind, String, String, String, bool)> {

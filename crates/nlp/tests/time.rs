@@ -2,18 +2,11 @@
 //! document date by tense, "N days after X" relations, no-date behaviour and quote dates.
 //! Sentences written for these tests.
 
-use dateline_core::{Doc, DocMeta, Published, PublishedFrom};
-use dateline_nlp::pipeline::Pipeline;
+use dateline_core::Doc;
 
-fn analyze(text: &str, date: Option<&str>) -> Doc {
-    let mut meta = DocMeta::default();
-    if let Some(date) = date {
-        meta.offer_published(Published::parse(date).unwrap(), PublishedFrom::Option);
-    }
-    let mut doc = Doc::new(text.to_string(), meta);
-    Pipeline::new().run(&mut doc);
-    doc
-}
+mod common;
+
+use common::analyze;
 
 /// (text, type, value) per expression.
 fn times(doc: &Doc) -> Vec<(String, &'static str, Option<String>)> {

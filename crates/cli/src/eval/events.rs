@@ -20,7 +20,7 @@ use dateline_nlp::events::lexicon::TYPES;
 use dateline_nlp::pipeline::Pipeline;
 use serde::Deserialize;
 
-use super::Counts;
+use super::{table, Counts};
 use crate::args::EvalArgs;
 use crate::eval_cmd::shared_dir;
 
@@ -116,26 +116,12 @@ pub fn run(args: &EvalArgs) -> Result<()> {
     for line in &mistakes {
         println!("  {line}");
     }
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{:<12} {:>5} {:>5} {:>5} {:>7} {:>7} {:>7}",
-        "type", "gold", "pred", "tp", "P", "R", "F1"
-    );
-    let mut f1_sum = 0.0;
-    for (label, counts) in &per_type {
-        f1_sum += counts.f1_or_zero();
-        let _ = writeln!(
-            out,
-            "{label:<12} {:>5} {:>5} {:>5} {:>7.4} {:>7.4} {:>7.4}",
-            counts.true_positives + counts.false_negatives,
-            counts.true_positives + counts.false_positives,
-            counts.true_positives,
-            counts.precision(),
-            counts.recall(),
-            counts.f1_or_zero()
-        );
-    }
+    let rows: Vec<(&str, Counts)> = per_type
+        .iter()
+        .map(|(label, counts)| (*label, *counts))
+        .collect();
+    let mut out = table(&rows);
+    let f1_sum: f64 = per_type.values().map(Counts::f1_or_zero).sum();
     let macro_f1 = f1_sum / TYPES.len() as f64;
     let accuracy = right as f64 / total.max(1) as f64;
     let country = country_right as f64 / country_cases.max(1) as f64;

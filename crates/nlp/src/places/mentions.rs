@@ -151,17 +151,7 @@ pub(crate) fn token_range(doc: &Doc, span: ByteSpan) -> Range<usize> {
 
 /// The bytes from the first token to the last.
 pub(crate) fn span_of(doc: &Doc, tokens: &Range<usize>) -> ByteSpan {
-    let all = &doc.annotations().tokens;
-    match (
-        all.get(tokens.start),
-        tokens.end.checked_sub(1).and_then(|e| all.get(e)),
-    ) {
-        (Some(first), Some(last)) => ByteSpan {
-            start: first.span.start,
-            end: last.span.end,
-        },
-        _ => ByteSpan { start: 0, end: 0 },
-    }
+    crate::syntax::tokens_span(doc, tokens)
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {

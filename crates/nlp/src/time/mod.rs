@@ -117,17 +117,7 @@ fn sentence_words(doc: &Doc, range: Range<usize>) -> Words<'_> {
 
 /// The bytes from the first token of `tokens` to the last.
 fn token_span(doc: &Doc, tokens: Range<usize>) -> ByteSpan {
-    let all = &doc.annotations().tokens;
-    match (
-        all.get(tokens.start),
-        tokens.end.checked_sub(1).and_then(|e| all.get(e)),
-    ) {
-        (Some(first), Some(last)) => ByteSpan {
-            start: first.span.start,
-            end: last.span.end,
-        },
-        _ => ByteSpan::new(0, 0),
-    }
+    crate::syntax::tokens_span(doc, &tokens)
 }
 
 /// Each quote's date: that of its cue's clause, or of its first word's.
