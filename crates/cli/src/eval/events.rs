@@ -10,6 +10,8 @@
 //! INVESTIGATE → ACCUSE. The DOCUMENT record is skipped. The GSR carries no CAMEO code per
 //! record, so CAMEO accuracy is not measured here.
 //! The last line is `events type macro-F1 0.xxxx accuracy 0.xxxx source-country 0.xxxx`.
+//! With a `.jsonl` gold file, our own press-release event gold is scored instead
+//! ([`super::events_jsonl`]).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -60,6 +62,9 @@ pub fn run(args: &EvalArgs) -> Result<()> {
         .gold
         .clone()
         .unwrap_or_else(|| shared_dir().join("data/events/plover/PLOVER_GSR_CAMEO.json"));
+    if path.extension().is_some_and(|e| e == "jsonl") {
+        return super::events_jsonl::run(args, &path);
+    }
     let text = std::fs::read_to_string(&path)
         .with_context(|| format!("{}: cannot read", path.display()))?;
     let records: Vec<Record> = serde_json::from_str(&text)

@@ -4,14 +4,13 @@
 //! in `../shared` by their URL, and each span is found in the text as written (the Nth
 //! occurrence of the content; the speaker occurrence nearest to it).
 
-use std::collections::HashMap;
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use dateline_core::Doc;
-use dateline_ingest::{open, IngestConfig};
 use serde::Deserialize;
 
+use super::press_gold::{char_index, corpus_by_url, nearest, nth};
 use super::quotes::GoldQuote;
 
 #[derive(Debug, Deserialize)]
@@ -45,19 +44,7 @@ pub(super) struct GoldDoc {
 pub(super) fn read(path: &Path, corpus: &Path) -> Result<(Vec<GoldDoc>, Vec<String>)> {
     let source = std::fs::read_to_string(path)
         .with_context(|| format!("{}: cannot read", path.display()))?;
-    let documents = open(
-        &[corpus.to_string_lossy().into_owned()],
-        &IngestConfig::default(),
-    );
-    let mut by_url: HashMap<String, Doc> = HashMap::new();
-    for doc in documents.flatten() {
-        if let Some(url) = doc.meta().url.clone() {
-            by_url.entry(url).or_insert(doc);
-        }
-    }
-    if by_url.is_empty() {
-        bail!("{}: no documents with URLs", corpus.display());
-    }
+    let by_url = corpus_by_url(corpus)?;
     let mut gold = Vec::new();
     let mut problems = Vec::new();
     for (number, text) in source.lines().enumerate() {
@@ -97,31 +84,19 @@ fn locate(text: &str, entry: &Entry) -> Result<GoldQuote, String> {
         "indirect" => false,
         other => return Err(format!("unknown kind {other:?}")),
     };
-    let occurrence = entry.occurrence.unwrap_or(1).max(1);
-    let start = text
-        .match_indices(entry.content.as_str())
-        .nth(occurrence - 1)
-        .map(|(i, _)| i)
+    let start = nth(text, &entry.content, entry.occurrence.unwrap_or(1))
         .ok_or_else(|| format!("content {:?} not in the text", short(&entry.content)))?;
     let content = (start, start + entry.content.len());
     // The speaker is the whole-word occurrence outside the quote nearest to its cue (the cue
     // nearest to the quote), so "he" is never found inside "the" or inside the quote.
-    let outside = |(i, len): (usize, usize)| i + len <= content.0 || i >= content.1;
-    let distance =
-        |i: usize, (s, e): (usize, usize)| if i < s { s - i } else { i.saturating_sub(e) };
-    let cue = words(text, &entry.cue)
-        .filter(|&i| outside((i, entry.cue.len())))
-        .min_by_key(|&i| distance(i, content))
-        .map(|i| (i, i + entry.cue.len()));
-    let anchor = cue.unwrap_or(content);
+    let cue = nearest(text, &entry.cue, content, content);
     let source = if entry.speaker.is_empty() {
         None
     } else {
-        let nearest = words(text, &entry.speaker)
-            .filter(|&i| outside((i, entry.speaker.len())))
-            .min_by_key(|&i| distance(i, anchor))
-            .ok_or_else(|| format!("speaker {:?} not in the text", entry.speaker))?;
-        Some((nearest, nearest + entry.speaker.len()))
+        Some(
+            nearest(text, &entry.speaker, cue.unwrap_or(content), content)
+                .ok_or_else(|| format!("speaker {:?} not in the text", entry.speaker))?,
+        )
     };
     let chars = |(s, e): (usize, usize)| (char_index(text, s), char_index(text, e));
     Ok(GoldQuote {
@@ -129,22 +104,6 @@ fn locate(text: &str, entry: &Entry) -> Result<GoldQuote, String> {
         source: source.map(chars),
         direct,
     })
-}
-
-/// Byte offsets where `needle` occurs as whole words (not inside a longer word).
-fn words<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    text.match_indices(needle)
-        .map(|(i, _)| i)
-        .filter(move |&i| {
-            !needle.is_empty()
-                && !word(text[..i].chars().next_back())
-                && !word(text[i + needle.len()..].chars().next())
-        })
-}
-
-fn char_index(text: &str, byte: usize) -> usize {
-    text.get(..byte).map_or(0, |prefix| prefix.chars().count())
 }
 
 fn short(text: &str) -> String {
