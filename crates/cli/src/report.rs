@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Style};
-use dateline_core::schema::{Analysis, EntityOut, TimeOut};
+use dateline_core::schema::{Analysis, EntityOut, EventOut, TimeOut};
 use dateline_core::{Doc, QuoteSide, TokenKind};
 
 const HEADING: Style = Style::new().bold();
@@ -125,14 +125,19 @@ pub fn render(doc: &Doc, analysis: &Analysis, color: bool) -> String {
     if analysis.times.is_empty() {
         let _ = writeln!(out, "      {}", paint(DIM, "none found"));
     }
-    for (name, count) in [
-        ("Places", analysis.places.len()),
-        ("Events", analysis.events.len()),
-    ] {
-        section(&mut out, &paint, name, count);
-        if count == 0 {
-            let _ = writeln!(out, "      {}", paint(DIM, "none found"));
-        }
+    section(&mut out, &paint, "Places", analysis.places.len());
+    for line in place_lines(analysis) {
+        let _ = writeln!(out, "{line}");
+    }
+    if analysis.places.is_empty() {
+        let _ = writeln!(out, "      {}", paint(DIM, "none found"));
+    }
+    section(&mut out, &paint, "Events", analysis.events.len());
+    for event in &analysis.events {
+        let _ = writeln!(out, "{}", event_line(event, &paint));
+    }
+    if analysis.events.is_empty() {
+        let _ = writeln!(out, "      {}", paint(DIM, "none found"));
     }
     if !analysis.diagnostics.is_empty() {
         section(&mut out, &paint, "Diagnostics", analysis.diagnostics.len());
@@ -148,6 +153,76 @@ pub fn render(doc: &Doc, analysis: &Analysis, color: bool) -> String {
     }
     out.push('\n');
     out
+}
+
+/// One line per distinct place (the first mention's id, how often it is named):
+/// "P3  Geneva  city CHE  46.20222, 6.14569  ×2".
+fn place_lines(analysis: &Analysis) -> Vec<String> {
+    let mut seen: Vec<(&str, Option<&str>, usize, &str, String)> = Vec::new();
+    for place in &analysis.places {
+        let key = (place.name.as_str(), place.country.as_deref());
+        match seen.iter_mut().find(|s| (s.0, s.1) == key) {
+            Some(entry) => entry.2 += 1,
+            None => {
+                let point = match (place.lat, place.lon) {
+                    (Some(lat), Some(lon)) => format!("{lat:.5}, {lon:.5}"),
+                    _ => "(no coordinates)".to_string(),
+                };
+                seen.push((
+                    key.0,
+                    key.1,
+                    1,
+                    place.id.as_str(),
+                    format!(
+                        "{:<8} {}  {}",
+                        place.feature,
+                        place.country.as_deref().unwrap_or("-"),
+                        point
+                    ),
+                ));
+            }
+        }
+    }
+    seen.into_iter()
+        .map(|(name, _, count, id, rest)| {
+            let times = if count > 1 {
+                format!("  ×{count}")
+            } else {
+                String::new()
+            };
+            format!("{id:>5}  {name:<24} {rest}{times}")
+        })
+        .collect()
+}
+
+/// "V3  REJECT 120  Donald Trump → American boots  “ruled out”  2025-08-18  negative asserted".
+fn event_line(event: &EventOut, paint: &dyn Fn(Style, &str) -> String) -> String {
+    let actor = |a: &Option<dateline_core::schema::ActorOut>| {
+        a.as_ref().map_or("—".to_string(), |a| a.name.clone())
+    };
+    let place = event
+        .place
+        .as_ref()
+        .map_or(String::new(), |p| format!("  {} {}", p.role, p.place));
+    let quoted = event
+        .attribution
+        .as_ref()
+        .and_then(|a| a.quote.as_ref())
+        .map_or(String::new(), |q| format!("  in {q}"));
+    format!(
+        "{:>5}  {} {}  {} → {}  {}  {}{}  {} {}{}",
+        event.id,
+        paint(HEADING, &event.event_type),
+        event.cameo.as_deref().unwrap_or("-"),
+        actor(&event.source),
+        actor(&event.target),
+        paint(QUOTE, &format!("\u{201C}{}\u{201D}", event.trigger.text)),
+        event.date.value.as_deref().unwrap_or("(no date)"),
+        place,
+        event.polarity,
+        event.modality,
+        quoted
+    )
 }
 
 /// "T2  DATE      2025-08-18  “Monday”", with the anchored event's date for "three days after X".
