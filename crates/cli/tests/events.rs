@@ -26,3 +26,23 @@ fn eval_events_scores_a_small_fixture() {
     let last = report.lines().last().unwrap_or_default();
     assert!(last.starts_with("events type macro-F1 "), "{report}");
 }
+
+#[test]
+fn eval_events_reads_our_press_release_gold() {
+    if common::shared().is_none() {
+        return;
+    }
+    let output = dateline(&[
+        "eval",
+        "events",
+        "--gold",
+        "data/gold/press-release-events.jsonl",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    // Every annotated span is found in its press release.
+    assert!(stderr(&output).is_empty(), "{}", stderr(&output));
+    let report = stdout(&output);
+    assert!(report.contains("30 documents, 204 gold events"), "{report}");
+    let last = report.lines().last().unwrap_or_default();
+    assert!(last.starts_with("events typed F1 "), "{report}");
+}
