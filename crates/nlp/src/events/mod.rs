@@ -262,10 +262,10 @@ fn place_of(
             continue;
         };
         let attached = syntax.head(place_head);
-        let reaches = attached == Some(predicate)
-            || attached == Some(token)
-            || attached.and_then(|a| syntax.head(a)) == Some(predicate)
-                && syntax.relation(attached.unwrap_or(0)) == "obj";
+        // On the trigger or its light verb, or on the verb's object ("held talks in Geneva").
+        let on_object = attached
+            .is_some_and(|a| syntax.relation(a) == "obj" && syntax.head(a) == Some(predicate));
+        let reaches = attached == Some(predicate) || attached == Some(token) || on_object;
         if !reaches {
             continue;
         }
