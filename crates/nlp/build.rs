@@ -1,5 +1,7 @@
 //! Embeds every `data/kb/*.tsv` file: writes `$OUT_DIR/kb_files.rs`, a list of (file name,
-//! contents) pairs, so that adding a KB file needs no code change.
+//! contents) pairs, so that adding a KB file needs no code change. Also fingerprints what
+//! decides the pipeline's output (this crate's sources, the models, KB, lexicons and gazetteer)
+//! as `DATELINE_PIPELINE_FINGERPRINT`, so a store can tell which documents need reprocessing.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -32,4 +34,46 @@ fn main() {
     code.push_str("];\n");
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("kb_files.rs");
     std::fs::write(out, code).expect("OUT_DIR is writable");
+    let root = Path::new(&manifest);
+    let inputs = [
+        root.join("src"),
+        root.join("../../data/models"),
+        root.join("../../data/kb"),
+        root.join("../../data/lexicon"),
+        root.join("../../data/gazetteer"),
+    ];
+    let mut files = Vec::new();
+    for input in &inputs {
+        println!("cargo:rerun-if-changed={}", input.display());
+        collect_files(input, &mut files);
+    }
+    files.sort();
+    // FNV-1a over relative paths and contents: stable across machines and checkouts.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for byte in bytes {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for file in &files {
+        let relative = file.strip_prefix(root).unwrap_or(file);
+        feed(relative.to_string_lossy().replace('\\', "/").as_bytes());
+        feed(&std::fs::read(file).unwrap_or_default());
+    }
+    println!("cargo:rustc-env=DATELINE_PIPELINE_FINGERPRINT={hash:016x}");
+}
+
+fn collect_files(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_files(&path, files);
+        } else {
+            files.push(path);
+        }
+    }
 }

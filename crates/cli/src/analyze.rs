@@ -135,7 +135,9 @@ fn write_one(
     color: bool,
 ) -> Result<()> {
     match format {
-        OutputFormat::Text => out.write_all(report::render(doc, analysis, color).as_bytes())?,
+        OutputFormat::Text => out.write_all(
+            report::render(analysis, &doc.meta().origin.to_string(), color).as_bytes(),
+        )?,
         OutputFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, analysis)?;
             out.write_all(b"\n")?;

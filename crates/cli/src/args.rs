@@ -38,6 +38,33 @@ pub enum Command {
         dateline bench\n  \
         dateline bench ../shared/corpora/bbc --stage segment --repeat 5")]
     Bench(BenchArgs),
+    /// Analyze documents into the store (a no-op for documents already there).
+    #[command(after_help = "Examples:\n  \
+        dateline ingest examples/ --db news.sqlite\n  \
+        dateline ingest ../shared/corpora/bbc ../shared/corpora/press-releases-2021-2022")]
+    Ingest(crate::store_args::IngestArgs),
+    /// Analyze stored documents again with this build's pipeline.
+    Reprocess(crate::store_args::ReprocessArgs),
+    /// List stored events, filtered.
+    #[command(after_help = "Examples:\n  \
+        dateline events --actor Putin --type CONSULT\n  \
+        dateline events --from 2025-08-01 --to 2025-08-31 --place Geneva --format csv")]
+    Events(crate::store_args::EventsArgs),
+    /// List stored quotes, filtered.
+    Quotes(crate::store_args::QuotesArgs),
+    /// Full-text search over stored texts and quotes.
+    Search(crate::store_args::SearchArgs),
+    /// Print one stored document's report.
+    Show(crate::store_args::ShowArgs),
+    /// Export the store: GDELT 2.0 rows, PLOVER JSON, the contract as JSONL, or Parquet.
+    #[command(after_help = "Examples:\n  \
+        dateline export --format gdelt --out events.tsv\n  \
+        dateline export --format parquet --out events.parquet --type ASSAULT")]
+    Export(crate::store_args::ExportArgs),
+    /// Serve the HTTP API and the web UI over a store.
+    Serve(crate::store_args::ServeArgs),
+    /// Ingest the bundled examples into a fresh store and serve the UI.
+    Demo(crate::store_args::DemoArgs),
 }
 
 /// Output formats of `analyze`.

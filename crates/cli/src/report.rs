@@ -4,7 +4,6 @@ use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Style};
 use dateline_core::schema::{Analysis, EntityOut, EventOut, TimeOut};
-use dateline_core::{Doc, QuoteSide, TokenKind};
 
 const HEADING: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
@@ -12,8 +11,9 @@ const QUOTE: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::
 const NUMBER: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)));
 const WARNING: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)));
 
-/// Renders `doc` and its analysis as sections per annotation type.
-pub fn render(doc: &Doc, analysis: &Analysis, color: bool) -> String {
+/// Renders an analysis as sections per annotation type; `origin` says where the document was
+/// read from. Works from the contract alone, so a stored analysis renders as a fresh one does.
+pub fn render(analysis: &Analysis, origin: &str, color: bool) -> String {
     let paint = |style: Style, text: &str| {
         if color {
             format!("{}{text}{}", style.render(), style.render_reset())
@@ -23,10 +23,7 @@ pub fn render(doc: &Doc, analysis: &Analysis, color: bool) -> String {
     };
     let mut out = String::new();
     let document = &analysis.document;
-    let title = document
-        .title
-        .clone()
-        .unwrap_or_else(|| doc.meta().origin.to_string());
+    let title = document.title.clone().unwrap_or_else(|| origin.to_string());
     let _ = writeln!(out, "{}", paint(HEADING, &format!("━━ {title} ━━")));
     let published = match (&document.published, &document.published_from) {
         (Some(date), Some(from)) => format!("{date} (from {from})"),
@@ -41,33 +38,19 @@ pub fn render(doc: &Doc, analysis: &Analysis, color: bool) -> String {
     if let Some(dateline) = &document.dateline {
         let _ = writeln!(out, "dateline: {:?}", dateline.text.trim());
     }
-    let _ = writeln!(
-        out,
-        "{}",
-        paint(DIM, &format!("from {}", doc.meta().origin))
-    );
+    let _ = writeln!(out, "{}", paint(DIM, &format!("from {origin}")));
     section(&mut out, &paint, "Sentences", analysis.sentences.len());
-    for (index, sentence) in doc.annotations().sentences.iter().enumerate() {
-        let mut line = String::new();
-        let mut cursor = sentence.span.start as usize;
-        let range = sentence.tokens.start as usize..sentence.tokens.end as usize;
-        for token in doc.annotations().tokens.get(range).unwrap_or(&[]) {
-            line.push_str(
-                doc.text()
-                    .get(cursor..token.span.start as usize)
-                    .unwrap_or(""),
-            );
-            let text = doc.slice(token.span);
-            line.push_str(&match token.kind {
-                TokenKind::Quote(QuoteSide::Open | QuoteSide::Close | QuoteSide::Unknown) => {
-                    paint(QUOTE, text)
-                }
-                TokenKind::Number => paint(NUMBER, text),
-                _ => text.to_string(),
-            });
-            cursor = token.span.end as usize;
-        }
-        let _ = writeln!(out, "{:>4}  {}", index + 1, line.replace('\n', " "));
+    let chars: Vec<char> = document.text.chars().collect();
+    for (index, sentence) in analysis.sentences.iter().enumerate() {
+        let end = (sentence.end as usize).min(chars.len());
+        let start = (sentence.start as usize).min(end);
+        let text: String = chars[start..end].iter().collect();
+        let _ = writeln!(
+            out,
+            "{:>4}  {}",
+            index + 1,
+            paint_sentence(&text.replace('\n', " "), &paint)
+        );
     }
     section(&mut out, &paint, "Entities", analysis.entities.len());
     for entity in &analysis.entities {
@@ -287,6 +270,31 @@ fn entity_line(entity: &EntityOut, paint: &dyn Fn(Style, &str) -> String) -> Str
         &format!(" — {count} {noun}: {}{more}", shown.join(", ")),
     ));
     line
+}
+
+/// Quote marks in green and numbers in cyan, as a reader scans for them.
+fn paint_sentence(text: &str, paint: &dyn Fn(Style, &str) -> String) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut number = String::new();
+    for ch in text.chars() {
+        if ch.is_ascii_digit() {
+            number.push(ch);
+            continue;
+        }
+        if !number.is_empty() {
+            out.push_str(&paint(NUMBER, &number));
+            number.clear();
+        }
+        if matches!(ch, '"' | '“' | '”' | '«' | '»') {
+            out.push_str(&paint(QUOTE, &ch.to_string()));
+        } else {
+            out.push(ch);
+        }
+    }
+    if !number.is_empty() {
+        out.push_str(&paint(NUMBER, &number));
+    }
+    out
 }
 
 fn section(out: &mut String, paint: &dyn Fn(Style, &str) -> String, name: &str, count: usize) {

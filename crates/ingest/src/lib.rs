@@ -202,6 +202,18 @@ impl fmt::Display for Summary {
     }
 }
 
+/// Builds a document from a text and metadata given directly (a request to the HTTP API, a
+/// stored document analyzed again), with the same checks and dateline detection as a file.
+/// `at` names where the text came from, for errors and provenance.
+pub fn from_text(
+    text: String,
+    meta: dateline_core::DocMeta,
+    at: Location,
+    config: &IngestConfig,
+) -> Result<dateline_core::Doc, IngestError> {
+    finish::finish(text, meta, Vec::new(), at, config)
+}
+
 /// Opens the inputs lazily: nothing is read until the iterator is advanced.
 pub fn open(inputs: &[String], config: &IngestConfig) -> Documents {
     Documents {

@@ -18,6 +18,14 @@
 //! ```
 #![deny(missing_docs)]
 
+/// The pipeline's version: the crate version and a fingerprint of the sources, models, KB,
+/// lexicons and gazetteer it was built from. Two builds with the same version analyze alike.
+pub const PIPELINE_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "+",
+    env!("DATELINE_PIPELINE_FINGERPRINT")
+);
+
 pub mod clusters;
 pub mod entities;
 pub mod events;

@@ -1,0 +1,559 @@
+//! Read queries over a store: filtered events, quotes, full-text search, aggregates for the
+//! timeline, map and actor network. Every user value reaches SQLite as a bound parameter;
+//! filters are checked first, so that a bad date or an unknown type is a clear error.
+
+use rusqlite::types::Value;
+use rusqlite::{params_from_iter, Row};
+use serde::Serialize;
+
+use crate::{Store, StoreError};
+
+/// The 16 PLOVER event types.
+pub const EVENT_TYPES: [&str; 16] = [
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+];
+
+/// The largest page a query returns.
+pub const MAX_LIMIT: u32 = 10_000;
+
+/// Filters on events; every field is optional.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    /// Actor code ("RUSGOV"), country ("RUS") or part of a name ("Putin"), as source or target.
+    pub actor: Option<String>,
+    /// PLOVER type.
+    pub event_type: Option<String>,
+    /// First day, `YYYY-MM-DD`, inclusive.
+    pub from: Option<String>,
+    /// Last day, `YYYY-MM-DD`, inclusive.
+    pub to: Option<String>,
+    /// Part of the place name, or its country code.
+    pub place: Option<String>,
+    /// Part of the document's source (publisher or agency).
+    pub source: Option<String>,
+    /// Words that must appear in the event's sentence.
+    pub text: Option<String>,
+    /// One document.
+    pub doc: Option<String>,
+}
+
+/// A page of results.
+#[derive(Debug, Clone, Serialize)]
+pub struct Page<T> {
+    /// Rows matching the filters, over all pages.
+    pub total: u64,
+    /// Page size asked for.
+    pub limit: u32,
+    /// Rows skipped.
+    pub offset: u64,
+    /// This page.
+    pub items: Vec<T>,
+}
+
+/// An actor as an event row shows it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ActorRef {
+    /// Name.
+    pub name: String,
+    /// CAMEO-style code.
+    pub code: Option<String>,
+    /// Country code.
+    pub country: Option<String>,
+    /// Sector.
+    pub sector: Option<String>,
+}
+
+/// An event's place as a row shows it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PlaceRef {
+    /// Gazetteer name.
+    pub name: String,
+    /// ISO3.
+    pub country: Option<String>,
+    /// Latitude.
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+    /// location, venue or destination.
+    pub role: Option<String>,
+    /// First-level division.
+    pub admin1: Option<String>,
+    /// country, admin1, city, …
+    pub feature: Option<String>,
+    /// GeoNames id.
+    pub geonameid: Option<u64>,
+    /// The toponym as written.
+    pub text: Option<String>,
+}
+
+/// One event with what a table, a map or an export needs.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EventRow {
+    /// Document id.
+    pub doc_id: String,
+    /// Event id within the document (`V3`).
+    pub id: String,
+    /// PLOVER type.
+    #[serde(rename = "type")]
+    pub event_type: String,
+    /// PLOVER mode.
+    pub mode: Option<String>,
+    /// CAMEO code.
+    pub cameo: Option<String>,
+    /// QuadClass.
+    pub quad_class: Option<u8>,
+    /// Goldstein score.
+    pub goldstein: Option<f64>,
+    /// The event's day, else the document's.
+    pub day: Option<String>,
+    /// TIMEX3 value of the event's date.
+    pub date: Option<String>,
+    /// Who acts.
+    pub source: Option<ActorRef>,
+    /// Who is acted upon.
+    pub target: Option<ActorRef>,
+    /// Where.
+    pub place: Option<PlaceRef>,
+    /// positive or negative.
+    pub polarity: String,
+    /// asserted, proposed, …
+    pub modality: String,
+    /// The trigger text.
+    pub trigger: String,
+    /// Clause start (char offset).
+    pub start: u32,
+    /// Clause end.
+    pub end: u32,
+    /// Trigger start.
+    pub trigger_start: u32,
+    /// Trigger end.
+    pub trigger_end: u32,
+    /// The sentence.
+    pub sentence: String,
+    /// Rule trace.
+    pub why: String,
+    /// 0–1.
+    pub confidence: f64,
+    /// Quote the event was reported in.
+    pub quote: Option<String>,
+    /// Document title.
+    pub title: Option<String>,
+    /// Document date.
+    pub published: Option<String>,
+    /// Document source.
+    pub doc_source: Option<String>,
+    /// Document URL.
+    pub url: Option<String>,
+    /// Sentence index in the document.
+    pub sentence_index: u32,
+    /// PLOVER contexts.
+    pub context: Vec<String>,
+    /// When the document was stored (UTC, RFC 3339).
+    pub added: String,
+}
+
+const EVENT_COLUMNS: &str = "e.doc_id, e.id, e.type, e.mode, e.cameo, e.quad_class, e.goldstein,
+    e.day, e.date_value, e.source_name, e.source_code, e.source_country, e.target_name,
+    e.target_code, e.target_country, e.place_name, e.place_country, e.place_lat, e.place_lon,
+    e.place_role, e.polarity, e.modality, e.trigger, e.start, e.end, e.trigger_start,
+    e.trigger_end, e.sentence_text, e.why, e.confidence, e.quote_id, d.title, d.published,
+    d.source, d.url, e.source_sector, e.target_sector, e.place_admin1, e.place_feature,
+    e.place_geonameid, (SELECT p.text FROM places p WHERE p.doc_id = e.doc_id AND p.id = e.place_id),
+    e.sentence, e.context, d.ingested_at";
+
+fn event_row(row: &Row<'_>) -> rusqlite::Result<EventRow> {
+    let actor = |name: Option<String>, code, country, sector| {
+        name.map(|name| ActorRef {
+            name,
+            code,
+            country,
+            sector,
+        })
+    };
+    let context: String = row.get(42)?;
+    let place_name: Option<String> = row.get(15)?;
+    Ok(EventRow {
+        doc_id: row.get(0)?,
+        id: row.get(1)?,
+        event_type: row.get(2)?,
+        mode: row.get(3)?,
+        cameo: row.get(4)?,
+        quad_class: row.get(5)?,
+        goldstein: row.get(6)?,
+        day: row.get(7)?,
+        date: row.get(8)?,
+        source: actor(row.get(9)?, row.get(10)?, row.get(11)?, row.get(35)?),
+        target: actor(row.get(12)?, row.get(13)?, row.get(14)?, row.get(36)?),
+        place: match place_name {
+            Some(name) => Some(PlaceRef {
+                name,
+                country: row.get(16)?,
+                lat: row.get(17)?,
+                lon: row.get(18)?,
+                role: row.get(19)?,
+                admin1: row.get(37)?,
+                feature: row.get(38)?,
+                geonameid: row.get::<_, Option<i64>>(39)?.map(|id| id as u64),
+                text: row.get(40)?,
+            }),
+            None => None,
+        },
+        polarity: row.get(20)?,
+        modality: row.get(21)?,
+        trigger: row.get(22)?,
+        start: row.get(23)?,
+        end: row.get(24)?,
+        trigger_start: row.get(25)?,
+        trigger_end: row.get(26)?,
+        sentence: row.get(27)?,
+        why: row.get(28)?,
+        confidence: row.get(29)?,
+        quote: row.get(30)?,
+        title: row.get(31)?,
+        published: row.get(32)?,
+        doc_source: row.get(33)?,
+        url: row.get(34)?,
+        sentence_index: row.get(41)?,
+        context: context
+            .split("; ")
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+            .collect(),
+        added: row.get(43)?,
+    })
+}
+
+/// A `WHERE` clause and its bound values.
+#[derive(Debug, Default)]
+struct Conditions {
+    clauses: Vec<String>,
+    values: Vec<Value>,
+}
+
+impl Conditions {
+    fn push(&mut self, clause: &str, values: impl IntoIterator<Item = Value>) {
+        let mut clause = clause.to_string();
+        for value in values {
+            self.values.push(value);
+            clause = clause.replacen('?', &format!("?{}", self.values.len()), 1);
+        }
+        self.clauses.push(clause);
+    }
+
+    fn sql(&self) -> String {
+        if self.clauses.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", self.clauses.join(" AND "))
+        }
+    }
+}
+
+fn text(value: &str) -> Value {
+    Value::Text(value.to_string())
+}
+
+/// `%value%` for LIKE, with LIKE's own wildcards escaped (`ESCAPE '\'`).
+fn contains(value: &str) -> Value {
+    let escaped = value
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    Value::Text(format!("%{escaped}%"))
+}
+
+/// Checks a `YYYY-MM-DD` filter value.
+pub fn check_day(name: &str, value: &str) -> Result<String, StoreError> {
+    let value = value.trim();
+    match chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+        Ok(date) => Ok(date.format("%Y-%m-%d").to_string()),
+        Err(_) => Err(StoreError::BadQuery(format!(
+            "{name}: {value:?} is not a date; expected YYYY-MM-DD"
+        ))),
+    }
+}
+
+/// Checks a PLOVER type filter, case-insensitively.
+pub fn check_type(value: &str) -> Result<String, StoreError> {
+    let upper = value.trim().to_ascii_uppercase();
+    if EVENT_TYPES.contains(&upper.as_str()) {
+        Ok(upper)
+    } else {
+        Err(StoreError::BadQuery(format!(
+            "type: {value:?} is not a PLOVER event type; expected one of {}",
+            EVENT_TYPES.join(", ")
+        )))
+    }
+}
+
+/// Checks a page size.
+pub fn check_limit(limit: u32) -> Result<u32, StoreError> {
+    if limit == 0 || limit > MAX_LIMIT {
+        return Err(StoreError::BadQuery(format!(
+            "limit: {limit} is out of range; expected 1 to {MAX_LIMIT}"
+        )));
+    }
+    Ok(limit)
+}
+
+fn non_empty(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+impl EventFilter {
+    /// The filter as a `WHERE …` clause over `events e JOIN documents d`, with its values.
+    pub(crate) fn where_sql(&self) -> Result<(String, Vec<Value>), StoreError> {
+        let conditions = self.conditions()?;
+        Ok((conditions.sql(), conditions.values))
+    }
+
+    fn conditions(&self) -> Result<Conditions, StoreError> {
+        let mut conditions = Conditions::default();
+        if let Some(actor) = non_empty(&self.actor) {
+            let upper = text(&actor.to_ascii_uppercase());
+            conditions.push(
+                "(e.source_code = ? OR e.target_code = ? OR e.source_country = ? OR e.target_country = ?
+                  OR e.source_name LIKE ? ESCAPE '\\' OR e.target_name LIKE ? ESCAPE '\\')",
+                [
+                    upper.clone(),
+                    upper.clone(),
+                    upper.clone(),
+                    upper,
+                    contains(actor),
+                    contains(actor),
+                ],
+            );
+        }
+        if let Some(event_type) = non_empty(&self.event_type) {
+            conditions.push("e.type = ?", [text(&check_type(event_type)?)]);
+        }
+        let from = non_empty(&self.from)
+            .map(|d| check_day("from", d))
+            .transpose()?;
+        let to = non_empty(&self.to)
+            .map(|d| check_day("to", d))
+            .transpose()?;
+        if let (Some(from), Some(to)) = (&from, &to) {
+            if from > to {
+                return Err(StoreError::BadQuery(format!(
+                    "from {from} is after to {to}"
+                )));
+            }
+        }
+        if let Some(from) = from {
+            conditions.push("e.day >= ?", [text(&from)]);
+        }
+        if let Some(to) = to {
+            conditions.push("e.day <= ?", [text(&to)]);
+        }
+        if let Some(place) = non_empty(&self.place) {
+            conditions.push(
+                "(e.place_name LIKE ? ESCAPE '\\' OR e.place_country = ?)",
+                [contains(place), text(&place.to_ascii_uppercase())],
+            );
+        }
+        if let Some(source) = non_empty(&self.source) {
+            conditions.push("d.source LIKE ? ESCAPE '\\'", [contains(source)]);
+        }
+        if let Some(words) = non_empty(&self.text) {
+            for word in words.split_whitespace().take(16) {
+                conditions.push("e.sentence_text LIKE ? ESCAPE '\\'", [contains(word)]);
+            }
+        }
+        if let Some(doc) = non_empty(&self.doc) {
+            conditions.push("e.doc_id = ?", [text(doc)]);
+        }
+        Ok(conditions)
+    }
+}
+
+impl Store {
+    /// Events matching `filter`, newest day first.
+    pub fn events(
+        &self,
+        filter: &EventFilter,
+        limit: u32,
+        offset: u64,
+    ) -> Result<Page<EventRow>, StoreError> {
+        let limit = check_limit(limit)?;
+        let conditions = filter.conditions()?;
+        let from = "FROM events e JOIN documents d ON d.id = e.doc_id";
+        let total: u64 = self.connection().query_row(
+            &format!("SELECT COUNT(*) {from} {}", conditions.sql()),
+            params_from_iter(&conditions.values),
+            |row| row.get(0),
+        )?;
+        let mut values = conditions.values.clone();
+        values.push(Value::Integer(i64::from(limit)));
+        values.push(Value::Integer(offset.min(i64::MAX as u64) as i64));
+        let n = values.len();
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} {from} {} ORDER BY e.day DESC, e.seq LIMIT ?{} OFFSET ?{n}",
+            conditions.sql(),
+            n - 1
+        );
+        let mut statement = self.connection().prepare_cached(&sql)?;
+        let items = statement
+            .query_map(params_from_iter(&values), event_row)?
+            .collect::<Result<_, _>>()?;
+        Ok(Page {
+            total,
+            limit,
+            offset,
+            items,
+        })
+    }
+
+    /// Calls `each` for every event matching `filter`, in store order (for exports).
+    pub fn for_each_event(
+        &self,
+        filter: &EventFilter,
+        mut each: impl FnMut(EventRow) -> Result<(), StoreError>,
+    ) -> Result<u64, StoreError> {
+        let conditions = filter.conditions()?;
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id {} ORDER BY e.seq",
+            conditions.sql()
+        );
+        let mut statement = self.connection().prepare(&sql)?;
+        let mut rows = statement.query(params_from_iter(&conditions.values))?;
+        let mut count = 0;
+        while let Some(row) = rows.next()? {
+            each(event_row(row)?)?;
+            count += 1;
+        }
+        Ok(count)
+    }
+}
+
+/// Filters on quotes.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteFilter {
+    /// Part of the speaker's name.
+    pub speaker: Option<String>,
+    /// Words in the quote.
+    pub text: Option<String>,
+    /// One document.
+    pub doc: Option<String>,
+    /// `direct`, `partial` or `indirect`.
+    pub kind: Option<String>,
+}
+
+/// One quote with its document.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct QuoteRow {
+    /// Document id.
+    pub doc_id: String,
+    /// Quote id (`Q4`).
+    pub id: String,
+    /// direct, partial or indirect.
+    pub kind: String,
+    /// Content.
+    pub text: String,
+    /// Speaker name.
+    pub speaker: Option<String>,
+    /// Speaker entity.
+    pub speaker_entity: Option<String>,
+    /// Speech verb.
+    pub cue: Option<String>,
+    /// When it was said.
+    pub date: Option<String>,
+    /// Content start.
+    pub start: u32,
+    /// Content end.
+    pub end: u32,
+    /// Document title.
+    pub title: Option<String>,
+    /// Document date.
+    pub published: Option<String>,
+}
+
+impl Store {
+    /// Quotes matching `filter`, in document order.
+    pub fn quotes(
+        &self,
+        filter: &QuoteFilter,
+        limit: u32,
+        offset: u64,
+    ) -> Result<Page<QuoteRow>, StoreError> {
+        let limit = check_limit(limit)?;
+        let mut conditions = Conditions::default();
+        if let Some(speaker) = non_empty(&filter.speaker) {
+            conditions.push("q.speaker LIKE ? ESCAPE '\\'", [contains(speaker)]);
+        }
+        if let Some(words) = non_empty(&filter.text) {
+            for word in words.split_whitespace().take(16) {
+                conditions.push("q.text LIKE ? ESCAPE '\\'", [contains(word)]);
+            }
+        }
+        if let Some(doc) = non_empty(&filter.doc) {
+            conditions.push("q.doc_id = ?", [text(doc)]);
+        }
+        if let Some(kind) = non_empty(&filter.kind) {
+            let kind = kind.to_ascii_lowercase();
+            if !["direct", "partial", "indirect"].contains(&kind.as_str()) {
+                return Err(StoreError::BadQuery(format!(
+                    "kind: {kind:?} is not a quote kind; expected direct, partial or indirect"
+                )));
+            }
+            conditions.push("q.kind = ?", [text(&kind)]);
+        }
+        let from = "FROM quotes q JOIN documents d ON d.id = q.doc_id";
+        let total: u64 = self.connection().query_row(
+            &format!("SELECT COUNT(*) {from} {}", conditions.sql()),
+            params_from_iter(&conditions.values),
+            |row| row.get(0),
+        )?;
+        let mut values = conditions.values.clone();
+        values.push(Value::Integer(i64::from(limit)));
+        values.push(Value::Integer(offset.min(i64::MAX as u64) as i64));
+        let n = values.len();
+        let sql = format!(
+            "SELECT q.doc_id, q.id, q.kind, q.text, q.speaker, q.speaker_entity, q.cue, q.date_value,
+                    q.start, q.end, d.title, d.published
+             {from} {} ORDER BY d.day DESC, q.seq LIMIT ?{} OFFSET ?{n}",
+            conditions.sql(),
+            n - 1
+        );
+        let mut statement = self.connection().prepare_cached(&sql)?;
+        let items = statement
+            .query_map(params_from_iter(&values), |row| {
+                Ok(QuoteRow {
+                    doc_id: row.get(0)?,
+                    id: row.get(1)?,
+                    kind: row.get(2)?,
+                    text: row.get(3)?,
+                    speaker: row.get(4)?,
+                    speaker_entity: row.get(5)?,
+                    cue: row.get(6)?,
+                    date: row.get(7)?,
+                    start: row.get(8)?,
+                    end: row.get(9)?,
+                    title: row.get(10)?,
+                    published: row.get(11)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(Page {
+            total,
+            limit,
+            offset,
+            items,
+        })
+    }
+}
