@@ -215,13 +215,16 @@ impl Store {
     }
 
     /// Who acts on whom among the events matching `filter`: the `max_nodes` busiest actors.
+    /// Only actors linked to an entity or coded count: an unresolved "he" or "which" is not a
+    /// node an analyst can read.
     pub fn network(&self, filter: &EventFilter, max_nodes: usize) -> Result<Network, StoreError> {
         let (where_sql, values) = filter_sql(filter)?;
         let sql = format!(
             "SELECT COALESCE(e.source_code, e.source_name), e.source_name,
                     COALESCE(e.target_code, e.target_name), e.target_name, e.type, COUNT(*)
              FROM events e JOIN documents d ON d.id = e.doc_id
-             {where_sql} {} e.source_name IS NOT NULL AND e.target_name IS NOT NULL
+             {where_sql} {} (e.source_code IS NOT NULL OR e.source_entity IS NOT NULL)
+                 AND (e.target_code IS NOT NULL OR e.target_entity IS NOT NULL)
              GROUP BY 1, 3, 5 ORDER BY 6 DESC LIMIT 5000",
             if where_sql.is_empty() { "WHERE" } else { "AND" }
         );

@@ -246,16 +246,26 @@ struct Conditions {
 }
 
 impl Conditions {
+    /// Adds `clause`, numbering its `?` placeholders after those already there; `values`
+    /// bind them in order.
     fn push(&mut self, clause: &str, values: impl IntoIterator<Item = Value>) {
-        let mut clause = clause.to_string();
-        for value in values {
-            self.values.push(value);
-            clause = clause.replacen('?', &format!("?{}", self.values.len()), 1);
+        let mut values = values.into_iter();
+        let mut numbered = String::with_capacity(clause.len() + 8);
+        for ch in clause.chars() {
+            numbered.push(ch);
+            if ch == '?' {
+                if let Some(value) = values.next() {
+                    self.values.push(value);
+                }
+                numbered.push_str(&self.values.len().to_string());
+            }
         }
-        self.clauses.push(clause);
+        debug_assert!(values.next().is_none(), "more values than placeholders");
+        self.clauses.push(numbered);
     }
 
     fn sql(&self) -> String {
+        // Clauses are fixed text from this module; user input is only ever in `values`.
         if self.clauses.is_empty() {
             String::new()
         } else {
@@ -555,5 +565,32 @@ impl Store {
             offset,
             items,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_numbered_across_clauses() {
+        let mut conditions = Conditions::default();
+        conditions.push("(a = ? OR b = ?)", [text("x"), text("y")]);
+        conditions.push("c LIKE ? ESCAPE '\\'", [contains("50%")]);
+        assert_eq!(
+            conditions.sql(),
+            "WHERE (a = ?1 OR b = ?2) AND c LIKE ?3 ESCAPE '\\'"
+        );
+        assert_eq!(conditions.values[2], Value::Text("%50\\%%".into()));
+    }
+
+    #[test]
+    fn filters_are_checked() {
+        assert!(check_day("from", "2025-02-29").is_err());
+        assert_eq!(check_day("from", " 2024-02-29 ").unwrap(), "2024-02-29");
+        assert_eq!(check_type("assault").unwrap(), "ASSAULT");
+        assert!(check_type("FIGHT").is_err());
+        assert!(check_limit(0).is_err());
+        assert!(check_limit(MAX_LIMIT + 1).is_err());
     }
 }

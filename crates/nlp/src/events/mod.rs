@@ -196,7 +196,20 @@ fn code(
         Polarity::Positive
     };
     let date = crate::time::date_of_token(doc, token);
-    let place = place_of(doc, syntax, predicate, token, modality, range);
+    let attached = place_of(doc, syntax, predicate, token, modality, range);
+    let nearest = || {
+        let role = match modality {
+            Modality::Proposed | Modality::Hypothetical | Modality::Conditional => PlaceRole::Venue,
+            _ => PlaceRole::Location,
+        };
+        nearest_place(doc, syntax, token, range).map(|p| (p, role))
+    };
+    let place_rule = if attached.is_some() {
+        "; place attached to the trigger"
+    } else {
+        "; place: the nearest in/at place of the sentence"
+    };
+    let place = attached.or_else(nearest);
     let clause = arguments::subtree_span(doc, syntax, predicate, range);
     let mut confidence = 50u8;
     if source.as_ref().is_some_and(|a| a.entity.is_some()) {
@@ -221,7 +234,7 @@ fn code(
         target
             .as_ref()
             .map_or("none".to_string(), |_| trigger.targets.join("|")),
-    );
+    ) + if place.is_some() { place_rule } else { "" };
     Event {
         sentence: sentence as u32,
         clause,
@@ -287,6 +300,52 @@ fn place_of(
         return Some((index, role));
     }
     None
+}
+
+/// Where the sentence says something happened when the trigger has no place of its own: the
+/// place nearest the trigger that is introduced by a locative preposition ("Talks went on
+/// for hours in Geneva", "…, officials said in Kyiv"), as GDELT's ActionGeo takes the place
+/// closest to the action. Places that modify a noun or name an actor ("Ukraine's president",
+/// "Russia attacked") are not locations.
+fn nearest_place(
+    doc: &Doc,
+    syntax: &Syntax,
+    token: usize,
+    range: &std::ops::Range<usize>,
+) -> Option<usize> {
+    let annotations = doc.annotations();
+    let mut best: Option<(usize, usize)> = None;
+    for (index, place) in annotations.places.iter().enumerate() {
+        let head = place.tokens.start as usize..place.tokens.end as usize;
+        if !range.contains(&head.start) {
+            continue;
+        }
+        let Some(place_head) = syntax.span_head(&head) else {
+            continue;
+        };
+        let relation = syntax.relation(place_head);
+        if !(relation.starts_with("obl") || relation == "nmod") {
+            continue;
+        }
+        let locative = syntax
+            .children(place_head, range)
+            .into_iter()
+            .filter(|&c| syntax.relation(c) == "case")
+            .any(|c| {
+                matches!(
+                    syntax.lower(c).as_str(),
+                    "in" | "at" | "near" | "inside" | "outside" | "across" | "throughout"
+                )
+            });
+        if !locative {
+            continue;
+        }
+        let distance = place_head.abs_diff(token);
+        if best.is_none_or(|(_, d)| distance < d) {
+            best = Some((index, distance));
+        }
+    }
+    best.map(|(index, _)| index)
 }
 
 /// The same happening told again: type, actors' entities and date all equal.
