@@ -10,6 +10,7 @@
 //! - Every request has a time limit and every body a size limit.
 
 mod assets;
+mod cache;
 mod error;
 mod handlers;
 pub mod openapi;
@@ -35,8 +36,8 @@ pub use error::ApiError;
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// Largest request body (a news article is rarely over 200 KB).
 pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
-/// Idle read connections kept open.
-const POOL_SIZE: usize = 16;
+/// Idle read connections kept open: opening one costs more than most queries.
+const POOL_SIZE: usize = 64;
 
 /// What the server needs to start.
 #[derive(Debug, Clone)]
@@ -69,6 +70,9 @@ pub struct AppState {
     writer: Mutex<Store>,
     token_digest: Option<[u8; 32]>,
     pipeline_version: String,
+    cache: cache::ResponseCache,
+    /// Queries running at once: about the cores, so that a burst queues instead of thrashing.
+    queries: tokio::sync::Semaphore,
 }
 
 impl AppState {
@@ -81,6 +85,10 @@ impl AppState {
             writer: Mutex::new(writer),
             token_digest: config.token.as_deref().map(digest),
             pipeline_version: config.pipeline_version.clone(),
+            cache: cache::ResponseCache::new(&config.db),
+            queries: tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, |n| n.get() * 2),
+            ),
         })
     }
 
@@ -90,6 +98,7 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
     {
+        let _permit = self.queries.acquire().await.map_err(ApiError::internal)?;
         let state = Arc::clone(self);
         tokio::task::spawn_blocking(move || {
             let store = state.take_reader()?;
@@ -166,7 +175,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/documents/{id}", get(handlers::document))
         .route("/analyze", post(handlers::analyze))
         .route("/openapi.json", get(handlers::openapi))
-        .fallback(handlers::not_found);
+        .fallback(handlers::not_found)
+        .layer(middleware::from_fn_with_state(Arc::clone(&state), cached));
     Router::new()
         .nest("/api", api)
         .route("/", get(assets::index))
@@ -174,6 +184,44 @@ pub fn router(state: Arc<AppState>) -> Router {
         .fallback(handlers::not_found)
         .layer(middleware::from_fn(guard))
         .with_state(state)
+}
+
+/// Answers a GET from the cache when the store has not changed since it was computed.
+async fn cached(
+    axum::extract::State(state): axum::extract::State<Arc<AppState>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if request.method() != axum::http::Method::GET {
+        return next.run(request).await;
+    }
+    let key = request.uri().to_string();
+    // A lookup is a mutex and one PRAGMA, microseconds: not worth a blocking thread.
+    if let Some(body) = state.cache.get(&key) {
+        return json_response(StatusCode::OK, body);
+    }
+    let response = next.run(request).await;
+    if response.status() != StatusCode::OK {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(bytes) => {
+            state.cache.put(key, bytes.clone());
+            Response::from_parts(parts, axum::body::Body::from(bytes))
+        }
+        Err(error) => ApiError::internal(error).into_response(),
+    }
+}
+
+fn json_response(status: StatusCode, body: axum::body::Bytes) -> Response {
+    let mut response = Response::new(axum::body::Body::from(body));
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    response
 }
 
 /// Time limit and security headers for every response.

@@ -209,6 +209,7 @@ fn bad_requests_get_4xx_json_never_500() {
 #[test]
 fn writes_need_the_token_and_bodies_are_limited() {
     let text = "Germany pledged new aid to Ukraine on Thursday.";
+    let before = get("/api/stats").1["documents"].as_u64().unwrap();
     let (status, body) = request("POST", "/api/documents", &[], text.as_bytes());
     assert_eq!(status, 401, "{body}");
     let (status, _) = request(
@@ -227,6 +228,11 @@ fn writes_need_the_token_and_bodies_are_limited() {
         serde_json::json!({"text": text, "published": "2025-08-21", "source": "Test"}).to_string();
     let (status, body) = request("POST", "/api/documents", &headers, json.as_bytes());
     assert_eq!(status, 201, "{body}");
+    // The cached answer from before the write is not served after it.
+    assert_eq!(
+        get("/api/stats").1["documents"].as_u64().unwrap(),
+        before + 1
+    );
     let (status, body) = request("POST", "/api/documents", &headers, json.as_bytes());
     assert_eq!(status, 200, "{body}");
     assert!(body.contains("\"created\":false"), "{body}");

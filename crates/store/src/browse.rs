@@ -199,7 +199,7 @@ impl Store {
     pub fn timeline(&self, filter: &EventFilter) -> Result<Vec<TimelineBin>, StoreError> {
         let (where_sql, values) = filter_sql(filter)?;
         let sql = format!(
-            "SELECT e.day, e.type, COUNT(*) FROM events e JOIN documents d ON d.id = e.doc_id
+            "SELECT e.day, e.type, COUNT(*) FROM events e
              {where_sql} {} e.day IS NOT NULL GROUP BY e.day, e.type ORDER BY e.day, e.type LIMIT 20000",
             if where_sql.is_empty() { "WHERE" } else { "AND" }
         );
@@ -222,7 +222,7 @@ impl Store {
         let sql = format!(
             "SELECT COALESCE(e.source_code, e.source_name), e.source_name,
                     COALESCE(e.target_code, e.target_name), e.target_name, e.type, COUNT(*)
-             FROM events e JOIN documents d ON d.id = e.doc_id
+             FROM events e
              {where_sql} {} (e.source_code IS NOT NULL OR e.source_entity IS NOT NULL)
                  AND (e.target_code IS NOT NULL OR e.target_entity IS NOT NULL)
              GROUP BY 1, 3, 5 ORDER BY 6 DESC LIMIT 5000",
@@ -450,6 +450,23 @@ impl Store {
 /// The event filter's WHERE clause, reused by aggregates.
 fn filter_sql(filter: &EventFilter) -> Result<(String, Vec<Value>), StoreError> {
     filter.where_sql()
+}
+
+/// User words as quoted FTS5 terms (`"peace"`), for `name` in error messages. Anything that is
+/// not a letter or digit separates words, so no input is FTS5 syntax.
+pub(crate) fn fts_words(name: &str, value: &str) -> Result<Vec<String>, StoreError> {
+    let words: Vec<String> = value
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(16)
+        .map(|w| format!("\"{w}\""))
+        .collect();
+    if words.is_empty() {
+        return Err(StoreError::BadQuery(format!(
+            "{name} {value:?}: give at least one word"
+        )));
+    }
+    Ok(words)
 }
 
 /// Turns user words into an FTS5 expression of quoted terms: `"peace" "talks"`. Anything that

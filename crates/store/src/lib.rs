@@ -69,6 +69,9 @@ impl Store {
             source,
         })?;
         connection.busy_timeout(std::time::Duration::from_secs(5))?;
+        // Readers serve many small queries: a larger page cache and memory-mapped reads.
+        connection.pragma_update(None, "cache_size", -65536)?;
+        connection.pragma_update(None, "mmap_size", 268_435_456)?;
         let version: u32 = connection.query_row("PRAGMA user_version", [], |row| row.get(0))?;
         if version != SCHEMA_VERSION {
             return Err(StoreError::WrongVersion {

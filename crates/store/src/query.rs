@@ -34,7 +34,8 @@ pub const MAX_LIMIT: u32 = 10_000;
 /// Filters on events; every field is optional.
 #[derive(Debug, Clone, Default)]
 pub struct EventFilter {
-    /// Actor code ("RUSGOV"), country ("RUS") or part of a name ("Putin"), as source or target.
+    /// Words of an actor's name ("Putin"), its code ("RUSGOV") or country ("RUS"), as source or
+    /// target; every word must match.
     pub actor: Option<String>,
     /// PLOVER type.
     pub event_type: Option<String>,
@@ -42,9 +43,9 @@ pub struct EventFilter {
     pub from: Option<String>,
     /// Last day, `YYYY-MM-DD`, inclusive.
     pub to: Option<String>,
-    /// Part of the place name, or its country code.
+    /// Words of the place's name, or its country code.
     pub place: Option<String>,
-    /// Part of the document's source (publisher or agency).
+    /// Words of the document's source (publisher or agency).
     pub source: Option<String>,
     /// Words that must appear in the event's sentence.
     pub text: Option<String>,
@@ -278,15 +279,6 @@ fn text(value: &str) -> Value {
     Value::Text(value.to_string())
 }
 
-/// `%value%` for LIKE, with LIKE's own wildcards escaped (`ESCAPE '\'`).
-fn contains(value: &str) -> Value {
-    let escaped = value
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    Value::Text(format!("%{escaped}%"))
-}
-
 /// Checks a `YYYY-MM-DD` filter value.
 pub fn check_day(name: &str, value: &str) -> Result<String, StoreError> {
     let value = value.trim();
@@ -326,7 +318,7 @@ fn non_empty(value: &Option<String>) -> Option<&str> {
 }
 
 impl EventFilter {
-    /// The filter as a `WHERE …` clause over `events e JOIN documents d`, with its values.
+    /// The filter as a `WHERE …` clause over `events e`, with its values.
     pub(crate) fn where_sql(&self) -> Result<(String, Vec<Value>), StoreError> {
         let conditions = self.conditions()?;
         Ok((conditions.sql(), conditions.values))
@@ -334,21 +326,6 @@ impl EventFilter {
 
     fn conditions(&self) -> Result<Conditions, StoreError> {
         let mut conditions = Conditions::default();
-        if let Some(actor) = non_empty(&self.actor) {
-            let upper = text(&actor.to_ascii_uppercase());
-            conditions.push(
-                "(e.source_code = ? OR e.target_code = ? OR e.source_country = ? OR e.target_country = ?
-                  OR e.source_name LIKE ? ESCAPE '\\' OR e.target_name LIKE ? ESCAPE '\\')",
-                [
-                    upper.clone(),
-                    upper.clone(),
-                    upper.clone(),
-                    upper,
-                    contains(actor),
-                    contains(actor),
-                ],
-            );
-        }
         if let Some(event_type) = non_empty(&self.event_type) {
             conditions.push("e.type = ?", [text(&check_type(event_type)?)]);
         }
@@ -371,19 +348,26 @@ impl EventFilter {
         if let Some(to) = to {
             conditions.push("e.day <= ?", [text(&to)]);
         }
-        if let Some(place) = non_empty(&self.place) {
-            conditions.push(
-                "(e.place_name LIKE ? ESCAPE '\\' OR e.place_country = ?)",
-                [contains(place), text(&place.to_ascii_uppercase())],
-            );
-        }
-        if let Some(source) = non_empty(&self.source) {
-            conditions.push("d.source LIKE ? ESCAPE '\\'", [contains(source)]);
-        }
-        if let Some(words) = non_empty(&self.text) {
-            for word in words.split_whitespace().take(16) {
-                conditions.push("e.sentence_text LIKE ? ESCAPE '\\'", [contains(word)]);
+        // Names, codes, places, outlets and sentence words go through the events' full-text
+        // index in one MATCH: an index lookup instead of a scan per filter.
+        let mut terms = Vec::new();
+        for (column, value) in [
+            ("actors", &self.actor),
+            ("place", &self.place),
+            ("outlet", &self.source),
+            ("sentence", &self.text),
+        ] {
+            if let Some(value) = non_empty(value) {
+                for word in crate::browse::fts_words(column, value)? {
+                    terms.push(format!("{column} : {word}"));
+                }
             }
+        }
+        if !terms.is_empty() {
+            conditions.push(
+                "e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)",
+                [text(&terms.join(" AND "))],
+            );
         }
         if let Some(doc) = non_empty(&self.doc) {
             conditions.push("e.doc_id = ?", [text(doc)]);
@@ -402,18 +386,18 @@ impl Store {
     ) -> Result<Page<EventRow>, StoreError> {
         let limit = check_limit(limit)?;
         let conditions = filter.conditions()?;
-        let from = "FROM events e JOIN documents d ON d.id = e.doc_id";
-        let total: u64 = self.connection().query_row(
-            &format!("SELECT COUNT(*) {from} {}", conditions.sql()),
-            params_from_iter(&conditions.values),
-            |row| row.get(0),
-        )?;
+        let total = self.count_events(filter, &conditions)?;
         let mut values = conditions.values.clone();
         values.push(Value::Integer(i64::from(limit)));
         values.push(Value::Integer(offset.min(i64::MAX as u64) as i64));
         let n = values.len();
+        // The page's ids first, sorting only (day, seq); then the full rows of those alone, so
+        // that a filter matching thousands of events builds fifty rows, not thousands.
         let sql = format!(
-            "SELECT {EVENT_COLUMNS} {from} {} ORDER BY e.day DESC, e.seq LIMIT ?{} OFFSET ?{n}",
+            "SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id
+             WHERE e.seq IN (SELECT e.seq FROM events e {} ORDER BY e.day DESC, e.seq
+                             LIMIT ?{} OFFSET ?{n})
+             ORDER BY e.day DESC, e.seq",
             conditions.sql(),
             n - 1
         );
@@ -427,6 +411,28 @@ impl Store {
             offset,
             items,
         })
+    }
+
+    /// How many events match. The filters read only `events`, so counting needs no join; when
+    /// the only filters are words, the full-text index counts alone.
+    fn count_events(
+        &self,
+        filter: &EventFilter,
+        conditions: &Conditions,
+    ) -> Result<u64, StoreError> {
+        let words_only = filter.event_type.is_none()
+            && filter.from.is_none()
+            && filter.to.is_none()
+            && filter.doc.is_none()
+            && conditions.clauses.len() == 1;
+        let sql = if words_only {
+            "SELECT COUNT(*) FROM events_fts WHERE events_fts MATCH ?1".to_string()
+        } else {
+            format!("SELECT COUNT(*) FROM events e {}", conditions.sql())
+        };
+        Ok(self
+            .connection()
+            .query_row(&sql, params_from_iter(&conditions.values), |row| row.get(0))?)
     }
 
     /// Calls `each` for every event matching `filter`, in store order (for exports).
@@ -454,7 +460,7 @@ impl Store {
 /// Filters on quotes.
 #[derive(Debug, Clone, Default)]
 pub struct QuoteFilter {
-    /// Part of the speaker's name.
+    /// Words of the speaker's name.
     pub speaker: Option<String>,
     /// Words in the quote.
     pub text: Option<String>,
@@ -503,13 +509,19 @@ impl Store {
     ) -> Result<Page<QuoteRow>, StoreError> {
         let limit = check_limit(limit)?;
         let mut conditions = Conditions::default();
-        if let Some(speaker) = non_empty(&filter.speaker) {
-            conditions.push("q.speaker LIKE ? ESCAPE '\\'", [contains(speaker)]);
-        }
-        if let Some(words) = non_empty(&filter.text) {
-            for word in words.split_whitespace().take(16) {
-                conditions.push("q.text LIKE ? ESCAPE '\\'", [contains(word)]);
+        let mut terms = Vec::new();
+        for (column, value) in [("speaker", &filter.speaker), ("text", &filter.text)] {
+            if let Some(value) = non_empty(value) {
+                for word in crate::browse::fts_words(column, value)? {
+                    terms.push(format!("{column} : {word}"));
+                }
             }
+        }
+        if !terms.is_empty() {
+            conditions.push(
+                "q.seq IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)",
+                [text(&terms.join(" AND "))],
+            );
         }
         if let Some(doc) = non_empty(&filter.doc) {
             conditions.push("q.doc_id = ?", [text(doc)]);
@@ -525,7 +537,7 @@ impl Store {
         }
         let from = "FROM quotes q JOIN documents d ON d.id = q.doc_id";
         let total: u64 = self.connection().query_row(
-            &format!("SELECT COUNT(*) {from} {}", conditions.sql()),
+            &format!("SELECT COUNT(*) FROM quotes q {}", conditions.sql()),
             params_from_iter(&conditions.values),
             |row| row.get(0),
         )?;
@@ -576,12 +588,9 @@ mod tests {
     fn placeholders_are_numbered_across_clauses() {
         let mut conditions = Conditions::default();
         conditions.push("(a = ? OR b = ?)", [text("x"), text("y")]);
-        conditions.push("c LIKE ? ESCAPE '\\'", [contains("50%")]);
-        assert_eq!(
-            conditions.sql(),
-            "WHERE (a = ?1 OR b = ?2) AND c LIKE ?3 ESCAPE '\\'"
-        );
-        assert_eq!(conditions.values[2], Value::Text("%50\\%%".into()));
+        conditions.push("c = ?", [text("z")]);
+        assert_eq!(conditions.sql(), "WHERE (a = ?1 OR b = ?2) AND c = ?3");
+        assert_eq!(conditions.values[2], Value::Text("z".into()));
     }
 
     #[test]

@@ -124,6 +124,20 @@ const MIGRATIONS: &[&str] = &[
     CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
     CREATE VIRTUAL TABLE quotes_fts USING fts5(speaker, text, tokenize = 'unicode61 remove_diacritics 2');
     "#,
+    // 2: full text over events' actors (names and codes), places, outlets and sentences, so
+    // that the actor, place, source and text filters are index lookups, not table scans.
+    r#"
+    CREATE VIRTUAL TABLE events_fts USING fts5(actors, place, outlet, sentence,
+        tokenize = 'unicode61 remove_diacritics 2');
+    INSERT INTO events_fts (rowid, actors, place, outlet, sentence)
+        SELECT e.seq,
+               concat_ws(' ', e.source_name, e.source_code, e.source_country,
+                              e.target_name, e.target_code, e.target_country),
+               concat_ws(' ', e.place_name, e.place_country),
+               COALESCE(d.source, ''),
+               e.sentence_text
+        FROM events e JOIN documents d ON d.id = e.doc_id;
+    "#,
 ];
 
 /// The schema version this build writes.

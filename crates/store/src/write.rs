@@ -101,6 +101,10 @@ pub(crate) fn write_document(
 fn delete_rows(tx: &Transaction<'_>, doc_id: &str, seq: i64) -> Result<(), StoreError> {
     tx.execute("DELETE FROM documents_fts WHERE rowid = ?1", [seq])?;
     tx.execute(
+        "DELETE FROM events_fts WHERE rowid IN (SELECT seq FROM events WHERE doc_id = ?1)",
+        [doc_id],
+    )?;
+    tx.execute(
         "DELETE FROM quotes_fts WHERE rowid IN (SELECT seq FROM quotes WHERE doc_id = ?1)",
         [doc_id],
     )?;
@@ -226,6 +230,10 @@ fn write_events(tx: &Transaction<'_>, doc_id: &str, analysis: &Analysis) -> Resu
              ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,
              ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46)",
     )?;
+    let mut fts = tx.prepare_cached(
+        "INSERT INTO events_fts (rowid, actors, place, outlet, sentence) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let outlet = analysis.document.source.as_deref().unwrap_or("");
     let document_day = analysis.document.published.as_deref().and_then(day_of);
     for event in &analysis.events {
         let place = event.place.as_ref().and_then(|role| {
@@ -238,6 +246,7 @@ fn write_events(tx: &Transaction<'_>, doc_id: &str, analysis: &Analysis) -> Resu
         let source = actor_columns(event.source.as_ref());
         let target = actor_columns(event.target.as_ref());
         let attribution = event.attribution.as_ref();
+        let sentence = sentence_text(analysis, event);
         let day = event
             .date
             .value
@@ -253,7 +262,7 @@ fn write_events(tx: &Transaction<'_>, doc_id: &str, analysis: &Analysis) -> Resu
             event.trigger.text,
             event.trigger.start,
             event.trigger.end,
-            sentence_text(analysis, event),
+            sentence,
             event.event_type,
             event.mode,
             event.context.join("; "),
@@ -292,8 +301,24 @@ fn write_events(tx: &Transaction<'_>, doc_id: &str, analysis: &Analysis) -> Resu
             event.confidence,
             event.why,
         ])?;
+        fts.execute(params![
+            tx.last_insert_rowid(),
+            words(&[&source.1, &source.4, &source.2, &target.1, &target.4, &target.2]),
+            words(&[
+                &place.map(|(_, p)| p.name.clone()),
+                &place.and_then(|(_, p)| p.country.clone())
+            ]),
+            outlet,
+            &sentence,
+        ])?;
     }
     Ok(())
+}
+
+/// The present values, space-separated, for a full-text column.
+fn words(values: &[&Option<String>]) -> String {
+    let present: Vec<&str> = values.iter().filter_map(|v| v.as_deref()).collect();
+    present.join(" ")
 }
 
 type ActorColumns = (
