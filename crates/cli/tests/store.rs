@@ -258,4 +258,33 @@ fn parquet_export_reads_back() {
     }
     assert_eq!(rows, expected);
     assert!(types.contains("CONSULT"), "{types:?}");
+    read_with_duckdb(&out, expected, &types);
+}
+
+/// DuckDB reads the file too, with the day as a DATE, when a Python with `duckdb` is at hand
+/// (`DATELINE_PYTHON`, default `python3`; `.ci/run` installs one and sets
+/// DATELINE_REQUIRE_DUCKDB=1, which makes its absence a failure).
+fn read_with_duckdb(path: &Path, rows: u64, types: &std::collections::BTreeSet<String>) {
+    let python = std::env::var("DATELINE_PYTHON").unwrap_or_else(|_| "python3".into());
+    let script = "import duckdb, sys\n\
+        r = duckdb.sql(\"select count(*), count(distinct type), typeof(min(day)) from read_parquet(?)\",\n\
+                       params=[sys.argv[1]]).fetchall()[0]\n\
+        print(r[0], r[1], r[2])";
+    let output = std::process::Command::new(&python)
+        .args(["-I", "-c", script, path.to_str().unwrap()])
+        .current_dir(std::env::temp_dir())
+        .output();
+    let required = std::env::var_os("DATELINE_REQUIRE_DUCKDB").is_some_and(|v| v == "1");
+    match output {
+        Ok(output) if output.status.success() => {
+            let text = String::from_utf8_lossy(&output.stdout);
+            assert_eq!(text.trim(), format!("{rows} {} DATE", types.len()), "{text}");
+        }
+        Ok(output) if !required => eprintln!(
+            "skipped: DuckDB check: {}",
+            String::from_utf8_lossy(&output.stderr).lines().last().unwrap_or("")
+        ),
+        Err(error) if !required => eprintln!("skipped: DuckDB check: {python}: {error}"),
+        other => panic!("DuckDB could not read {}: {other:?}", path.display()),
+    }
 }
