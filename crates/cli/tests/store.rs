@@ -278,11 +278,18 @@ fn read_with_duckdb(path: &Path, rows: u64, types: &std::collections::BTreeSet<S
     match output {
         Ok(output) if output.status.success() => {
             let text = String::from_utf8_lossy(&output.stdout);
-            assert_eq!(text.trim(), format!("{rows} {} DATE", types.len()), "{text}");
+            assert_eq!(
+                text.trim(),
+                format!("{rows} {} DATE", types.len()),
+                "{text}"
+            );
         }
         Ok(output) if !required => eprintln!(
             "skipped: DuckDB check: {}",
-            String::from_utf8_lossy(&output.stderr).lines().last().unwrap_or("")
+            String::from_utf8_lossy(&output.stderr)
+                .lines()
+                .last()
+                .unwrap_or("")
         ),
         Err(error) if !required => eprintln!("skipped: DuckDB check: {python}: {error}"),
         other => panic!("DuckDB could not read {}: {other:?}", path.display()),

@@ -208,14 +208,16 @@ function filterForm(f, view) {
   return form;
 }
 
-function pager(total, offset, shown, limit, go, totalId) {
+// `exact` false: the server stopped counting at `total` (a broad filter), so there is more.
+function pager(total, offset, shown, limit, go, totalId, exact = true) {
   const first = shown ? offset + 1 : 0;
   return h('div', { class: 'pager' },
     h('button', { type: 'button', class: 'prev', disabled: offset <= 0,
       onclick: () => go(Math.max(0, offset - limit)) }, '‹ Prev'),
     h('span', { class: 'range' }, `${fmt(first)}–${fmt(offset + shown)} of `,
-      h('span', { id: totalId }, String(total))),
-    h('button', { type: 'button', class: 'next', disabled: offset + limit >= total,
+      h('span', { id: totalId }, String(total)), exact ? '' : '+'),
+    h('button', { type: 'button', class: 'next',
+      disabled: exact ? offset + limit >= total : shown < limit,
       onclick: () => go(offset + limit) }, 'Next ›'));
 }
 
@@ -244,7 +246,7 @@ async function viewEvents(r) {
   const go = (o) => navigate(link('events', { ...f, offset: o || null }));
   return h('section', { class: 'view-events' },
     filterForm(f, 'events'),
-    pager(total, offset, items.length, PAGE, go, 'events-total'),
+    pager(total, offset, items.length, PAGE, go, 'events-total', data.total_exact !== false),
     h('table', { id: 'events-table', class: 'grid' },
       h('thead', null, h('tr', null, ['Day', 'Type', 'Source → Target', 'Trigger', 'Modality',
         'Place', 'Document'].map((c) => h('th', null, c)))),

@@ -22,12 +22,12 @@ use crate::params::{Params, EVENT_FILTERS, EVENT_PARAMS};
 use crate::{AppState, BODY_LIMIT};
 
 type Shared = State<Arc<AppState>>;
-type JsonResult = Result<Json<Value>, ApiError>;
+type JsonResult = Result<Response, ApiError>;
 
+/// Serializes straight to the body, without an intermediate `Value` tree.
+#[allow(clippy::unnecessary_wraps)]
 fn to_json(value: impl serde::Serialize) -> JsonResult {
-    serde_json::to_value(value)
-        .map(Json)
-        .map_err(ApiError::internal)
+    Ok(Json(value).into_response())
 }
 
 /// `GET /api/health`.

@@ -344,6 +344,7 @@ impl Store {
             .collect::<Result<_, _>>()?;
         Ok(Page {
             total,
+            total_exact: true,
             limit,
             offset,
             items,

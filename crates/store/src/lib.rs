@@ -69,9 +69,11 @@ impl Store {
             source,
         })?;
         connection.busy_timeout(std::time::Duration::from_secs(5))?;
-        // Readers serve many small queries: a larger page cache and memory-mapped reads.
-        connection.pragma_update(None, "cache_size", -65536)?;
-        connection.pragma_update(None, "mmap_size", 268_435_456)?;
+        // Readers serve many small queries of a few shapes: memory-mapped reads (the OS page
+        // cache is shared by every connection, SQLite's own is not) and room for each
+        // shape's prepared statement.
+        connection.pragma_update(None, "mmap_size", 1_073_741_824)?;
+        connection.set_prepared_statement_cache_capacity(64);
         let version: u32 = connection.query_row("PRAGMA user_version", [], |row| row.get(0))?;
         if version != SCHEMA_VERSION {
             return Err(StoreError::WrongVersion {
@@ -181,6 +183,30 @@ fn configure(connection: &Connection) -> Result<(), StoreError> {
     connection.pragma_update(None, "foreign_keys", "ON")?;
     connection.busy_timeout(std::time::Duration::from_secs(10))?;
     Ok(())
+}
+
+/// Bits of an event key below its day: 16.7 million events per day.
+const DAY_SHIFT: u32 = 24;
+/// Keys per day.
+pub(crate) const DAY_SPAN: i64 = 1 << DAY_SHIFT;
+
+/// The first event key of `day` (`YYYY-MM-DD`): keys sort by day, so newest-first is key order
+/// and a date range is a key range. Days before 1800 share the first day's keys; events with
+/// no day at all sort before every dated one.
+pub(crate) fn event_key_base(day: Option<&str>) -> i64 {
+    let index = match day.and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) {
+        None => 1,
+        Some(date) => {
+            let epoch = chrono::NaiveDate::from_ymd_opt(1800, 1, 1).unwrap_or_default();
+            (date - epoch).num_days().max(0) + 2
+        }
+    };
+    index << DAY_SHIFT
+}
+
+/// The first key after every event of `day`.
+pub(crate) fn event_key_end(day: &str) -> i64 {
+    event_key_base(Some(day)) + DAY_SPAN
 }
 
 /// `YYYY-MM-DD` from a TIMEX3 value or an RFC 3339 date, when it names one day.

@@ -56,8 +56,10 @@ pub struct EventFilter {
 /// A page of results.
 #[derive(Debug, Clone, Serialize)]
 pub struct Page<T> {
-    /// Rows matching the filters, over all pages.
+    /// Rows matching the filters, over all pages (at most [`COUNT_CAP`] for events).
     pub total: u64,
+    /// False when counting stopped at the cap: there are more than `total`.
+    pub total_exact: bool,
     /// Page size asked for.
     pub limit: u32,
     /// Rows skipped.
@@ -275,6 +277,32 @@ impl Conditions {
     }
 }
 
+/// The clauses with their `?N` placeholders moved up by `by`, to follow other clauses.
+fn renumber(clauses: &[String], by: usize) -> Vec<String> {
+    clauses
+        .iter()
+        .map(|clause| {
+            let mut out = String::with_capacity(clause.len());
+            let mut chars = clause.chars().peekable();
+            while let Some(ch) = chars.next() {
+                out.push(ch);
+                if ch == '?' {
+                    let mut digits = String::new();
+                    while let Some(d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+                        digits.push(*d);
+                        chars.next();
+                    }
+                    match digits.parse::<usize>() {
+                        Ok(n) => out.push_str(&(n + by).to_string()),
+                        Err(_) => out.push_str(&digits),
+                    }
+                }
+            }
+            out
+        })
+        .collect()
+}
+
 fn text(value: &str) -> Value {
     Value::Text(value.to_string())
 }
@@ -317,18 +345,36 @@ fn non_empty(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
+/// A checked event filter: conditions on `events e` (type, key range, document) and the
+/// full-text expression of its word filters, kept apart so that a query can be driven by
+/// whichever index is more selective.
+#[derive(Debug)]
+struct EventQuery {
+    /// Conditions on `e.type`, the key column and `e.doc_id`.
+    conditions: Conditions,
+    /// `actors : "putin" AND sentence : "talks"`, when any word filter is given.
+    words: Option<String>,
+}
+
 impl EventFilter {
     /// The filter as a `WHERE …` clause over `events e`, with its values.
     pub(crate) fn where_sql(&self) -> Result<(String, Vec<Value>), StoreError> {
-        let conditions = self.conditions()?;
+        let query = self.query("e.seq")?;
+        let mut conditions = query.conditions;
+        if let Some(words) = query.words {
+            conditions.push(
+                "e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)",
+                [text(&words)],
+            );
+        }
         Ok((conditions.sql(), conditions.values))
     }
 
-    fn conditions(&self) -> Result<Conditions, StoreError> {
+    /// Checks the filter; date bounds are written on `key` (`e.seq`, or `f.rowid` when the
+    /// full-text index drives the query).
+    fn query(&self, key: &str) -> Result<EventQuery, StoreError> {
         let mut conditions = Conditions::default();
-        if let Some(event_type) = non_empty(&self.event_type) {
-            conditions.push("e.type = ?", [text(&check_type(event_type)?)]);
-        }
+        let event_type = non_empty(&self.event_type).map(check_type).transpose()?;
         let from = non_empty(&self.from)
             .map(|d| check_day("from", d))
             .transpose()?;
@@ -342,14 +388,20 @@ impl EventFilter {
                 )));
             }
         }
+        // Event keys sort by day: a date range is a key range (see `event_key_base`).
         if let Some(from) = from {
-            conditions.push("e.day >= ?", [text(&from)]);
+            let base = crate::event_key_base(Some(&from));
+            conditions.push(&format!("{key} >= ?"), [Value::Integer(base)]);
         }
         if let Some(to) = to {
-            conditions.push("e.day <= ?", [text(&to)]);
+            let end = crate::event_key_end(&to);
+            conditions.push(&format!("{key} < ?"), [Value::Integer(end)]);
+        }
+        if let Some(doc) = non_empty(&self.doc) {
+            conditions.push("e.doc_id = ?", [text(doc)]);
         }
         // Names, codes, places, outlets and sentence words go through the events' full-text
-        // index in one MATCH: an index lookup instead of a scan per filter.
+        // index in one MATCH.
         let mut terms = Vec::new();
         for (column, value) in [
             ("actors", &self.actor),
@@ -363,21 +415,25 @@ impl EventFilter {
                 }
             }
         }
-        if !terms.is_empty() {
-            conditions.push(
-                "e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)",
-                [text(&terms.join(" AND "))],
-            );
+        // With words, the type is one more term (an intersection in the index); without,
+        // a condition on the type index.
+        if let Some(event_type) = event_type {
+            if terms.is_empty() {
+                conditions.push("e.type = ?", [text(&event_type)]);
+            } else {
+                terms.push(format!("type : \"{event_type}\""));
+            }
         }
-        if let Some(doc) = non_empty(&self.doc) {
-            conditions.push("e.doc_id = ?", [text(doc)]);
-        }
-        Ok(conditions)
+        let words = (!terms.is_empty()).then(|| terms.join(" AND "));
+        Ok(EventQuery { conditions, words })
     }
 }
 
+/// Counting stops here: beyond it a page says "10,000+" rather than scan every match.
+pub const COUNT_CAP: u64 = 10_000;
+
 impl Store {
-    /// Events matching `filter`, newest day first.
+    /// Events matching `filter`, newest day first. `total` is exact up to [`COUNT_CAP`].
     pub fn events(
         &self,
         filter: &EventFilter,
@@ -385,69 +441,77 @@ impl Store {
         offset: u64,
     ) -> Result<Page<EventRow>, StoreError> {
         let limit = check_limit(limit)?;
-        let conditions = filter.conditions()?;
-        let total = self.count_events(filter, &conditions)?;
-        let mut values = conditions.values.clone();
-        values.push(Value::Integer(i64::from(limit)));
-        values.push(Value::Integer(offset.min(i64::MAX as u64) as i64));
-        let n = values.len();
-        // The page's ids first, sorting only (day, seq); then the full rows of those alone, so
-        // that a filter matching thousands of events builds fifty rows, not thousands.
-        let sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id
-             WHERE e.seq IN (SELECT e.seq FROM events e {} ORDER BY e.day DESC, e.seq
-                             LIMIT ?{} OFFSET ?{n})
-             ORDER BY e.day DESC, e.seq",
+        // With words, the full-text index drives: it yields keys newest first, and the other
+        // conditions are checked on its rows, so a page stops after `limit` matches.
+        let (from, mut conditions, key) = match filter.query("f.rowid")? {
+            EventQuery {
+                conditions,
+                words: Some(words),
+            } => {
+                let mut all = Conditions::default();
+                all.push("events_fts MATCH ?", [text(&words)]);
+                all.clauses.extend(renumber(&conditions.clauses, 1));
+                all.values.extend(conditions.values);
+                let from = if all.clauses.len() == 1 {
+                    "events_fts f"
+                } else {
+                    "events_fts f JOIN events e ON e.seq = f.rowid"
+                };
+                (from, all, "f.rowid")
+            }
+            EventQuery { words: None, .. } => {
+                let query = filter.query("e.seq")?;
+                ("events e", query.conditions, "e.seq")
+            }
+        };
+        let counted: u64 = self.connection().query_row(
+            &format!(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM {from} {} LIMIT {})",
+                conditions.sql(),
+                COUNT_CAP + 1
+            ),
+            params_from_iter(&conditions.values),
+            |row| row.get(0),
+        )?;
+        conditions.values.push(Value::Integer(i64::from(limit)));
+        conditions
+            .values
+            .push(Value::Integer(offset.min(i64::MAX as u64) as i64));
+        let n = conditions.values.len();
+        let page = format!(
+            "SELECT {key} FROM {from} {} ORDER BY {key} DESC LIMIT ?{} OFFSET ?{n}",
             conditions.sql(),
             n - 1
         );
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id
+             WHERE e.seq IN ({page}) ORDER BY e.seq DESC"
+        );
         let mut statement = self.connection().prepare_cached(&sql)?;
         let items = statement
-            .query_map(params_from_iter(&values), event_row)?
+            .query_map(params_from_iter(&conditions.values), event_row)?
             .collect::<Result<_, _>>()?;
         Ok(Page {
-            total,
+            total: counted.min(COUNT_CAP),
+            total_exact: counted <= COUNT_CAP,
             limit,
             offset,
             items,
         })
     }
 
-    /// How many events match. The filters read only `events`, so counting needs no join; when
-    /// the only filters are words, the full-text index counts alone.
-    fn count_events(
-        &self,
-        filter: &EventFilter,
-        conditions: &Conditions,
-    ) -> Result<u64, StoreError> {
-        let words_only = filter.event_type.is_none()
-            && filter.from.is_none()
-            && filter.to.is_none()
-            && filter.doc.is_none()
-            && conditions.clauses.len() == 1;
-        let sql = if words_only {
-            "SELECT COUNT(*) FROM events_fts WHERE events_fts MATCH ?1".to_string()
-        } else {
-            format!("SELECT COUNT(*) FROM events e {}", conditions.sql())
-        };
-        Ok(self
-            .connection()
-            .query_row(&sql, params_from_iter(&conditions.values), |row| row.get(0))?)
-    }
-
-    /// Calls `each` for every event matching `filter`, in store order (for exports).
+    /// Calls `each` for every event matching `filter`, oldest day first (for exports).
     pub fn for_each_event(
         &self,
         filter: &EventFilter,
         mut each: impl FnMut(EventRow) -> Result<(), StoreError>,
     ) -> Result<u64, StoreError> {
-        let conditions = filter.conditions()?;
+        let (where_sql, values) = filter.where_sql()?;
         let sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id {} ORDER BY e.seq",
-            conditions.sql()
+            "SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.doc_id {where_sql} ORDER BY e.seq"
         );
         let mut statement = self.connection().prepare(&sql)?;
-        let mut rows = statement.query(params_from_iter(&conditions.values))?;
+        let mut rows = statement.query(params_from_iter(&values))?;
         let mut count = 0;
         while let Some(row) = rows.next()? {
             each(event_row(row)?)?;
@@ -573,6 +637,7 @@ impl Store {
             .collect::<Result<_, _>>()?;
         Ok(Page {
             total,
+            total_exact: true,
             limit,
             offset,
             items,
@@ -591,6 +656,18 @@ mod tests {
         conditions.push("c = ?", [text("z")]);
         assert_eq!(conditions.sql(), "WHERE (a = ?1 OR b = ?2) AND c = ?3");
         assert_eq!(conditions.values[2], Value::Text("z".into()));
+    }
+
+    #[test]
+    fn placeholders_move_up_after_other_clauses() {
+        let clauses = vec![
+            "e.type = ?1".to_string(),
+            "f.rowid >= ?2 AND x = ?10".to_string(),
+        ];
+        assert_eq!(
+            renumber(&clauses, 1),
+            ["e.type = ?2", "f.rowid >= ?3 AND x = ?11"]
+        );
     }
 
     #[test]

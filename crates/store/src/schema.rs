@@ -138,6 +138,50 @@ const MIGRATIONS: &[&str] = &[
                e.sentence_text
         FROM events e JOIN documents d ON d.id = e.doc_id;
     "#,
+    // 3: event keys ordered by day (`crate::event_key`), so that "newest first" is the key
+    // order of the table, of every index and of the full-text index, and a date range is a
+    // key range. New keys are at least 2^24, above the old ones, so renumbering in place
+    // never collides.
+    r#"
+    UPDATE events SET seq = renumbered.key
+    FROM (
+        SELECT seq AS old,
+               ((CASE WHEN day IS NULL THEN 1
+                      ELSE MAX(CAST(julianday(day) - julianday('1800-01-01') AS INTEGER), 0) + 2
+                 END) << 24)
+               + ROW_NUMBER() OVER (PARTITION BY day ORDER BY seq) - 1 AS key
+        FROM events
+    ) AS renumbered
+    WHERE events.seq = renumbered.old;
+    DROP INDEX events_day;
+    DROP INDEX events_type;
+    CREATE INDEX events_type ON events(type);
+    DELETE FROM events_fts;
+    INSERT INTO events_fts (rowid, actors, place, outlet, sentence)
+        SELECT e.seq,
+               concat_ws(' ', e.source_name, e.source_code, e.source_country,
+                              e.target_name, e.target_code, e.target_country),
+               concat_ws(' ', e.place_name, e.place_country),
+               COALESCE(d.source, ''),
+               e.sentence_text
+        FROM events e JOIN documents d ON d.id = e.doc_id;
+    "#,
+    // 4: the event type in the full-text index too, so that "actor X and type T" is one
+    // intersection of two posting lists instead of a check of every event X takes part in.
+    r#"
+    DROP TABLE events_fts;
+    CREATE VIRTUAL TABLE events_fts USING fts5(actors, place, outlet, sentence, type,
+        tokenize = 'unicode61 remove_diacritics 2');
+    INSERT INTO events_fts (rowid, actors, place, outlet, sentence, type)
+        SELECT e.seq,
+               concat_ws(' ', e.source_name, e.source_code, e.source_country,
+                              e.target_name, e.target_code, e.target_country),
+               concat_ws(' ', e.place_name, e.place_country),
+               COALESCE(d.source, ''),
+               e.sentence_text,
+               e.type
+        FROM events e JOIN documents d ON d.id = e.doc_id;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -218,7 +218,7 @@ fn write_times_and_places(
 
 fn write_events(tx: &Transaction<'_>, doc_id: &str, analysis: &Analysis) -> Result<(), StoreError> {
     let mut insert = tx.prepare_cached(
-        "INSERT INTO events (doc_id, id, sentence, start, end, trigger, trigger_start, trigger_end,
+        "INSERT INTO events (seq, doc_id, id, sentence, start, end, trigger, trigger_start, trigger_end,
              sentence_text, type, mode, context, cameo, quad_class, goldstein,
              source_entity, source_name, source_country, source_sector, source_code,
              target_entity, target_name, target_country, target_sector, target_code,
@@ -226,12 +226,16 @@ fn write_events(tx: &Transaction<'_>, doc_id: &str, analysis: &Analysis) -> Resu
              place_id, place_name, place_country, place_admin1, place_feature, place_lat, place_lon,
              place_geonameid, place_role, polarity, modality, quote_id, speaker, via, anonymous,
              confidence, why)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+         VALUES (?47, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
              ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,
              ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46)",
     )?;
+    let mut next_key = tx.prepare_cached(
+        "SELECT COALESCE(MAX(seq) + 1, ?1) FROM events WHERE seq >= ?1 AND seq < ?2",
+    )?;
     let mut fts = tx.prepare_cached(
-        "INSERT INTO events_fts (rowid, actors, place, outlet, sentence) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO events_fts (rowid, actors, place, outlet, sentence, type)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     let outlet = analysis.document.source.as_deref().unwrap_or("");
     let document_day = analysis.document.published.as_deref().and_then(day_of);
@@ -253,6 +257,10 @@ fn write_events(tx: &Transaction<'_>, doc_id: &str, analysis: &Analysis) -> Resu
             .as_deref()
             .and_then(day_of)
             .or_else(|| document_day.clone());
+        // The next free key of the event's day: keys sort by day (see `event_key_base`).
+        let base = crate::event_key_base(day.as_deref());
+        let key: i64 =
+            next_key.query_row(params![base, base + crate::DAY_SPAN], |row| row.get(0))?;
         insert.execute(params![
             doc_id,
             event.id,
@@ -300,9 +308,10 @@ fn write_events(tx: &Transaction<'_>, doc_id: &str, analysis: &Analysis) -> Resu
             attribution.is_some_and(|a| a.anonymous),
             event.confidence,
             event.why,
+            key,
         ])?;
         fts.execute(params![
-            tx.last_insert_rowid(),
+            key,
             words(&[&source.1, &source.4, &source.2, &target.1, &target.4, &target.2]),
             words(&[
                 &place.map(|(_, p)| p.name.clone()),
@@ -310,6 +319,7 @@ fn write_events(tx: &Transaction<'_>, doc_id: &str, analysis: &Analysis) -> Resu
             ]),
             outlet,
             &sentence,
+            event.event_type,
         ])?;
     }
     Ok(())
