@@ -95,7 +95,9 @@ fn object() -> Value {
 
 fn page_of(item: &str) -> Value {
     json!({"type": "object", "required": ["total", "limit", "offset", "items"], "properties": {
-        "total": {"type": "integer"}, "limit": {"type": "integer"}, "offset": {"type": "integer"},
+        "total": {"type": "integer", "description": "Matches; for events at most 10000"},
+        "total_exact": {"type": "boolean", "description": "false when counting stopped at the cap"},
+        "limit": {"type": "integer"}, "offset": {"type": "integer"},
         "items": {"type": "array", "items": {"$ref": format!("#/components/schemas/{item}")}}
     }})
 }
