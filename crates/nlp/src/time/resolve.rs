@@ -211,7 +211,23 @@ fn relative(expr: &Expr, timex_type: TimexType, dct: NaiveDate, context: &Contex
         Expr::Anaphoric { unit, offset, time } => {
             anaphoric(unit, offset, dct, context).map(|(point, why)| (with_time(point, time), why))
         }
-        Expr::Shifted { unit, count } => shifted(unit, count, dct, context),
+        Expr::Shifted { unit, count } => {
+            let found = shifted(unit, count, dct, context);
+            // "80 years later" told in the past tense cannot fall after the document date:
+            // what it counts from is a time the text did not state ("the war 80 years ago").
+            let after_dct = found.as_ref().is_some_and(|(point, _)| point.day > dct);
+            if count > 0 && tense == Tense::Past && after_dct {
+                return Resolved {
+                    timex_type,
+                    value: None,
+                    point: None,
+                    why: "a later time that would fall after the document date in a past-tense \
+                          clause: its anchor is not a time the text gives"
+                        .to_string(),
+                };
+            }
+            found
+        }
         Expr::Duration { .. }
         | Expr::Set(_)
         | Expr::Reference(_)
@@ -587,6 +603,18 @@ mod tests {
             shift,
             time: None,
         }
+    }
+
+    #[test]
+    fn a_later_time_in_the_past_tense_is_not_after_the_document_date() {
+        let later = |count| Expr::Shifted {
+            unit: Unit::Year,
+            count,
+        };
+        let dct = "2022-03-26";
+        assert_eq!(value(later(80), Tense::Past, dct), None);
+        assert_eq!(value(later(2), Tense::Future, dct).unwrap(), "2024");
+        assert_eq!(value(later(-80), Tense::Past, dct).unwrap(), "1942");
     }
 
     #[test]
