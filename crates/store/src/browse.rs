@@ -367,11 +367,12 @@ impl Store {
             "SELECT id, origin, pipeline, analysis FROM documents
              WHERE id = ?1 OR (id >= ?1 AND id < ?1 || 'g') OR input_id = ?1 LIMIT 2",
         )?;
-        let rows: Vec<(String, String, String, String)> = statement
-            .query_map([id], |row| {
-                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
-            })?
-            .collect::<Result<_, _>>()?;
+        let mut rows: Vec<(String, String, String, String)> = Vec::new();
+        let mut found = statement.query([id])?;
+        while let Some(row) = found.next()? {
+            let json = crate::packed::unpack(row.get_ref(3)?)?;
+            rows.push((row.get(0)?, row.get(1)?, row.get(2)?, json));
+        }
         match rows.as_slice() {
             [] => Ok(None),
             [(id, origin, pipeline, json)] => Ok(Some(StoredDocument {
@@ -398,7 +399,7 @@ impl Store {
         let mut count = 0;
         while let Some(row) = rows.next()? {
             let id: String = row.get(0)?;
-            let json: String = row.get(1)?;
+            let json = crate::packed::unpack(row.get_ref(1)?)?;
             each(&id, &json)?;
             count += 1;
         }

@@ -11,6 +11,7 @@
 pub mod browse;
 mod error;
 pub mod export;
+mod packed;
 pub mod query;
 mod schema;
 mod write;

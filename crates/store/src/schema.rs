@@ -182,6 +182,34 @@ const MIGRATIONS: &[&str] = &[
                e.type
         FROM events e JOIN documents d ON d.id = e.doc_id;
     "#,
+    // 5: full-text indexes without second copies of the texts: the documents' and quotes'
+    // indexes read their tables (external content); the events' keeps no content at all (it
+    // is only searched, never read back).
+    r#"
+    DROP TABLE documents_fts;
+    CREATE VIRTUAL TABLE documents_fts USING fts5(title, text,
+        content = 'documents', content_rowid = 'seq',
+        tokenize = 'unicode61 remove_diacritics 2');
+    INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
+    DROP TABLE quotes_fts;
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(speaker, text,
+        content = 'quotes', content_rowid = 'seq',
+        tokenize = 'unicode61 remove_diacritics 2');
+    INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
+    DROP TABLE events_fts;
+    CREATE VIRTUAL TABLE events_fts USING fts5(actors, place, outlet, sentence, type,
+        content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 2');
+    INSERT INTO events_fts (rowid, actors, place, outlet, sentence, type)
+        SELECT e.seq,
+               concat_ws(' ', e.source_name, e.source_code, e.source_country,
+                              e.target_name, e.target_code, e.target_country),
+               concat_ws(' ', e.place_name, e.place_country),
+               COALESCE(d.source, ''),
+               e.sentence_text,
+               e.type
+        FROM events e JOIN documents d ON d.id = e.doc_id;
+    "#,
 ];
 
 /// The schema version this build writes.

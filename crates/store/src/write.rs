@@ -57,7 +57,7 @@ pub(crate) fn write_document(
     }
     let analysis = &document.analysis;
     let meta = &analysis.document;
-    let json = serde_json::to_string(analysis)?;
+    let json = crate::packed::pack(&serde_json::to_string(analysis)?)?;
     let input_id = (meta.id != document.id).then_some(meta.id.as_str());
     tx.execute(
         "INSERT INTO documents (seq, id, input_id, title, source, url, published, published_from,
@@ -85,7 +85,8 @@ pub(crate) fn write_document(
     let seq = tx.last_insert_rowid();
     tx.execute(
         "INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
-        params![seq, meta.title.as_deref().unwrap_or(""), meta.text],
+        // The same values as the row: the index reads them back from `documents` on delete.
+        params![seq, meta.title, meta.text],
     )?;
     write_entities(tx, &document.id, analysis)?;
     write_quotes(tx, &document.id, analysis)?;
@@ -167,7 +168,7 @@ fn write_quotes(tx: &Transaction<'_>, doc_id: &str, analysis: &Analysis) -> Resu
         ])?;
         fts.execute(params![
             tx.last_insert_rowid(),
-            speaker.map(|s| s.name.as_str()).unwrap_or(""),
+            speaker.map(|s| s.name.as_str()),
             quote.text
         ])?;
     }
