@@ -26,6 +26,20 @@ pub struct Overrides {
 }
 
 impl Overrides {
+    /// The overrides of `--date` and `--source`, checking the date.
+    pub fn parse(date: Option<&str>, source: Option<&str>) -> Result<Overrides> {
+        let date = match date {
+            Some(text) => Some(Published::parse(text).with_context(|| {
+                format!("--date {text:?}: expected YYYY-MM-DD or an RFC 3339 date-time")
+            })?),
+            None => None,
+        };
+        Ok(Overrides {
+            date,
+            source: source.map(str::to_string),
+        })
+    }
+
     /// Applies the overrides to one document's metadata.
     pub fn apply(&self, doc: &mut Doc) {
         let meta = doc.meta_mut();
@@ -56,15 +70,7 @@ pub fn ingest_config(input: &InputArgs) -> Result<IngestConfig> {
 
 /// Runs `dateline analyze`.
 pub fn run(args: &AnalyzeArgs) -> Result<ExitCode> {
-    let overrides = Overrides {
-        date: match &args.date {
-            Some(text) => Some(Published::parse(text).with_context(|| {
-                format!("--date {text:?}: expected YYYY-MM-DD or an RFC 3339 date-time")
-            })?),
-            None => None,
-        },
-        source: args.source.clone(),
-    };
+    let overrides = Overrides::parse(args.date.as_deref(), args.source.as_deref())?;
     let mut paths = args.paths.clone();
     if paths.is_empty() {
         if io::stdin().is_terminal() {
@@ -154,7 +160,15 @@ fn write_one(
 /// file is analyzed.
 fn progress_bar(paths: &[String]) -> ProgressBar {
     let single_file = paths.len() == 1 && std::path::Path::new(&paths[0]).is_file();
-    if single_file || !io::stderr().is_terminal() {
+    if single_file {
+        return ProgressBar::hidden();
+    }
+    documents_spinner()
+}
+
+/// A spinner counting documents with their rate, on standard error when it is a terminal.
+pub fn documents_spinner() -> ProgressBar {
+    if !io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new_spinner();

@@ -4,7 +4,6 @@
 //! command again costs only reading and hashing.
 
 use std::collections::HashSet;
-use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -18,9 +17,9 @@ use dateline_core::{content_id, Doc, DocMeta, Published, PublishedFrom};
 use dateline_ingest::{from_text, open, IngestConfig, Location};
 use dateline_nlp::pipeline::Pipeline;
 use dateline_store::{NewDocument, Store, StoredText, WriteOutcome};
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
 
-use crate::analyze::{ingest_config, pipeline_with_kb, Overrides};
+use crate::analyze::{documents_spinner, ingest_config, pipeline_with_kb, Overrides};
 use crate::store_args::{IngestArgs, ReprocessArgs};
 
 /// A document ready for analysis, with its store key.
@@ -48,21 +47,13 @@ struct Tally {
 
 /// Runs `dateline ingest`.
 pub fn run_ingest(args: &IngestArgs) -> Result<ExitCode> {
-    let overrides = Overrides {
-        date: match &args.date {
-            Some(text) => Some(Published::parse(text).with_context(|| {
-                format!("--date {text:?}: expected YYYY-MM-DD or an RFC 3339 date-time")
-            })?),
-            None => None,
-        },
-        source: args.source.clone(),
-    };
+    let overrides = Overrides::parse(args.date.as_deref(), args.source.as_deref())?;
     let config = ingest_config(&args.input)?;
     let mut store = Store::open(&args.db.db)?;
     let stored: HashSet<String> = store.stored_versions()?.into_keys().collect();
     let version = pipeline_version(&args.kb)?;
     let already = AtomicU64::new(0);
-    let progress = progress_bar();
+    let progress = documents_spinner();
     let started = Instant::now();
     let (work_tx, work_rx) = sync_channel::<Pending>(64);
     let work_rx = Mutex::new(work_rx);
@@ -114,7 +105,7 @@ pub fn run_reprocess(args: &ReprocessArgs) -> Result<ExitCode> {
     let mut store = Store::open(&args.db.db)?;
     let version = pipeline_version(&args.kb)?;
     let stale = store.stale_documents(&version, args.all)?;
-    let progress = progress_bar();
+    let progress = documents_spinner();
     let started = Instant::now();
     if stale.is_empty() {
         eprintln!(
@@ -306,20 +297,6 @@ fn rebuild(stored: StoredText, config: &IngestConfig) -> Result<Pending, String>
     let doc = from_text(stored.text, meta, Location::file(origin.clone()), config)
         .map_err(|error| format!("{origin} (stored as {}): {error}", stored.id))?;
     Ok(Pending { id: stored.id, doc })
-}
-
-fn progress_bar() -> ProgressBar {
-    if !io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new_spinner();
-    if let Ok(style) =
-        ProgressStyle::with_template("{spinner} {pos} documents ({per_sec}) {elapsed} {msg}")
-    {
-        bar.set_style(style);
-    }
-    bar.enable_steady_tick(Duration::from_millis(120));
-    bar
 }
 
 fn report(tally: &Tally, elapsed: Duration, verb: &str, db: &Path) {

@@ -35,21 +35,18 @@ impl EventFilterArgs {
 pub fn run_events(args: &EventsArgs) -> Result<ExitCode> {
     let store = Store::open_read_only(&args.db.db)?;
     let page = store.events(&args.filter.to_filter(), args.page.limit, args.page.offset)?;
-    let mut out = BufWriter::new(io::stdout().lock());
-    match args.page.format {
-        TableFormat::Json => write_json_lines(&mut out, &page.items)?,
-        TableFormat::Csv => write_csv(&mut out, &EVENT_HEADER, page.items.iter().map(event_cells))?,
-        TableFormat::Table => {
-            write_table(&mut out, &EVENT_HEADER, page.items.iter().map(event_cells))?;
-            writeln!(
-                out,
-                "{}",
-                page_line(page.offset, page.items.len(), page.total)
-            )?;
-        }
-    }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    let more = if page.total_exact { "" } else { "+" };
+    let footer = format!(
+        "{}{more}",
+        page_line(page.offset, page.items.len(), page.total)
+    );
+    print_rows(
+        args.page.format,
+        &EVENT_HEADER,
+        &page.items,
+        event_cells,
+        &footer,
+    )
 }
 
 const EVENT_HEADER: [&str; 10] = [
@@ -106,21 +103,8 @@ pub fn run_quotes(args: &QuotesArgs) -> Result<ExitCode> {
             q.id.clone(),
         ]
     };
-    let mut out = BufWriter::new(io::stdout().lock());
-    match args.page.format {
-        TableFormat::Json => write_json_lines(&mut out, &page.items)?,
-        TableFormat::Csv => write_csv(&mut out, &header, page.items.iter().map(cells))?,
-        TableFormat::Table => {
-            write_table(&mut out, &header, page.items.iter().map(cells))?;
-            writeln!(
-                out,
-                "{}",
-                page_line(page.offset, page.items.len(), page.total)
-            )?;
-        }
-    }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    let footer = page_line(page.offset, page.items.len(), page.total);
+    print_rows(args.page.format, &header, &page.items, cells, &footer)
 }
 
 /// Runs `dateline search`.
@@ -137,13 +121,25 @@ pub fn run_search(args: &SearchArgs) -> Result<ExitCode> {
             hit.snippet.replace('\n', " "),
         ]
     };
+    let footer = format!("{} hits", hits.len());
+    print_rows(args.page.format, &header, &hits, cells, &footer)
+}
+
+/// Prints rows as JSON lines, CSV with a header, or an aligned table ending with `footer`.
+fn print_rows<T: Serialize>(
+    format: TableFormat,
+    header: &[&str],
+    items: &[T],
+    cells: impl Fn(&T) -> Vec<String>,
+    footer: &str,
+) -> Result<ExitCode> {
     let mut out = BufWriter::new(io::stdout().lock());
-    match args.page.format {
-        TableFormat::Json => write_json_lines(&mut out, &hits)?,
-        TableFormat::Csv => write_csv(&mut out, &header, hits.iter().map(cells))?,
+    match format {
+        TableFormat::Json => write_json_lines(&mut out, items)?,
+        TableFormat::Csv => write_csv(&mut out, header, items.iter().map(cells))?,
         TableFormat::Table => {
-            write_table(&mut out, &header, hits.iter().map(cells))?;
-            writeln!(out, "{} hits", hits.len())?;
+            write_table(&mut out, header, items.iter().map(cells))?;
+            writeln!(out, "{footer}")?;
         }
     }
     out.flush()?;

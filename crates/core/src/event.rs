@@ -120,3 +120,23 @@ pub struct Event {
     /// The rule and the evidence that made it.
     pub why: String,
 }
+
+/// PLOVER's sixteen event types, in the manual's order (the contract's `events[].type`).
+pub const PLOVER_TYPES: [&str; 16] = [
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+];

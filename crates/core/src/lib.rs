@@ -38,7 +38,7 @@ pub use doc::{
     TokenKind,
 };
 pub use entity::{Entity, EntityType, Mention, MentionKind};
-pub use event::{Event, EventActor, Modality, PlaceRole, Polarity};
+pub use event::{Event, EventActor, Modality, PlaceRole, Polarity, PLOVER_TYPES};
 pub use meta::{Dateline, DocMeta, Origin, PartialDate, Published, PublishedFrom};
 pub use offsets::CharOffsets;
 pub use place::{Coordinates, Place, PlaceFeature};

@@ -9,24 +9,7 @@ use serde::Serialize;
 use crate::{Store, StoreError};
 
 /// The 16 PLOVER event types.
-pub const EVENT_TYPES: [&str; 16] = [
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-];
+pub const EVENT_TYPES: [&str; 16] = dateline_core::PLOVER_TYPES;
 
 /// The largest page a query returns.
 pub const MAX_LIMIT: u32 = 10_000;

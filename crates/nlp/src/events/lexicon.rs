@@ -21,24 +21,7 @@ const HEADER: [&str; 8] = [
 ];
 
 /// PLOVER's sixteen event types.
-pub const TYPES: [&str; 16] = [
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-];
+pub const TYPES: [&str; 16] = dateline_core::PLOVER_TYPES;
 
 /// A line of the lexicon that could not be read.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]

@@ -265,15 +265,7 @@ fn place_of(
     modality: Modality,
     range: &std::ops::Range<usize>,
 ) -> Option<(usize, PlaceRole)> {
-    let annotations = doc.annotations();
-    for (index, place) in annotations.places.iter().enumerate() {
-        let head = place.tokens.start as usize..place.tokens.end as usize;
-        if !range.contains(&head.start) {
-            continue;
-        }
-        let Some(place_head) = syntax.span_head(&head) else {
-            continue;
-        };
+    for (index, place_head) in place_heads(doc, syntax, range) {
         let attached = syntax.head(place_head);
         // On the trigger or its light verb, or on the verb's object ("held talks in Geneva").
         let on_object = attached
@@ -282,12 +274,7 @@ fn place_of(
         if !reaches {
             continue;
         }
-        let case = syntax
-            .children(place_head, range)
-            .into_iter()
-            .find(|&c| syntax.relation(c) == "case")
-            .map(|c| syntax.lower(c));
-        let role = match case.as_deref() {
+        let role = match preposition(syntax, place_head, range).as_deref() {
             Some("to" | "into") => PlaceRole::Destination,
             Some("in" | "at" | "near" | "inside") => match modality {
                 Modality::Proposed | Modality::Hypothetical | Modality::Conditional => {
@@ -313,30 +300,16 @@ fn nearest_place(
     token: usize,
     range: &std::ops::Range<usize>,
 ) -> Option<usize> {
-    let annotations = doc.annotations();
     let mut best: Option<(usize, usize)> = None;
-    for (index, place) in annotations.places.iter().enumerate() {
-        let head = place.tokens.start as usize..place.tokens.end as usize;
-        if !range.contains(&head.start) {
-            continue;
-        }
-        let Some(place_head) = syntax.span_head(&head) else {
-            continue;
-        };
+    for (index, place_head) in place_heads(doc, syntax, range) {
         let relation = syntax.relation(place_head);
         if !(relation.starts_with("obl") || relation == "nmod") {
             continue;
         }
-        let locative = syntax
-            .children(place_head, range)
-            .into_iter()
-            .filter(|&c| syntax.relation(c) == "case")
-            .any(|c| {
-                matches!(
-                    syntax.lower(c).as_str(),
-                    "in" | "at" | "near" | "inside" | "outside" | "across" | "throughout"
-                )
-            });
+        let locative = matches!(
+            preposition(syntax, place_head, range).as_deref(),
+            Some("in" | "at" | "near" | "inside" | "outside" | "across" | "throughout")
+        );
         if !locative {
             continue;
         }
@@ -346,6 +319,36 @@ fn nearest_place(
         }
     }
     best.map(|(index, _)| index)
+}
+
+/// The places of the clause `range` with the token that heads each.
+fn place_heads<'a>(
+    doc: &'a Doc,
+    syntax: &'a Syntax,
+    range: &'a std::ops::Range<usize>,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    doc.annotations()
+        .places
+        .iter()
+        .enumerate()
+        .filter_map(move |(index, place)| {
+            let head = place.tokens.start as usize..place.tokens.end as usize;
+            if !range.contains(&head.start) {
+                return None;
+            }
+            syntax
+                .span_head(&head)
+                .map(|place_head| (index, place_head))
+        })
+}
+
+/// The preposition that introduces the phrase headed by `head` ("in" of "in Geneva").
+fn preposition(syntax: &Syntax, head: usize, range: &std::ops::Range<usize>) -> Option<String> {
+    syntax
+        .children(head, range)
+        .into_iter()
+        .find(|&c| syntax.relation(c) == "case")
+        .map(|c| syntax.lower(c))
 }
 
 /// The same happening told again: type, actors' entities and date all equal.
