@@ -97,19 +97,21 @@ pub async fn quotes(State(state): Shared, RawQuery(query): RawQuery) -> JsonResu
 
 /// `GET /api/actors`.
 pub async fn actors(State(state): Shared, RawQuery(query): RawQuery) -> JsonResult {
-    let params = Params::parse(query.as_deref(), &["name", "limit"])?;
-    let (name, limit) = (params.get("name"), params.limit(50)?);
+    let params = Params::parse(query.as_deref(), &["name", "limit", "offset"])?;
+    let (name, limit, offset) = (params.get("name"), params.limit(50)?, params.offset()?);
     let items = state
-        .read(move |store| Ok(store.actors(name.as_deref(), limit)?))
+        .read(move |store| Ok(store.actors(name.as_deref(), limit, offset)?))
         .await?;
     to_json(json!({ "items": items }))
 }
 
 /// `GET /api/places`.
 pub async fn places(State(state): Shared, RawQuery(query): RawQuery) -> JsonResult {
-    let params = Params::parse(query.as_deref(), &["limit"])?;
-    let limit = params.limit(200)?;
-    let items = state.read(move |store| Ok(store.places(limit)?)).await?;
+    let params = Params::parse(query.as_deref(), &["limit", "offset"])?;
+    let (limit, offset) = (params.limit(200)?, params.offset()?);
+    let items = state
+        .read(move |store| Ok(store.places(limit, offset)?))
+        .await?;
     to_json(json!({ "items": items }))
 }
 

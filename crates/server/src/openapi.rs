@@ -164,13 +164,24 @@ pub fn document() -> Value {
             ok("A page of quotes", page_of("Quote")),
         ),
     );
-    paths.insert("/api/actors".into(), get("Actors by documents naming them", vec![
-        query("name", "Part of the name or code", string()),
-        query("limit", "Rows", json!({"type": "integer", "minimum": 1, "maximum": crate::params::MAX_LIMIT, "default": 50})),
-    ], ok("Actors", items_of(object()))));
-    paths.insert("/api/places".into(), get("Places by events and mentions", vec![
-        query("limit", "Rows", json!({"type": "integer", "minimum": 1, "maximum": crate::params::MAX_LIMIT, "default": 200})),
-    ], ok("Places", items_of(object()))));
+    let mut actors = vec![query("name", "Part of the name or code", string())];
+    actors.extend(paging(50));
+    paths.insert(
+        "/api/actors".into(),
+        get(
+            "Actors by documents naming them",
+            actors,
+            ok("Actors", items_of(object())),
+        ),
+    );
+    paths.insert(
+        "/api/places".into(),
+        get(
+            "Places by events and mentions",
+            paging(200),
+            ok("Places", items_of(object())),
+        ),
+    );
     paths.insert("/api/search".into(), get("Full-text search over texts and quotes (words, all required)", vec![
         json!({"name": "q", "in": "query", "required": true, "schema": string()}),
         query("limit", "Hits per kind", json!({"type": "integer", "minimum": 1, "maximum": crate::params::MAX_LIMIT, "default": 20})),

@@ -262,16 +262,23 @@ impl Store {
     }
 
     /// Places by events and mentions.
-    pub fn places(&self, limit: u32) -> Result<Vec<PlaceCount>, StoreError> {
+    pub fn places(&self, limit: u32, offset: u64) -> Result<Vec<PlaceCount>, StoreError> {
         let limit = check_limit(limit)?;
+        // Two grouped scans joined, not a count of events per place group.
         let mut statement = self.connection().prepare_cached(
-            "SELECT p.name, p.country, AVG(p.lat), AVG(p.lon), COUNT(*),
-                    (SELECT COUNT(*) FROM events e WHERE e.place_name = p.name
-                        AND e.place_country IS p.country)
-             FROM places p WHERE p.lat IS NOT NULL
-             GROUP BY p.name, p.country ORDER BY 6 DESC, 5 DESC, p.name LIMIT ?1",
+            "WITH mentioned AS (
+                 SELECT name, country, AVG(lat) AS lat, AVG(lon) AS lon, COUNT(*) AS n
+                 FROM places WHERE lat IS NOT NULL GROUP BY name, country),
+             happened AS (
+                 SELECT place_name AS name, place_country AS country, COUNT(*) AS n
+                 FROM events WHERE place_name IS NOT NULL GROUP BY 1, 2)
+             SELECT m.name, m.country, m.lat, m.lon, m.n, COALESCE(h.n, 0)
+             FROM mentioned m
+             LEFT JOIN happened h ON h.name = m.name AND h.country IS m.country
+             ORDER BY 6 DESC, 5 DESC, m.name LIMIT ?1 OFFSET ?2",
         )?;
-        let rows = statement.query_map([limit], |row| {
+        let offset = offset.min(i64::MAX as u64) as i64;
+        let rows = statement.query_map(rusqlite::params![limit, offset], |row| {
             Ok(PlaceCount {
                 name: row.get(0)?,
                 country: row.get(1)?,
@@ -285,7 +292,12 @@ impl Store {
     }
 
     /// Actors by how many documents name them; `name` filters by part of the name or code.
-    pub fn actors(&self, name: Option<&str>, limit: u32) -> Result<Vec<ActorCount>, StoreError> {
+    pub fn actors(
+        &self,
+        name: Option<&str>,
+        limit: u32,
+        offset: u64,
+    ) -> Result<Vec<ActorCount>, StoreError> {
         let limit = check_limit(limit)?;
         let pattern = format!(
             "%{}%",
@@ -295,15 +307,30 @@ impl Store {
                 .replace('%', "\\%")
                 .replace('_', "\\_")
         );
+        // Entities grouped by name and code, joined with how often linked events name them as
+        // source or target: grouped scans, not a count of events per actor group.
         let mut statement = self.connection().prepare_cached(
-            "SELECT a.code, a.name, a.country, a.sector, COUNT(DISTINCT a.doc_id),
-                    (SELECT COUNT(*) FROM events e WHERE (e.source_entity = a.id AND e.doc_id = a.doc_id)
-                        OR (e.target_entity = a.id AND e.doc_id = a.doc_id))
-             FROM entities a
-             WHERE a.type NOT IN ('ANON') AND (a.name LIKE ?1 ESCAPE '\\' OR a.code LIKE ?1 ESCAPE '\\')
-             GROUP BY a.name, a.code ORDER BY 5 DESC, a.name LIMIT ?2",
+            "WITH named AS (
+                 SELECT name, code, MIN(country) AS country, MIN(sector) AS sector,
+                        COUNT(DISTINCT doc_id) AS documents
+                 FROM entities
+                 WHERE type <> 'ANON'
+                   AND (name LIKE ?1 ESCAPE '\\' OR code LIKE ?1 ESCAPE '\\')
+                 GROUP BY name, code),
+             acting AS (
+                 SELECT name, code, SUM(n) AS n FROM (
+                     SELECT source_name AS name, source_code AS code, COUNT(*) AS n
+                     FROM events WHERE source_entity IS NOT NULL GROUP BY 1, 2
+                     UNION ALL
+                     SELECT target_name, target_code, COUNT(*)
+                     FROM events WHERE target_entity IS NOT NULL GROUP BY 1, 2)
+                 GROUP BY name, code)
+             SELECT n.code, n.name, n.country, n.sector, n.documents, COALESCE(a.n, 0)
+             FROM named n LEFT JOIN acting a ON a.name = n.name AND a.code IS n.code
+             ORDER BY n.documents DESC, n.name LIMIT ?2 OFFSET ?3",
         )?;
-        let rows = statement.query_map(rusqlite::params![pattern, limit], |row| {
+        let offset = offset.min(i64::MAX as u64) as i64;
+        let rows = statement.query_map(rusqlite::params![pattern, limit, offset], |row| {
             Ok(ActorCount {
                 code: row.get(0)?,
                 name: row.get(1)?,
