@@ -101,3 +101,21 @@ fn background_mentions_are_not_events() {
         .collect();
     assert!(!triggers.contains(&"deal"), "{triggers:?}");
 }
+
+#[test]
+fn a_relative_pronoun_actor_is_its_antecedent() {
+    let doc = analyze("Police arrested the rebels who attacked the convoy on Monday.");
+    let attacked = event(&doc, "attacked");
+    assert_eq!(actor(&doc, &attacked.source), "the rebels");
+    assert_eq!(actor(&doc, &attacked.target), "the convoy");
+}
+
+#[test]
+fn an_event_without_an_attached_place_takes_the_locative_place_of_its_sentence() {
+    let doc = analyze("Putin proposed holding the summit with Zelenskyy in Moscow.");
+    let summit = event(&doc, "summit");
+    let (place, role) = summit.place.expect("a place");
+    assert_eq!(doc.annotations().places[place].name, "Moscow");
+    assert_eq!(role, PlaceRole::Venue);
+    assert!(summit.why.contains("nearest"), "{}", summit.why);
+}

@@ -113,10 +113,7 @@ pub fn run(args: &EvalArgs) -> Result<()> {
             if gold_country == ours {
                 country_right += 1;
             } else if mistakes.len() < args.errors {
-                mistakes.push(format!(
-                    "source {gold_country} → {ours}: {}",
-                    record.text
-                ));
+                mistakes.push(format!("source {gold_country} → {ours}: {}", record.text));
             }
         }
     }

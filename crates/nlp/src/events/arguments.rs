@@ -89,6 +89,7 @@ pub(super) fn actor_of(
     sentence: &Range<usize>,
 ) -> EventActor {
     let annotations = doc.annotations();
+    let head = antecedent(syntax, head).unwrap_or(head);
     let span = annotations.tokens[head].span;
     let entity = annotations.entities.iter().position(|e| {
         e.mentions
@@ -100,6 +101,22 @@ pub(super) fn actor_of(
         entity,
         span: words,
     }
+}
+
+/// What a relative pronoun stands for: "forces which attacked" → "forces", the noun the
+/// relative clause modifies.
+fn antecedent(syntax: &Syntax, head: usize) -> Option<usize> {
+    if !matches!(
+        syntax.lower(head).as_str(),
+        "which" | "who" | "whom" | "that"
+    ) {
+        return None;
+    }
+    let clause = syntax.head(head)?;
+    if syntax.relation(clause) != "acl:relcl" {
+        return None;
+    }
+    syntax.head(clause)
 }
 
 /// The head word with its compound, flat, amod and det children: "the Russian leader".
