@@ -59,8 +59,15 @@ pub struct Model {
     labels: Vec<String>,
     /// Feature key (see [`key32`]) → its range in the entry arrays.
     table: RowTable,
-    entry_classes: Vec<u16>,
-    entry_weights: Vec<f32>,
+    /// Class and weight side by side: scoring a row reads one run of memory, not two.
+    entries: Vec<Entry>,
+}
+
+/// One non-zero weight of a row.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Entry {
+    weight: f32,
+    class: u16,
 }
 
 /// Rows collected in any order, sealed into a [`Model`] sorted by key.
@@ -90,25 +97,24 @@ impl ModelBuilder {
         self.rows.sort_by_key(|(key, _)| *key);
         let mut keys: Vec<u32> = Vec::with_capacity(self.rows.len());
         let mut starts = Vec::with_capacity(self.rows.len() + 1);
-        let mut entry_classes = Vec::new();
-        let mut entry_weights = Vec::new();
+        let mut all = Vec::new();
         for (key, entries) in self.rows {
             if keys.last() != Some(&key) {
                 keys.push(key);
-                starts.push(entry_classes.len() as u32);
+                starts.push(all.len() as u32);
             }
-            for (class, weight) in entries {
-                entry_classes.push(class);
-                entry_weights.push(weight);
-            }
+            all.extend(
+                entries
+                    .into_iter()
+                    .map(|(class, weight)| Entry { weight, class }),
+            );
         }
-        starts.push(entry_classes.len() as u32);
+        starts.push(all.len() as u32);
         Model {
             classes: self.classes,
             labels,
             table: RowTable::from_sorted(keys, starts),
-            entry_classes,
-            entry_weights,
+            entries: all,
         }
     }
 }
@@ -135,11 +141,10 @@ impl Model {
     pub fn pruned(&self, threshold: f32) -> Model {
         let mut builder = ModelBuilder::new(self.classes);
         for (key, range) in self.table.rows() {
-            let entries = self.entry_classes[range.clone()]
+            let entries = self.entries[range]
                 .iter()
-                .zip(&self.entry_weights[range])
-                .filter(|(_, w)| w.abs() >= threshold)
-                .map(|(&c, &w)| (c, w));
+                .filter(|e| e.weight.abs() >= threshold)
+                .map(|e| (e.class, e.weight));
             builder.push_row(key, entries);
         }
         builder.seal(self.labels.clone())
@@ -147,7 +152,7 @@ impl Model {
 
     /// Absolute weight at quantile `q` (0–1) over all stored weights.
     pub fn weight_quantile(&self, q: f64) -> f32 {
-        let mut magnitudes: Vec<f32> = self.entry_weights.iter().map(|w| w.abs()).collect();
+        let mut magnitudes: Vec<f32> = self.entries.iter().map(|e| e.weight.abs()).collect();
         if magnitudes.is_empty() {
             return 0.0;
         }
@@ -183,12 +188,8 @@ impl Model {
         scores.resize(self.classes, 0.0);
         for feature in features {
             if let Some((first, end)) = self.table.get(key32(*feature)) {
-                let range = first..end;
-                for (&class, &weight) in self.entry_classes[range.clone()]
-                    .iter()
-                    .zip(&self.entry_weights[range])
-                {
-                    scores[class as usize] += weight;
+                for entry in &self.entries[first..end] {
+                    scores[entry.class as usize] += entry.weight;
                 }
             }
         }
@@ -204,7 +205,7 @@ impl Model {
     /// Writes the model, quantized and compressed, tagged with `model_type`.
     pub fn write(&self, model_type: &str, out: impl Write) -> Result<(), ModelError> {
         let mut gz = GzEncoder::new(out, Compression::best());
-        let max = self.entry_weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let max = self.entries.iter().fold(0f32, |m, e| m.max(e.weight.abs()));
         let scale = if max > 0.0 {
             max / f32::from(i16::MAX)
         } else {
@@ -213,10 +214,10 @@ impl Model {
         let mut body = Vec::with_capacity(self.table.len() * 16);
         let mut written = 0u32;
         for (key, range) in self.table.rows() {
-            let entries: Vec<(u16, i16)> = self.entry_classes[range.clone()]
+            let entries: Vec<(u16, i16)> = self.entries[range]
                 .iter()
-                .zip(&self.entry_weights[range])
-                .filter_map(|(&class, &w)| {
+                .map(|e| (e.class, e.weight))
+                .filter_map(|(class, w)| {
                     let q = (w / scale)
                         .round()
                         .clamp(f32::from(i16::MIN), f32::from(i16::MAX))
@@ -297,8 +298,7 @@ impl Model {
         let entry_estimate = remaining.saturating_sub(row_capacity * 6) / 4;
         let mut keys = Vec::with_capacity(row_capacity);
         let mut starts = Vec::with_capacity(row_capacity + 1);
-        let mut entry_classes = Vec::with_capacity(entry_estimate);
-        let mut entry_weights = Vec::with_capacity(entry_estimate);
+        let mut entries = Vec::with_capacity(entry_estimate);
         for _ in 0..rows {
             let key = cursor.u32()?;
             if keys.last().is_some_and(|&last| last >= key) {
@@ -308,7 +308,7 @@ impl Model {
                 )));
             }
             keys.push(key);
-            starts.push(entry_classes.len() as u32);
+            starts.push(entries.len() as u32);
             let count = u16::from_le_bytes(cursor.array()?) as usize;
             for _ in 0..count {
                 let class = u16::from_le_bytes(cursor.array()?);
@@ -316,11 +316,13 @@ impl Model {
                 if class as usize >= classes {
                     return Err(ModelError::Corrupt(format!("class {class} of {classes}")));
                 }
-                entry_classes.push(class);
-                entry_weights.push(f32::from(q) * scale);
+                entries.push(Entry {
+                    weight: f32::from(q) * scale,
+                    class,
+                });
             }
         }
-        starts.push(entry_classes.len() as u32);
+        starts.push(entries.len() as u32);
         if cursor.remaining() != 0 {
             return Err(ModelError::Corrupt(format!(
                 "{} bytes after the last row",
@@ -331,8 +333,7 @@ impl Model {
             classes,
             labels,
             table: RowTable::from_sorted(keys, starts),
-            entry_classes,
-            entry_weights,
+            entries,
         })
     }
 }
