@@ -69,7 +69,12 @@ pub fn run_ingest(args: &IngestArgs) -> Result<ExitCode> {
                 match item {
                     Ok(mut doc) => {
                         overrides.apply(&mut doc);
-                        let id = content_id(doc.text());
+                        // The store key is the text's hash: already the id unless the input
+                        // gave one.
+                        let id = match doc.meta().id {
+                            None => doc.id().to_string(),
+                            Some(_) => content_id(doc.text()),
+                        };
                         if stored.contains(&id) || !seen.insert(id.clone()) {
                             already.fetch_add(1, Ordering::Relaxed);
                             progress_ref.inc(1);

@@ -94,7 +94,7 @@ pub struct PageArgs {
 /// Event filters, shared by `events` and `export`.
 #[derive(Debug, Clone, Args)]
 pub struct EventFilterArgs {
-    /// Actor code ("RUSGOV"), country ("UKR") or part of a name ("Putin").
+    /// Words of an actor's name ("Putin"), its code ("RUSGOV") or country ("UKR"); all must match.
     #[arg(long, value_name = "NAME|CODE")]
     pub actor: Option<String>,
     /// PLOVER event type (CONSULT, ASSAULT, …).
@@ -106,10 +106,10 @@ pub struct EventFilterArgs {
     /// Last day (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
-    /// Part of the place name, or a country code.
+    /// Words of the place name, or its country code.
     #[arg(long, value_name = "PLACE")]
     pub place: Option<String>,
-    /// Part of the document's source ("AFP", "BBC").
+    /// Words of the document's source ("AFP", "BBC").
     #[arg(long, value_name = "SOURCE")]
     pub source: Option<String>,
     /// Words in the event's sentence.
@@ -137,7 +137,7 @@ pub struct QuotesArgs {
     /// The store.
     #[command(flatten)]
     pub db: DbArgs,
-    /// Part of the speaker's name.
+    /// Words of the speaker's name.
     #[arg(long, value_name = "NAME")]
     pub speaker: Option<String>,
     /// Words in the quote.

@@ -9,7 +9,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use dateline_core::schema::{Analysis, OutputOptions};
-use dateline_core::{content_id, DocMeta, Published, PublishedFrom};
+use dateline_core::{DocMeta, Published, PublishedFrom};
 use dateline_ingest::{from_text, IngestConfig, Location};
 use dateline_nlp::pipeline::Pipeline;
 use dateline_store::query::QuoteFilter;
@@ -193,8 +193,9 @@ pub async fn post_document(
         .and_then(|v| v.strip_prefix("Bearer "));
     state.authorize(token)?;
     let body = read_body(&headers, body).await?;
-    let id = content_id(&body.text);
     let analysis = analyze_blocking(body).await?;
+    // The request gives no id, so the analysis's id is the text's hash: the store key.
+    let id = analysis.document.id.clone();
     let events = analysis.events.len();
     let document = NewDocument {
         id: id.clone(),

@@ -37,7 +37,7 @@ fn event_filters() -> Vec<Value> {
     vec![
         query(
             "actor",
-            "Actor code (RUSGOV), country (UKR) or part of a name, as source or target",
+            "Words of an actor's name, its code (RUSGOV) or country (UKR), as source or target; all must match",
             string(),
         ),
         query(
@@ -49,12 +49,12 @@ fn event_filters() -> Vec<Value> {
         query("to", "Last day, inclusive", date()),
         query(
             "place",
-            "Part of the place name, or its country code",
+            "Words of the place name, or its country code",
             string(),
         ),
         query(
             "source",
-            "Part of the document's publisher or agency",
+            "Words of the document's publisher or agency",
             string(),
         ),
         query("text", "Words in the event's sentence", string()),
@@ -146,7 +146,7 @@ pub fn document() -> Value {
     network.push(query("limit", "Most actors shown", json!({"type": "integer", "minimum": 1, "maximum": crate::params::MAX_LIMIT, "default": 60})));
     paths.insert("/api/network".into(), get("Who acts on whom", network, ok("Nodes and edges", json!({"type": "object", "properties": {"nodes": {"type": "array"}, "edges": {"type": "array"}}}))));
     let mut quotes = vec![
-        query("speaker", "Part of the speaker's name", string()),
+        query("speaker", "Words of the speaker's name", string()),
         query("text", "Words in the quote", string()),
         query("doc", "One document's id", string()),
         query(

@@ -260,32 +260,6 @@ impl Conditions {
     }
 }
 
-/// The clauses with their `?N` placeholders moved up by `by`, to follow other clauses.
-fn renumber(clauses: &[String], by: usize) -> Vec<String> {
-    clauses
-        .iter()
-        .map(|clause| {
-            let mut out = String::with_capacity(clause.len());
-            let mut chars = clause.chars().peekable();
-            while let Some(ch) = chars.next() {
-                out.push(ch);
-                if ch == '?' {
-                    let mut digits = String::new();
-                    while let Some(d) = chars.peek().filter(|d| d.is_ascii_digit()) {
-                        digits.push(*d);
-                        chars.next();
-                    }
-                    match digits.parse::<usize>() {
-                        Ok(n) => out.push_str(&(n + by).to_string()),
-                        Err(_) => out.push_str(&digits),
-                    }
-                }
-            }
-            out
-        })
-        .collect()
-}
-
 fn text(value: &str) -> Value {
     Value::Text(value.to_string())
 }
@@ -328,35 +302,71 @@ fn non_empty(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
-/// A checked event filter: conditions on `events e` (type, key range, document) and the
-/// full-text expression of its word filters, kept apart so that a query can be driven by
-/// whichever index is more selective.
+/// A checked event filter, kept in parts so that a query can be driven by whichever index is
+/// more selective: the events' keys, or their full-text index.
 #[derive(Debug)]
 struct EventQuery {
-    /// Conditions on `e.type`, the key column and `e.doc_id`.
-    conditions: Conditions,
-    /// `actors : "putin" AND sentence : "talks"`, when any word filter is given.
+    /// `actors : "putin" AND type : "CONSULT"`, when any word filter is given (the type joins
+    /// the words then: an intersection in the index).
     words: Option<String>,
+    /// The type, when there are no words.
+    event_type: Option<String>,
+    /// First event key of the `from` day (keys sort by day, see `event_key_base`).
+    first_key: Option<i64>,
+    /// First event key after the `to` day.
+    end_key: Option<i64>,
+    /// One document.
+    doc: Option<String>,
+}
+
+/// Where an [`EventQuery`]'s words go in SQL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Words {
+    /// `events_fts MATCH ?`: the full-text table `f` drives the query.
+    Match,
+    /// `e.seq IN (SELECT rowid FROM events_fts …)`: a condition on `events e`.
+    Subquery,
+}
+
+impl EventQuery {
+    /// The conditions, with date bounds written on `key` (`e.seq`, or `f.rowid` when the
+    /// full-text index drives).
+    fn conditions(&self, key: &str, words: Words) -> Conditions {
+        let mut conditions = Conditions::default();
+        if let Some(expression) = &self.words {
+            let clause = match words {
+                Words::Match => "events_fts MATCH ?",
+                Words::Subquery => {
+                    "e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"
+                }
+            };
+            conditions.push(clause, [text(expression)]);
+        }
+        if let Some(event_type) = &self.event_type {
+            conditions.push("e.type = ?", [text(event_type)]);
+        }
+        if let Some(first) = self.first_key {
+            conditions.push(&format!("{key} >= ?"), [Value::Integer(first)]);
+        }
+        if let Some(end) = self.end_key {
+            conditions.push(&format!("{key} < ?"), [Value::Integer(end)]);
+        }
+        if let Some(doc) = &self.doc {
+            conditions.push("e.doc_id = ?", [text(doc)]);
+        }
+        conditions
+    }
 }
 
 impl EventFilter {
     /// The filter as a `WHERE …` clause over `events e`, with its values.
     pub(crate) fn where_sql(&self) -> Result<(String, Vec<Value>), StoreError> {
-        let query = self.query("e.seq")?;
-        let mut conditions = query.conditions;
-        if let Some(words) = query.words {
-            conditions.push(
-                "e.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)",
-                [text(&words)],
-            );
-        }
+        let conditions = self.query()?.conditions("e.seq", Words::Subquery);
         Ok((conditions.sql(), conditions.values))
     }
 
-    /// Checks the filter; date bounds are written on `key` (`e.seq`, or `f.rowid` when the
-    /// full-text index drives the query).
-    fn query(&self, key: &str) -> Result<EventQuery, StoreError> {
-        let mut conditions = Conditions::default();
+    /// Checks the filter.
+    fn query(&self) -> Result<EventQuery, StoreError> {
         let event_type = non_empty(&self.event_type).map(check_type).transpose()?;
         let from = non_empty(&self.from)
             .map(|d| check_day("from", d))
@@ -370,18 +380,6 @@ impl EventFilter {
                     "from {from} is after to {to}"
                 )));
             }
-        }
-        // Event keys sort by day: a date range is a key range (see `event_key_base`).
-        if let Some(from) = from {
-            let base = crate::event_key_base(Some(&from));
-            conditions.push(&format!("{key} >= ?"), [Value::Integer(base)]);
-        }
-        if let Some(to) = to {
-            let end = crate::event_key_end(&to);
-            conditions.push(&format!("{key} < ?"), [Value::Integer(end)]);
-        }
-        if let Some(doc) = non_empty(&self.doc) {
-            conditions.push("e.doc_id = ?", [text(doc)]);
         }
         // Names, codes, places, outlets and sentence words go through the events' full-text
         // index in one MATCH.
@@ -398,17 +396,20 @@ impl EventFilter {
                 }
             }
         }
-        // With words, the type is one more term (an intersection in the index); without,
-        // a condition on the type index.
-        if let Some(event_type) = event_type {
-            if terms.is_empty() {
-                conditions.push("e.type = ?", [text(&event_type)]);
-            } else {
+        let event_type = match event_type {
+            Some(event_type) if !terms.is_empty() => {
                 terms.push(format!("type : \"{event_type}\""));
+                None
             }
-        }
-        let words = (!terms.is_empty()).then(|| terms.join(" AND "));
-        Ok(EventQuery { conditions, words })
+            other => other,
+        };
+        Ok(EventQuery {
+            words: (!terms.is_empty()).then(|| terms.join(" AND ")),
+            event_type,
+            first_key: from.map(|from| crate::event_key_base(Some(&from))),
+            end_key: to.map(|to| crate::event_key_end(&to)),
+            doc: non_empty(&self.doc).map(str::to_string),
+        })
     }
 }
 
@@ -426,26 +427,21 @@ impl Store {
         let limit = check_limit(limit)?;
         // With words, the full-text index drives: it yields keys newest first, and the other
         // conditions are checked on its rows, so a page stops after `limit` matches.
-        let (from, mut conditions, key) = match filter.query("f.rowid")? {
-            EventQuery {
-                conditions,
-                words: Some(words),
-            } => {
-                let mut all = Conditions::default();
-                all.push("events_fts MATCH ?", [text(&words)]);
-                all.clauses.extend(renumber(&conditions.clauses, 1));
-                all.values.extend(conditions.values);
-                let from = if all.clauses.len() == 1 {
-                    "events_fts f"
-                } else {
-                    "events_fts f JOIN events e ON e.seq = f.rowid"
-                };
-                (from, all, "f.rowid")
-            }
-            EventQuery { words: None, .. } => {
-                let query = filter.query("e.seq")?;
-                ("events e", query.conditions, "e.seq")
-            }
+        let query = filter.query()?;
+        let (from, mut conditions, key) = if query.words.is_some() {
+            let conditions = query.conditions("f.rowid", Words::Match);
+            let from = if conditions.clauses.len() == 1 {
+                "events_fts f"
+            } else {
+                "events_fts f JOIN events e ON e.seq = f.rowid"
+            };
+            (from, conditions, "f.rowid")
+        } else {
+            (
+                "events e",
+                query.conditions("e.seq", Words::Subquery),
+                "e.seq",
+            )
         };
         let counted: u64 = self.connection().query_row(
             &format!(
@@ -642,15 +638,32 @@ mod tests {
     }
 
     #[test]
-    fn placeholders_move_up_after_other_clauses() {
-        let clauses = vec![
-            "e.type = ?1".to_string(),
-            "f.rowid >= ?2 AND x = ?10".to_string(),
-        ];
+    fn placeholders_follow_the_full_text_match() {
+        let filter = EventFilter {
+            actor: Some("Putin".into()),
+            event_type: Some("consult".into()),
+            from: Some("2025-08-01".into()),
+            doc: Some("abc".into()),
+            ..EventFilter::default()
+        };
+        let conditions = filter.query().unwrap().conditions("f.rowid", Words::Match);
         assert_eq!(
-            renumber(&clauses, 1),
-            ["e.type = ?2", "f.rowid >= ?3 AND x = ?11"]
+            conditions.sql(),
+            "WHERE events_fts MATCH ?1 AND f.rowid >= ?2 AND e.doc_id = ?3"
         );
+        assert_eq!(
+            conditions.values[0],
+            Value::Text("actors : \"Putin\" AND type : \"CONSULT\"".into())
+        );
+        let without_words = EventFilter {
+            event_type: Some("consult".into()),
+            ..EventFilter::default()
+        };
+        let conditions = without_words
+            .query()
+            .unwrap()
+            .conditions("e.seq", Words::Subquery);
+        assert_eq!(conditions.sql(), "WHERE e.type = ?1");
     }
 
     #[test]
