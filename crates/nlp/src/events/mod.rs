@@ -197,13 +197,7 @@ fn code(
     };
     let date = crate::time::date_of_token(doc, token);
     let attached = place_of(doc, syntax, predicate, token, modality, range);
-    let nearest = || {
-        let role = match modality {
-            Modality::Proposed | Modality::Hypothetical | Modality::Conditional => PlaceRole::Venue,
-            _ => PlaceRole::Location,
-        };
-        nearest_place(doc, syntax, token, range).map(|p| (p, role))
-    };
+    let nearest = || nearest_place(doc, syntax, token, range).map(|p| (p, location_role(modality)));
     let place_rule = if attached.is_some() {
         "; place attached to the trigger"
     } else {
@@ -276,12 +270,7 @@ fn place_of(
         }
         let role = match preposition(syntax, place_head, range).as_deref() {
             Some("to" | "into") => PlaceRole::Destination,
-            Some("in" | "at" | "near" | "inside") => match modality {
-                Modality::Proposed | Modality::Hypothetical | Modality::Conditional => {
-                    PlaceRole::Venue
-                }
-                _ => PlaceRole::Location,
-            },
+            Some(word) if LOCATIVES.contains(&word) => location_role(modality),
             _ => continue,
         };
         return Some((index, role));
@@ -306,10 +295,8 @@ fn nearest_place(
         if !(relation.starts_with("obl") || relation == "nmod") {
             continue;
         }
-        let locative = matches!(
-            preposition(syntax, place_head, range).as_deref(),
-            Some("in" | "at" | "near" | "inside" | "outside" | "across" | "throughout")
-        );
+        let locative = preposition(syntax, place_head, range)
+            .is_some_and(|word| LOCATIVES.contains(&word.as_str()));
         if !locative {
             continue;
         }
@@ -319,6 +306,25 @@ fn nearest_place(
         }
     }
     best.map(|(index, _)| index)
+}
+
+/// Prepositions that say where something happens ("in Geneva", "across Ukraine").
+const LOCATIVES: [&str; 7] = [
+    "in",
+    "at",
+    "near",
+    "inside",
+    "outside",
+    "across",
+    "throughout",
+];
+
+/// Where an event happens, or where it is proposed to happen when it has not yet.
+fn location_role(modality: Modality) -> PlaceRole {
+    match modality {
+        Modality::Proposed | Modality::Hypothetical | Modality::Conditional => PlaceRole::Venue,
+        _ => PlaceRole::Location,
+    }
 }
 
 /// The places of the clause `range` with the token that heads each.
