@@ -111,11 +111,49 @@ fn a_relative_pronoun_actor_is_its_antecedent() {
 }
 
 #[test]
-fn an_event_without_an_attached_place_takes_the_locative_place_of_its_sentence() {
+fn a_proposed_meeting_is_one_intent_to_meet_with_its_venue() {
     let doc = analyze("Putin proposed holding the summit with Zelenskyy in Moscow.");
-    let summit = event(&doc, "summit");
-    let (place, role) = summit.place.expect("a place");
+    let events = &doc.annotations().events;
+    assert_eq!(
+        events.len(),
+        1,
+        "the summit is the proposal's act, not a second event"
+    );
+    let proposed = event(&doc, "proposed");
+    assert_eq!(
+        (proposed.event_type, proposed.cameo.as_deref()),
+        ("AGREE", Some("036"))
+    );
+    assert!(proposed.why.contains("PLOVER"), "{}", proposed.why);
+    let (place, role) = proposed.place.expect("a place");
     assert_eq!(doc.annotations().places[place].name, "Moscow");
     assert_eq!(role, PlaceRole::Venue);
-    assert!(summit.why.contains("nearest"), "{}", summit.why);
+}
+
+#[test]
+fn an_event_without_an_attached_place_takes_the_locative_place_of_its_sentence() {
+    let doc = analyze("Talks between the two delegations went on for hours in Geneva.");
+    let talks = event(&doc, "Talks");
+    let (place, role) = talks.place.expect("a place");
+    assert_eq!(doc.annotations().places[place].name, "Geneva");
+    assert_eq!(role, PlaceRole::Location);
+    assert!(talks.why.contains("nearest"), "{}", talks.why);
+}
+
+#[test]
+fn plover_tense_conventions_recode_future_and_announced_acts() {
+    let doc = analyze(
+        "Germany will send humanitarian aid to Sudan. \
+         Syria said it would withdraw its troops from Lebanon. \
+         The rebels vowed to attack the capital.",
+    );
+    let send = event(&doc, "send");
+    assert_eq!(
+        (send.event_type, send.modality),
+        ("AGREE", Modality::Planned)
+    );
+    let withdraw = event(&doc, "withdraw");
+    assert_eq!(withdraw.event_type, "CONCEDE");
+    let vowed = event(&doc, "vowed");
+    assert_eq!(vowed.event_type, "THREATEN");
 }

@@ -154,8 +154,8 @@ pub(super) fn negated(syntax: &Syntax, token: usize, sentence: &Range<usize>) ->
 }
 
 /// How the event is presented: conditional ("if"), hypothetical ("could", "possible"),
-/// proposed (under "propose", "offer", "suggest"), planned ("will"), reported (in a quote),
-/// else asserted.
+/// proposed (under "propose", "offer", "ready to"), planned ("will", "decided to", "would" in
+/// reported speech), reported (in a quote), else asserted.
 pub(super) fn modality_of(
     syntax: &Syntax,
     predicate: usize,
@@ -179,28 +179,35 @@ pub(super) fn modality_of(
             }
         }
     }
-    let proposed = [predicate, trigger].iter().any(|&node| {
-        syntax.head(node).is_some_and(|head| {
-            matches!(
-                syntax.lemma(head).as_str(),
-                "propose" | "offer" | "suggest" | "favor" | "favour" | "plan" | "want" | "seek"
-            )
+    let governor = |words: &[&str]| {
+        [predicate, trigger].iter().any(|&node| {
+            syntax
+                .head(node)
+                .is_some_and(|head| words.contains(&syntax.lemma(head).as_str()))
         })
-    });
+    };
+    // "proposed holding", "is ready to provide": offered or intended, not yet decided.
+    let proposed = governor(&[
+        "propose", "offer", "suggest", "favor", "favour", "plan", "want", "seek", "intend", "hope",
+        "aim", "ready", "willing", "prepared", "eager", "keen",
+    ]);
+    // "decided to withdraw", "is expected to meet", "is due to visit".
+    let scheduled = governor(&["decide", "expect", "schedule", "set", "due", "prepare"]);
+    let future = auxiliaries
+        .iter()
+        .any(|a| matches!(a.as_str(), "will" | "'ll" | "shall" | "wo"));
+    // In reported speech "would" is the future of a past "said": "said it would allow".
+    let future_in_past = quoted && auxiliaries.iter().any(|a| a == "would");
+    let possible = auxiliaries
+        .iter()
+        .any(|a| matches!(a.as_str(), "could" | "might" | "may" | "would"));
     if conditional {
         Modality::Conditional
-    } else if hypothetical
-        || auxiliaries
-            .iter()
-            .any(|a| matches!(a.as_str(), "could" | "might" | "may" | "would"))
-    {
+    } else if hypothetical || (possible && !future_in_past) {
         Modality::Hypothetical
     } else if proposed {
         Modality::Proposed
-    } else if auxiliaries
-        .iter()
-        .any(|a| matches!(a.as_str(), "will" | "'ll" | "shall" | "wo"))
-    {
+    } else if future || future_in_past || scheduled {
         Modality::Planned
     } else if quoted {
         Modality::Reported

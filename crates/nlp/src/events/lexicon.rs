@@ -58,6 +58,9 @@ pub struct Trigger {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     triggers: HashMap<(String, bool), Vec<Trigger>>,
+    /// The Goldstein score (× 10) the lexicon gives each CAMEO code, for codes the engine
+    /// derives (PLOVER's tense conventions) rather than reads from a line.
+    goldstein_by_code: HashMap<String, i32>,
 }
 
 impl Lexicon {
@@ -126,6 +129,12 @@ impl Lexicon {
                     .map(str::to_string)
                     .collect(),
             };
+            if let (Some(code), Some(score)) = (&trigger.cameo, trigger.goldstein_tenths) {
+                lexicon
+                    .goldstein_by_code
+                    .entry(code.clone())
+                    .or_insert(score);
+            }
             lexicon
                 .triggers
                 .entry((trigger.phrase.clone(), noun))
@@ -144,9 +153,19 @@ impl Lexicon {
 
     /// The first sense of a trigger phrase.
     pub fn get(&self, phrase: &str, noun: bool) -> Option<&Trigger> {
+        self.senses(phrase, noun).first()
+    }
+
+    /// Every sense of a trigger phrase, most common first (empty when it is no trigger).
+    pub fn senses(&self, phrase: &str, noun: bool) -> &[Trigger] {
         self.triggers
             .get(&(phrase.to_string(), noun))
-            .and_then(|senses| senses.first())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The Goldstein score (× 10) of a CAMEO code, as the lexicon's lines give it.
+    pub fn goldstein_of(&self, cameo: &str) -> Option<i32> {
+        self.goldstein_by_code.get(cameo).copied()
     }
 
     /// How many triggers it holds.

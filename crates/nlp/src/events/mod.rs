@@ -19,12 +19,16 @@
 
 mod arguments;
 pub mod lexicon;
+mod plover;
+mod triggers;
 
 use dateline_core::{ByteSpan, Doc, Event, Modality, PlaceRole, Polarity};
 
 use crate::syntax::Syntax;
 use arguments::{actor_of, modality_of, negated, source_of, target_of};
 use lexicon::{Lexicon, Trigger};
+use plover::Presentation;
+use triggers::{case_of, governed_by_trigger, trigger_at};
 
 /// Light verbs whose object is the event ("held talks", "imposed sanctions").
 const LIGHT_VERBS: &[&str] = &[
@@ -75,7 +79,12 @@ fn find(doc: &Doc, lexicon: &Lexicon) -> Vec<Event> {
             if trigger.noun && event.source.is_none() && event.target.is_none() && !central {
                 continue;
             }
-            if let Some(earlier) = events.iter_mut().find(|e| same_event(e, &event)) {
+            if let Some(earlier) = events.iter_mut().find(|e| same_event(doc, e, &event)) {
+                // One event with what either mention says.
+                if earlier.place.is_none() && event.place.is_some() {
+                    earlier.place = event.place;
+                    earlier.why.push_str("; place from its second mention");
+                }
                 earlier
                     .why
                     .push_str(&format!("; told again in sentence {}", s + 1));
@@ -85,60 +94,6 @@ fn find(doc: &Doc, lexicon: &Lexicon) -> Vec<Event> {
         }
     }
     events
-}
-
-/// The trigger at `token`, if any, and the words it spans ("ruled out" with its particle).
-fn trigger_at<'l>(
-    syntax: &Syntax,
-    lexicon: &'l Lexicon,
-    token: usize,
-    sentence: &std::ops::Range<usize>,
-) -> Option<(&'l Trigger, (usize, usize))> {
-    let lemma = syntax.lemma(token);
-    match syntax.upos(token) {
-        "VERB" => {
-            for child in syntax.children(token, sentence) {
-                if syntax.relation(child) == "compound:prt" {
-                    let phrase = format!("{lemma} {}", syntax.lower(child));
-                    if let Some(t) = lexicon.get(&phrase, false) {
-                        return Some((t, (token.min(child), token.max(child))));
-                    }
-                }
-            }
-            let next = token + 1;
-            if sentence.contains(&next) && syntax.upos(next) == "ADP" {
-                let phrase = format!("{lemma} {}", syntax.lower(next));
-                if let Some(t) = lexicon.get(&phrase, false) {
-                    return Some((t, (token, next)));
-                }
-            }
-            lexicon.get(&lemma, false).map(|t| (t, (token, token)))
-        }
-        "NOUN" => {
-            let t = lexicon
-                .get(&syntax.lower(token), true)
-                .or_else(|| lexicon.get(&lemma, true))?;
-            Some((t, (token, token)))
-        }
-        _ => None,
-    }
-}
-
-/// Whether `token` is the complement of a verb that is itself a trigger ("agreed to meet"), or
-/// a noun object of a verb trigger ("demanded a ceasefire").
-fn governed_by_trigger(
-    syntax: &Syntax,
-    lexicon: &Lexicon,
-    token: usize,
-    sentence: &std::ops::Range<usize>,
-) -> bool {
-    let relation = syntax.relation(token);
-    if !matches!(relation, "xcomp" | "obj") {
-        return false;
-    }
-    syntax
-        .head(token)
-        .is_some_and(|head| trigger_at(syntax, lexicon, head, sentence).is_some())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -173,15 +128,28 @@ fn code(
         source_of(syntax, predicate, token, range).map(|t| actor_of(doc, syntax, t, range));
     let mut target =
         target_of(syntax, trigger, token, range).map(|t| actor_of(doc, syntax, t, range));
-    // "agreed to meet Zelenskyy": the complement's target is the event's.
+    // "agreed to meet Zelenskyy": the complement's trigger shapes the coding and its target
+    // is the event's.
+    let complement = syntax
+        .children(token, range)
+        .into_iter()
+        .find(|&c| syntax.relation(c) == "xcomp");
+    // The complement's act: its own trigger, or its light verb's object ("proposed holding
+    // the summit").
+    let inner_act = complement.and_then(|verb| {
+        let act = match trigger_at(syntax, lexicon, verb, range) {
+            Some((t, _)) => Some((t, verb)),
+            None => light_verb_object(syntax, verb, range)
+                .and_then(|o| trigger_at(syntax, lexicon, o, range).map(|(t, _)| (t, o))),
+        };
+        act.map(|(t, act)| (t, verb, act))
+    });
+    let inner = inner_act.map(|(t, _, _)| t);
     if target.is_none() {
-        for child in syntax.children(token, range) {
-            if syntax.relation(child) == "xcomp" {
-                let inner = trigger_at(syntax, lexicon, child, range).map(|(t, _)| t);
-                let frame = inner.unwrap_or(trigger);
-                target =
-                    target_of(syntax, frame, child, range).map(|t| actor_of(doc, syntax, t, range));
-            }
+        if let Some(child) = complement {
+            let frame = inner.unwrap_or(trigger);
+            target =
+                target_of(syntax, frame, child, range).map(|t| actor_of(doc, syntax, t, range));
         }
     }
     let trigger_span = span_of(first, last);
@@ -190,14 +158,28 @@ fn code(
         .iter()
         .position(|q| q.content.start <= trigger_span.start && trigger_span.end <= q.content.end);
     let modality = modality_of(syntax, predicate, token, range, quote.is_some());
+    let presentation = Presentation {
+        modality,
+        announced_by_actor: quote.is_some_and(|q| said_by_actor(doc, q, source.as_ref())),
+    };
+    let coding = plover::code(lexicon, trigger, inner, presentation);
     let polarity = if negated(syntax, predicate, range) || negated(syntax, token, range) {
         Polarity::Negative
     } else {
         Polarity::Positive
     };
     let date = crate::time::date_of_token(doc, token);
-    let attached = place_of(doc, syntax, predicate, token, modality, range);
-    let nearest = || nearest_place(doc, syntax, token, range).map(|p| (p, location_role(modality)));
+    // A promised or proposed act happens, if at all, where its complement says: a venue.
+    let attached = place_of(doc, syntax, predicate, token, modality, range).or_else(|| {
+        let (_, verb, act) = inner_act?;
+        place_of(doc, syntax, verb, act, Modality::Proposed, range)
+    });
+    let nearest_role = if inner.is_some() {
+        location_role(Modality::Proposed)
+    } else {
+        location_role(modality)
+    };
+    let nearest = || nearest_place(doc, syntax, token, range).map(|p| (p, nearest_role));
     let place_rule = if attached.is_some() {
         "; place attached to the trigger"
     } else {
@@ -215,8 +197,18 @@ fn code(
     if modality == Modality::Asserted {
         confidence += 5;
     }
+    let recoded = coding.rule.map_or(String::new(), |rule| {
+        format!(
+            "; {rule}: {}{}",
+            coding.event_type,
+            coding
+                .cameo
+                .as_deref()
+                .map_or(String::new(), |c| format!(" (CAMEO {c})"))
+        )
+    });
     let why = format!(
-        "lexicon: {} {} → {}{}; source {}; target {}",
+        "lexicon: {} {} → {}{}{}; source {}; target {}",
         if noun { "noun" } else { "verb" },
         trigger.phrase,
         trigger.event_type,
@@ -224,6 +216,7 @@ fn code(
             .cameo
             .as_deref()
             .map_or(String::new(), |c| format!(" (CAMEO {c})")),
+        recoded,
         source.as_ref().map_or("none", |_| "subject"),
         target
             .as_ref()
@@ -233,10 +226,10 @@ fn code(
         sentence: sentence as u32,
         clause,
         trigger: trigger_span,
-        event_type: trigger.event_type,
-        mode: trigger.mode.clone(),
-        cameo: trigger.cameo.clone(),
-        goldstein_tenths: trigger.goldstein_tenths,
+        event_type: coding.event_type,
+        mode: coding.mode,
+        cameo: coding.cameo,
+        goldstein_tenths: coding.goldstein_tenths,
         source,
         target,
         date,
@@ -247,6 +240,48 @@ fn code(
         confidence_percent: confidence.min(95),
         why,
     }
+}
+
+/// Whether the speaker of quote `quote` is the event's own source: the same entity or the same
+/// country's actor ("Moscow will …, the Kremlin said"), a first-person subject of a quotation
+/// ("we will"), or an unresolved pronoun subject of reported speech ("North Korea said it
+/// would …").
+fn said_by_actor(doc: &Doc, quote: usize, source: Option<&dateline_core::EventActor>) -> bool {
+    let annotations = doc.annotations();
+    let (Some(quote), Some(source)) = (annotations.quotes.get(quote), source) else {
+        return false;
+    };
+    let words = doc.slice(source.span).to_lowercase();
+    match (source.entity, quote.speaker_entity) {
+        (Some(actor), Some(speaker)) => {
+            let country = |e: usize| annotations.entities.get(e).and_then(|e| e.country.clone());
+            actor == speaker || country(actor).is_some_and(|c| Some(c) == country(speaker))
+        }
+        // "I"/"we" in a quotation are its speaker; in reported speech ("said it would") so is
+        // a third-person pronoun, which in a quotation is someone else ("if they met").
+        (None, _) => match quote.kind {
+            dateline_core::QuoteKind::Indirect => {
+                matches!(words.as_str(), "he" | "she" | "it" | "they" | "we")
+            }
+            _ => matches!(words.as_str(), "i" | "we"),
+        },
+        (Some(_), None) => false,
+    }
+}
+
+/// The object of `verb` when `verb` is a light verb ("holding the summit" → "summit").
+fn light_verb_object(
+    syntax: &Syntax,
+    verb: usize,
+    range: &std::ops::Range<usize>,
+) -> Option<usize> {
+    if !LIGHT_VERBS.contains(&syntax.lemma(verb).as_str()) {
+        return None;
+    }
+    syntax
+        .children(verb, range)
+        .into_iter()
+        .find(|&c| syntax.relation(c) == "obj")
 }
 
 /// The place attached to the trigger (or its light verb) by a preposition: "in"/"at" → where it
@@ -268,7 +303,7 @@ fn place_of(
         if !reaches {
             continue;
         }
-        let role = match preposition(syntax, place_head, range).as_deref() {
+        let role = match case_of(syntax, place_head, range).as_deref() {
             Some("to" | "into") => PlaceRole::Destination,
             Some(word) if LOCATIVES.contains(&word) => location_role(modality),
             _ => continue,
@@ -295,7 +330,7 @@ fn nearest_place(
         if !(relation.starts_with("obl") || relation == "nmod") {
             continue;
         }
-        let locative = preposition(syntax, place_head, range)
+        let locative = case_of(syntax, place_head, range)
             .is_some_and(|word| LOCATIVES.contains(&word.as_str()));
         if !locative {
             continue;
@@ -348,17 +383,14 @@ fn place_heads<'a>(
         })
 }
 
-/// The preposition that introduces the phrase headed by `head` ("in" of "in Geneva").
-fn preposition(syntax: &Syntax, head: usize, range: &std::ops::Range<usize>) -> Option<String> {
-    syntax
-        .children(head, range)
-        .into_iter()
-        .find(|&c| syntax.relation(c) == "case")
-        .map(|c| syntax.lower(c))
-}
-
-/// The same happening told again: type, actors' entities and date all equal.
-fn same_event(a: &Event, b: &Event) -> bool {
+/// The same happening told again: type, actors' entities, date and the quote's speaker all
+/// equal (two sources' claims stay two rows: "according to whom" differs).
+fn same_event(doc: &Doc, a: &Event, b: &Event) -> bool {
+    let speaker = |e: &Event| {
+        e.quote
+            .and_then(|q| doc.annotations().quotes.get(q))
+            .and_then(|q| q.speaker_entity)
+    };
     let entity = |x: &Option<dateline_core::EventActor>| x.as_ref().and_then(|a| a.entity);
     a.event_type == b.event_type
         && entity(&a.source).is_some()
@@ -366,4 +398,5 @@ fn same_event(a: &Event, b: &Event) -> bool {
         && entity(&a.target) == entity(&b.target)
         && a.date.value == b.date.value
         && a.polarity == b.polarity
+        && speaker(a) == speaker(b)
 }

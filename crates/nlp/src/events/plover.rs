@@ -1,0 +1,302 @@
+//! PLOVER's tense and intent conventions, which change an event's type by how it is presented
+//! rather than by its trigger word (PLOVER manual, draft 0.8, sections AGREE, CONCEDE and
+//! RETREAT, and "special cases"):
+//!
+//! - CONSULT, SUPPORT, COOPERATE and AID that are promised, offered or in the future are AGREE
+//!   ("will visit", "agreed to meet", "is ready to provide aid"), CAMEO 03x "express intent to".
+//! - A promised or future RETREAT is CONCEDE ("announced … would withdraw troops"), CAMEO 035.
+//! - A promised or announced hostile act (ASSAULT, COERCE, SANCTION, MOBILIZE) is THREATEN,
+//!   CAMEO 13x, when the actor says it: under a verb of intent ("vowed to retaliate") or in
+//!   the actor's reported speech ("Moscow will impose sanctions, the Kremlin said"). A writer's
+//!   forecast ("NATO will deploy more troops") keeps its type, with its modality.
+//! - A future CONCEDE stays CONCEDE.
+//!
+//! The lexicon codes each trigger by what the act is when it happens; this module is the only
+//! place that recodes, and every recoding is named in the event's `why`.
+
+use dateline_core::Modality;
+
+use super::lexicon::{Lexicon, Trigger};
+
+/// What an event is coded as: type, mode, CAMEO code and Goldstein score.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Coding {
+    pub event_type: &'static str,
+    pub mode: Option<String>,
+    pub cameo: Option<String>,
+    pub goldstein_tenths: Option<i32>,
+    /// The convention applied, when the coding is not the trigger's own.
+    pub rule: Option<&'static str>,
+}
+
+impl Coding {
+    fn of(trigger: &Trigger) -> Coding {
+        Coding {
+            event_type: trigger.event_type,
+            mode: trigger.mode.clone(),
+            cameo: trigger.cameo.clone(),
+            goldstein_tenths: trigger.goldstein_tenths,
+            rule: None,
+        }
+    }
+}
+
+/// How an event is presented, as far as PLOVER's conventions care.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Presentation {
+    pub modality: Modality,
+    /// Inside reported speech (a quote, or the complement of a speech verb) whose speaker is
+    /// the event's own source: an announcement, offer or threat.
+    pub announced_by_actor: bool,
+}
+
+/// The coding of an event whose trigger is `trigger`; `inner` is the trigger of its open
+/// complement when the trigger is a verb of intent or agreement ("agreed to meet": "agree"
+/// and "meet").
+pub(super) fn code(
+    lexicon: &Lexicon,
+    trigger: &Trigger,
+    inner: Option<&Trigger>,
+    presentation: Presentation,
+) -> Coding {
+    let own = Coding::of(trigger);
+    if let Some(inner) = inner {
+        // "agreed to meet", "promised to withdraw", "vowed to retaliate": the promise of an act.
+        if trigger.event_type == "AGREE" {
+            return intent(lexicon, inner, true).unwrap_or(own);
+        }
+        return own;
+    }
+    let future = matches!(
+        presentation.modality,
+        Modality::Planned | Modality::Proposed
+    );
+    let announced = presentation.announced_by_actor
+        && matches!(
+            presentation.modality,
+            Modality::Planned | Modality::Proposed | Modality::Conditional
+        );
+    match trigger.event_type {
+        "CONSULT" | "SUPPORT" | "COOPERATE" | "AID" | "RETREAT" if future || announced => {
+            intent(lexicon, trigger, false).unwrap_or(own)
+        }
+        "ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE" if announced => {
+            intent(lexicon, trigger, false).unwrap_or(own)
+        }
+        _ => own,
+    }
+}
+
+/// The intent coding of an act: AGREE, CONCEDE or THREATEN with the CAMEO 03x or 13x code
+/// for it; `None` for types that have none (REQUEST, ACCUSE, …). `promised`: under a verb of
+/// promise or agreement, rather than in the future tense or announced.
+fn intent(lexicon: &Lexicon, act: &Trigger, promised: bool) -> Option<Coding> {
+    let (event_type, rule) = match (act.event_type, promised) {
+        ("CONSULT" | "SUPPORT" | "COOPERATE" | "AID", true) => (
+            "AGREE",
+            "PLOVER: a promised or agreed cooperative act is AGREE",
+        ),
+        ("CONSULT" | "SUPPORT" | "COOPERATE" | "AID", false) => (
+            "AGREE",
+            "PLOVER: a future or offered cooperative act is AGREE",
+        ),
+        ("RETREAT" | "CONCEDE", true) => (
+            "CONCEDE",
+            "PLOVER: a promised retreat or concession is CONCEDE",
+        ),
+        ("RETREAT" | "CONCEDE", false) => (
+            "CONCEDE",
+            "PLOVER: a future or announced retreat is CONCEDE",
+        ),
+        ("ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE", true) => {
+            ("THREATEN", "PLOVER: a vowed hostile act is THREATEN")
+        }
+        ("ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE", false) => (
+            "THREATEN",
+            "PLOVER: a hostile act its actor announces is THREATEN",
+        ),
+        _ => return None,
+    };
+    let cameo = act
+        .cameo
+        .as_deref()
+        .and_then(intent_code)
+        .map(str::to_string);
+    let goldstein_tenths = cameo.as_deref().and_then(|c| goldstein(lexicon, c));
+    Some(Coding {
+        event_type,
+        mode: None,
+        cameo,
+        goldstein_tenths,
+        rule: Some(rule),
+    })
+}
+
+/// CAMEO's "express intent to" (03x) or "threaten" (13x) code for an act's code.
+fn intent_code(act: &str) -> Option<&'static str> {
+    let code = match act {
+        // Material cooperation, aid and yielding have specific intents.
+        c if c.starts_with("061") => "0311",
+        c if c.starts_with("062") => "0312",
+        c if c.starts_with("063") => "0313",
+        c if c.starts_with("064") => "0314",
+        c if c.starts_with("071") => "0331",
+        c if c.starts_with("072") => "0332",
+        c if c.starts_with("073") => "0333",
+        c if c.starts_with("074") => "0334",
+        c if c.starts_with("081") => "0351",
+        c if c.starts_with("082") => "0352",
+        c if c.starts_with("083") => "034",
+        c if c.starts_with("084") => "0353",
+        c if c.starts_with("085") => "0354",
+        c if c.starts_with("086") => "0355",
+        c if c.starts_with("087") => "0356",
+        c if c.starts_with("161") => "1313",
+        c if c.starts_with("162") => "1311",
+        c if c.starts_with("163") => "1312",
+        c if c.starts_with("204") => "1385",
+        c if c.starts_with("19") || c.starts_with("18") => "1384",
+        c if c.starts_with("04") => "036",
+        c if c.starts_with("05") => "032",
+        c if c.starts_with("06") => "031",
+        c if c.starts_with("07") => "033",
+        c if c.starts_with("08") => "035",
+        c if c.starts_with("16") => "131",
+        c if c.starts_with("17") => "137",
+        c if c.starts_with("15") || c.starts_with("20") => "138",
+        _ => return None,
+    };
+    Some(code)
+}
+
+/// A code's Goldstein score as the lexicon gives it, else its three-digit parent's, else its
+/// root's ("0353" → "035" → "030").
+fn goldstein(lexicon: &Lexicon, code: &str) -> Option<i32> {
+    let parent = code.get(..3)?;
+    let root = format!("{}0", code.get(..2)?);
+    lexicon
+        .goldstein_of(code)
+        .or_else(|| lexicon.goldstein_of(parent))
+        .or_else(|| lexicon.goldstein_of(&root))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn trigger(event_type: &'static str, cameo: &str) -> Trigger {
+        Trigger {
+            phrase: "x".to_string(),
+            noun: false,
+            event_type,
+            mode: None,
+            cameo: Some(cameo.to_string()),
+            goldstein_tenths: Some(10),
+            targets: Vec::new(),
+        }
+    }
+
+    fn lexicon() -> &'static Lexicon {
+        Lexicon::bundled().expect("the bundled lexicon")
+    }
+
+    fn presented(modality: Modality, by_actor: bool) -> Presentation {
+        Presentation {
+            modality,
+            announced_by_actor: by_actor,
+        }
+    }
+
+    #[test]
+    fn future_cooperation_is_agree_and_future_retreat_is_concede() {
+        let visit = trigger("CONSULT", "042");
+        let coding = code(lexicon(), &visit, None, presented(Modality::Planned, false));
+        assert_eq!(
+            (coding.event_type, coding.cameo.as_deref()),
+            ("AGREE", Some("036"))
+        );
+        assert!(coding.rule.is_some());
+        let withdraw = trigger("RETREAT", "0874");
+        let coding = code(
+            lexicon(),
+            &withdraw,
+            None,
+            presented(Modality::Planned, true),
+        );
+        assert_eq!(
+            (coding.event_type, coding.cameo.as_deref()),
+            ("CONCEDE", Some("0356"))
+        );
+    }
+
+    #[test]
+    fn asserted_and_past_acts_keep_their_type() {
+        let visit = trigger("CONSULT", "042");
+        for modality in [
+            Modality::Asserted,
+            Modality::Reported,
+            Modality::Hypothetical,
+        ] {
+            let coding = code(lexicon(), &visit, None, presented(modality, true));
+            assert_eq!(coding, Coding::of(&visit));
+        }
+    }
+
+    #[test]
+    fn hostile_acts_are_threats_only_when_their_actor_announces_them() {
+        let sanction = trigger("SANCTION", "163");
+        let forecast = code(
+            lexicon(),
+            &sanction,
+            None,
+            presented(Modality::Planned, false),
+        );
+        assert_eq!(forecast.event_type, "SANCTION");
+        let announced = code(
+            lexicon(),
+            &sanction,
+            None,
+            presented(Modality::Planned, true),
+        );
+        assert_eq!(
+            (announced.event_type, announced.cameo.as_deref()),
+            ("THREATEN", Some("1312"))
+        );
+        let vow = trigger("AGREE", "030");
+        let attack = trigger("ASSAULT", "190");
+        let vowed = code(
+            lexicon(),
+            &vow,
+            Some(&attack),
+            presented(Modality::Asserted, false),
+        );
+        assert_eq!(
+            (vowed.event_type, vowed.cameo.as_deref()),
+            ("THREATEN", Some("1384"))
+        );
+    }
+
+    #[test]
+    fn an_agreement_to_meet_is_an_intent_to_meet() {
+        let agree = trigger("AGREE", "030");
+        let meet = trigger("CONSULT", "040");
+        let coding = code(
+            lexicon(),
+            &agree,
+            Some(&meet),
+            presented(Modality::Asserted, false),
+        );
+        assert_eq!(
+            (coding.event_type, coding.cameo.as_deref()),
+            ("AGREE", Some("036"))
+        );
+        let refuse = trigger("REJECT", "120");
+        let coding = code(
+            lexicon(),
+            &refuse,
+            Some(&meet),
+            presented(Modality::Asserted, false),
+        );
+        assert_eq!(coding, Coding::of(&refuse));
+    }
+}

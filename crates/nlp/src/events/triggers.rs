@@ -1,0 +1,162 @@
+//! Where a lexicon line matches the parse, and which of a trigger's senses the sentence selects.
+//!
+//! A verb matches with its particle ("rule out"), the preposition right after it ("call for")
+//! or the head noun of its object ("lift ban", also "the ban was lifted"), else alone. A noun
+//! matches with a compound or adjective modifier ("air strike", "humanitarian aid") or an "of"
+//! phrase ("state of emergency"), else alone. The longer phrase always wins. When a phrase has
+//! several senses, the first whose target frame (object or preposition) is present on the word
+//! is taken, else the first.
+
+use std::ops::Range;
+
+use super::lexicon::{Lexicon, Trigger};
+use crate::syntax::Syntax;
+
+/// The trigger at `token`, if any, and the first and last token of the words it spans.
+pub(super) fn trigger_at<'l>(
+    syntax: &Syntax,
+    lexicon: &'l Lexicon,
+    token: usize,
+    sentence: &Range<usize>,
+) -> Option<(&'l Trigger, (usize, usize))> {
+    match syntax.upos(token) {
+        "VERB" => verb_trigger(syntax, lexicon, token, sentence),
+        "NOUN" => noun_trigger(syntax, lexicon, token, sentence),
+        _ => None,
+    }
+}
+
+fn verb_trigger<'l>(
+    syntax: &Syntax,
+    lexicon: &'l Lexicon,
+    token: usize,
+    sentence: &Range<usize>,
+) -> Option<(&'l Trigger, (usize, usize))> {
+    let lemma = syntax.lemma(token);
+    let children = syntax.children(token, sentence);
+    let sense =
+        |phrase: String| choose_sense(syntax, lexicon.senses(&phrase, false), &children, sentence);
+    for &child in &children {
+        if syntax.relation(child) == "compound:prt" {
+            if let Some(t) = sense(format!("{lemma} {}", syntax.lower(child))) {
+                return Some((t, (token.min(child), token.max(child))));
+            }
+        }
+    }
+    let next = token + 1;
+    if sentence.contains(&next) && syntax.upos(next) == "ADP" {
+        if let Some(t) = sense(format!("{lemma} {}", syntax.lower(next))) {
+            return Some((t, (token, next)));
+        }
+    }
+    // The object names the act ("lifted the ban", "exchanged views"); the verb stays the
+    // trigger's word, the object is its argument.
+    for &child in &children {
+        if matches!(syntax.relation(child), "obj" | "nsubj:pass") {
+            for word in [syntax.lemma(child), syntax.lower(child)] {
+                if let Some(t) = sense(format!("{lemma} {word}")) {
+                    return Some((t, (token, token)));
+                }
+            }
+        }
+    }
+    sense(lemma).map(|t| (t, (token, token)))
+}
+
+fn noun_trigger<'l>(
+    syntax: &Syntax,
+    lexicon: &'l Lexicon,
+    token: usize,
+    sentence: &Range<usize>,
+) -> Option<(&'l Trigger, (usize, usize))> {
+    let lower = syntax.lower(token);
+    let lemma = syntax.lemma(token);
+    let children = syntax.children(token, sentence);
+    let sense =
+        |phrase: String| choose_sense(syntax, lexicon.senses(&phrase, true), &children, sentence);
+    for &child in &children {
+        match syntax.relation(child) {
+            "compound" | "amod" => {
+                let modifier = syntax.lower(child);
+                for word in [&lower, &lemma] {
+                    if let Some(t) = sense(format!("{modifier} {word}")) {
+                        return Some((t, (token.min(child), token.max(child))));
+                    }
+                }
+            }
+            "nmod" if case_of(syntax, child, sentence).as_deref() == Some("of") => {
+                let object = syntax.lower(child);
+                for word in [&lower, &lemma] {
+                    if let Some(t) = sense(format!("{word} of {object}")) {
+                        return Some((t, (token.min(child), token.max(child))));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    sense(lower)
+        .or_else(|| sense(lemma))
+        .map(|t| (t, (token, token)))
+}
+
+/// The sense whose target frame the word has ("warned X" vs "warned of X"), else the first.
+fn choose_sense<'l>(
+    syntax: &Syntax,
+    senses: &'l [Trigger],
+    children: &[usize],
+    sentence: &Range<usize>,
+) -> Option<&'l Trigger> {
+    if senses.len() < 2 {
+        return senses.first();
+    }
+    let present = |frame: &str| {
+        children.iter().any(|&c| match frame {
+            "obj" => matches!(syntax.relation(c), "obj" | "iobj"),
+            preposition => {
+                matches!(syntax.relation(c), "obl" | "nmod")
+                    && case_of(syntax, c, sentence).as_deref() == Some(preposition)
+            }
+        })
+    };
+    senses
+        .iter()
+        .find(|s| s.targets.iter().any(|f| present(f)))
+        .or(senses.first())
+}
+
+/// The preposition that introduces the phrase headed by `head` ("of" in "of emergency").
+pub(super) fn case_of(syntax: &Syntax, head: usize, sentence: &Range<usize>) -> Option<String> {
+    syntax
+        .children(head, sentence)
+        .into_iter()
+        .find(|&c| syntax.relation(c) == "case")
+        .map(|c| syntax.lower(c))
+}
+
+/// Whether `token` is the complement of a verb that is itself a trigger ("agreed to meet"), or
+/// a noun object of a verb trigger ("demanded a ceasefire", "held talks", "the ban was lifted"),
+/// or of a light verb that is a trigger's complement ("proposed holding the summit").
+pub(super) fn governed_by_trigger(
+    syntax: &Syntax,
+    lexicon: &Lexicon,
+    token: usize,
+    sentence: &Range<usize>,
+) -> bool {
+    if !matches!(syntax.relation(token), "xcomp" | "obj" | "nsubj:pass") {
+        return false;
+    }
+    let Some(head) = syntax.head(token) else {
+        return false;
+    };
+    if trigger_at(syntax, lexicon, head, sentence).is_some() {
+        return true;
+    }
+    // "proposed holding the summit": the summit is the proposal's act.
+    syntax.relation(token) == "obj"
+        && syntax.relation(head) == "xcomp"
+        && super::LIGHT_VERBS.contains(&syntax.lemma(head).as_str())
+        && syntax
+            .head(head)
+            .is_some_and(|outer| trigger_at(syntax, lexicon, outer, sentence).is_some())
+}
