@@ -86,7 +86,11 @@ fn events_in_quotes_are_attributed() {
         .iter()
         .find(|e| doc.slice(e.trigger) == "accept")
         .expect("accept");
-    assert_eq!(accept.polarity, Polarity::Negative);
+    // A negated promise is a refusal (PLOVER REJECT), so the event itself is positive.
+    assert_eq!(
+        (accept.event_type, accept.polarity),
+        ("REJECT", Polarity::Positive)
+    );
     assert!(accept.quote.is_some());
 }
 
@@ -156,4 +160,21 @@ fn plover_tense_conventions_recode_future_and_announced_acts() {
     assert_eq!(withdraw.event_type, "CONCEDE");
     let vowed = event(&doc, "vowed");
     assert_eq!(vowed.event_type, "THREATEN");
+}
+
+#[test]
+fn refusals_and_demands_follow_plover() {
+    let doc = analyze(
+        "Syria said it will not accept more refugees. \
+         Egypt said Israel must withdraw its troops from Gaza.",
+    );
+    let accept = event(&doc, "accept");
+    assert_eq!(
+        (accept.event_type, accept.polarity),
+        ("REJECT", Polarity::Positive)
+    );
+    let withdraw = event(&doc, "withdraw");
+    assert_eq!(withdraw.event_type, "REQUEST");
+    assert_eq!(actor(&doc, &withdraw.source), "Egypt");
+    assert_eq!(actor(&doc, &withdraw.target), "Israel");
 }

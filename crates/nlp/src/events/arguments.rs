@@ -153,6 +153,30 @@ pub(super) fn negated(syntax: &Syntax, token: usize, sentence: &Range<usize>) ->
     })
 }
 
+/// Under an obligation: "must" or "should" on the predicate or on the word it complements
+/// ("must be ready to mediate"), or "has to"/"needs to".
+pub(super) fn obliged(
+    syntax: &Syntax,
+    predicate: usize,
+    trigger: usize,
+    sentence: &Range<usize>,
+) -> bool {
+    let mut nodes = vec![predicate, trigger];
+    if syntax.relation(predicate) == "xcomp" {
+        if let Some(head) = syntax.head(predicate) {
+            if matches!(syntax.lemma(head).as_str(), "have" | "need") {
+                return true;
+            }
+            nodes.push(head);
+        }
+    }
+    nodes.into_iter().any(|node| {
+        syntax.children(node, sentence).into_iter().any(|c| {
+            syntax.relation(c) == "aux" && matches!(syntax.lower(c).as_str(), "must" | "should")
+        })
+    })
+}
+
 /// How the event is presented: conditional ("if"), hypothetical ("could", "possible"),
 /// proposed (under "propose", "offer", "ready to"), planned ("will", "decided to", "would" in
 /// reported speech), reported (in a quote), else asserted.

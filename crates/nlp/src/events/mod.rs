@@ -1,18 +1,23 @@
 //! The events stage: triggers from the event lexicon ([`lexicon`]), arguments from the parse
 //! ([`arguments`]), then polarity, modality, attribution, date and place.
 //!
-//! 1. A verb is a trigger when its lemma (with its particle: "rule out") is in the lexicon; a
-//!    noun is one when it is ("talks", "summit", "invasion"). A verb whose open complement is a
-//!    trigger it governs ("agreed to meet", "refused to withdraw") makes one event, coded by the
-//!    outer verb, with the inner one's target.
+//! 1. A verb is a trigger when its lemma (with its particle or object: "rule out", "lift
+//!    ban") is in the lexicon; a noun is one when it is ("talks", "air strike"); see
+//!    [`triggers`]. A verb whose open complement is a trigger it governs ("agreed to meet",
+//!    "refused to withdraw") makes one event, coded by the outer verb and the inner act, with
+//!    the inner one's target.
 //! 2. Source = subject (through passives, control and coordination); target = the frame's object
 //!    or oblique ("met with X", "sanctions against X"), each resolved to the entity whose mention
 //!    holds it.
-//! 3. Polarity from negation; modality from auxiliaries, conditionals, proposals and quotes;
+//! 3. PLOVER's conventions recode by presentation ([`plover`]): future or promised cooperation
+//!    is AGREE, a future retreat CONCEDE, a hostile act its actor announces THREATEN, a
+//!    negated promise REJECT, what a speaker says another must do REQUEST.
+//! 4. Polarity from negation; modality from auxiliaries, conditionals, proposals and quotes;
 //!    the date from the time stage ([`crate::time::date_of_token`]); the place from the places
 //!    attached to the trigger by "in/at" (location, or venue when proposed) or "to"
 //!    (destination).
-//! 4. The same event told twice in a document (same type, actors and date) is kept once.
+//! 5. The same event told twice in a document (same type, actors, date and speaker) is kept
+//!    once, with the place of either mention.
 //!
 //! Reads tokens, tags, lemmas, dependencies, entities, quotes, times and places; writes
 //! `events`.
@@ -25,9 +30,9 @@ mod triggers;
 use dateline_core::{ByteSpan, Doc, Event, Modality, PlaceRole, Polarity};
 
 use crate::syntax::Syntax;
-use arguments::{actor_of, modality_of, negated, source_of, target_of};
+use arguments::{actor_of, modality_of, negated, obliged, source_of, target_of};
 use lexicon::{Lexicon, Trigger};
-use plover::Presentation;
+use plover::{Presentation, Recoding};
 use triggers::{case_of, governed_by_trigger, trigger_at};
 
 /// Light verbs whose object is the event ("held talks", "imposed sanctions").
@@ -158,15 +163,26 @@ fn code(
         .iter()
         .position(|q| q.content.start <= trigger_span.start && trigger_span.end <= q.content.end);
     let modality = modality_of(syntax, predicate, token, range, quote.is_some());
+    let announced_by_actor = quote.is_some_and(|q| said_by_actor(doc, q, source.as_ref()));
+    let is_negated = negated(syntax, predicate, range) || negated(syntax, token, range);
     let presentation = Presentation {
         modality,
-        announced_by_actor: quote.is_some_and(|q| said_by_actor(doc, q, source.as_ref())),
+        announced_by_actor,
+        negated: is_negated,
+        demanded: quote.is_some()
+            && !announced_by_actor
+            && obliged(syntax, predicate, token, range),
     };
     let coding = plover::code(lexicon, trigger, inner, presentation);
-    let polarity = if negated(syntax, predicate, range) || negated(syntax, token, range) {
+    let polarity = if is_negated && coding.recoding != Recoding::Refusal {
         Polarity::Negative
     } else {
         Polarity::Positive
+    };
+    // A demand's source is who demands it; whoever must act is its target.
+    let (source, target) = match (coding.recoding, quote) {
+        (Recoding::Demand, Some(q)) => (speaker_actor(doc, q), source),
+        _ => (source, target),
     };
     let date = crate::time::date_of_token(doc, token);
     // A promised or proposed act happens, if at all, where its complement says: a venue.
@@ -240,6 +256,15 @@ fn code(
         confidence_percent: confidence.min(95),
         why,
     }
+}
+
+/// The speaker of quote `quote` as an event actor.
+fn speaker_actor(doc: &Doc, quote: usize) -> Option<dateline_core::EventActor> {
+    let quote = doc.annotations().quotes.get(quote)?;
+    Some(dateline_core::EventActor {
+        entity: quote.speaker_entity,
+        span: quote.speaker?,
+    })
 }
 
 /// Whether the speaker of quote `quote` is the event's own source: the same entity or the same

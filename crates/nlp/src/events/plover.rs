@@ -27,6 +27,22 @@ pub(super) struct Coding {
     pub goldstein_tenths: Option<i32>,
     /// The convention applied, when the coding is not the trigger's own.
     pub rule: Option<&'static str>,
+    /// How the coding relates to the trigger's own.
+    pub recoding: Recoding,
+}
+
+/// How a coding relates to its trigger's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Recoding {
+    /// The trigger's own type.
+    Own,
+    /// An intent (AGREE, CONCEDE, THREATEN) to do the trigger's act.
+    Intent,
+    /// A refusal (REJECT) of the act: the negation is the event, so it is no longer negative.
+    Refusal,
+    /// A demand (REQUEST) by the speaker that the clause's subject do the act: the speaker is
+    /// the source, the subject the target.
+    Demand,
 }
 
 impl Coding {
@@ -37,6 +53,7 @@ impl Coding {
             cameo: trigger.cameo.clone(),
             goldstein_tenths: trigger.goldstein_tenths,
             rule: None,
+            recoding: Recoding::Own,
         }
     }
 }
@@ -48,12 +65,43 @@ pub(super) struct Presentation {
     /// Inside reported speech (a quote, or the complement of a speech verb) whose speaker is
     /// the event's own source: an announcement, offer or threat.
     pub announced_by_actor: bool,
+    /// Negated ("will not meet", "did not agree").
+    pub negated: bool,
+    /// Under "must" or "should" in someone else's reported speech ("Russia said Sudan must
+    /// return the helicopter").
+    pub demanded: bool,
 }
 
 /// The coding of an event whose trigger is `trigger`; `inner` is the trigger of its open
 /// complement when the trigger is a verb of intent or agreement ("agreed to meet": "agree"
 /// and "meet").
 pub(super) fn code(
+    lexicon: &Lexicon,
+    trigger: &Trigger,
+    inner: Option<&Trigger>,
+    presentation: Presentation,
+) -> Coding {
+    // The act the event is about: under a verb of agreement, the complement's.
+    let act = match inner {
+        Some(inner) if trigger.event_type == "AGREE" => inner,
+        _ => trigger,
+    };
+    if presentation.demanded {
+        if let Some(coding) = demand(lexicon, act) {
+            return coding;
+        }
+    }
+    let coding = tense_coding(lexicon, trigger, inner, presentation);
+    // "will not meet", "did not agree to withdraw": a refusal, not a negated promise.
+    let refusable = coding.event_type == "AGREE"
+        || (coding.event_type == "CONCEDE" && coding.recoding == Recoding::Intent);
+    if presentation.negated && refusable {
+        return refusal(lexicon, act);
+    }
+    coding
+}
+
+fn tense_coding(
     lexicon: &Lexicon,
     trigger: &Trigger,
     inner: Option<&Trigger>,
@@ -84,6 +132,64 @@ pub(super) fn code(
             intent(lexicon, trigger, false).unwrap_or(own)
         }
         _ => own,
+    }
+}
+
+/// PLOVER's REQUEST/REJECT mode and the CAMEO demand (10x) and rejection (12x) codes for an
+/// act: (mode, demand code, rejection code).
+fn request_frame(act: &Trigger) -> (Option<&'static str>, &'static str, &'static str) {
+    let code = act.cameo.as_deref().unwrap_or("");
+    match act.event_type {
+        "CONSULT" => (Some("meet"), "108", "125"),
+        "SUPPORT" => (Some("assist"), "102", "120"),
+        "COOPERATE" => (Some("assist"), "100", "121"),
+        "AID" => (Some("assist"), "103", "122"),
+        "RETREAT" | "CONCEDE" => {
+            let demand = match code {
+                c if c.starts_with("0874") => "106",
+                c if c.starts_with("081") => "1051",
+                c if c.starts_with("084") => "1053",
+                c if c.starts_with("085") => "1054",
+                c if c.starts_with("086") => "1055",
+                c if c.starts_with("087") => "1056",
+                _ => "100",
+            };
+            (Some("yield"), demand, "124")
+        }
+        "AGREE" if code == "036" => (Some("meet"), "108", "125"),
+        _ => (None, "100", "120"),
+    }
+}
+
+/// "Sudan must return the helicopter, Russia said": the speaker demands the act.
+fn demand(lexicon: &Lexicon, act: &Trigger) -> Option<Coding> {
+    if matches!(
+        act.event_type,
+        "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN" | "PROTEST"
+    ) {
+        return None;
+    }
+    let (mode, cameo, _) = request_frame(act);
+    Some(Coding {
+        event_type: "REQUEST",
+        mode: mode.map(str::to_string),
+        cameo: Some(cameo.to_string()),
+        goldstein_tenths: goldstein(lexicon, cameo),
+        rule: Some("PLOVER: what a speaker says another must do is a demand, REQUEST"),
+        recoding: Recoding::Demand,
+    })
+}
+
+/// "will not meet", "refused to withdraw": a rejection of the act.
+fn refusal(lexicon: &Lexicon, act: &Trigger) -> Coding {
+    let (mode, _, cameo) = request_frame(act);
+    Coding {
+        event_type: "REJECT",
+        mode: mode.map(str::to_string),
+        cameo: Some(cameo.to_string()),
+        goldstein_tenths: goldstein(lexicon, cameo),
+        rule: Some("PLOVER: a refused or negated promise is REJECT"),
+        recoding: Recoding::Refusal,
     }
 }
 
@@ -129,6 +235,7 @@ fn intent(lexicon: &Lexicon, act: &Trigger, promised: bool) -> Option<Coding> {
         cameo,
         goldstein_tenths,
         rule: Some(rule),
+        recoding: Recoding::Intent,
     })
 }
 
@@ -204,6 +311,8 @@ mod tests {
         Presentation {
             modality,
             announced_by_actor: by_actor,
+            negated: false,
+            demanded: false,
         }
     }
 
