@@ -100,7 +100,7 @@ pub fn run(args: &EvalArgs) -> Result<()> {
         let ours = predict(&pipeline, &text);
         score(&text, &gold, &ours, &mut scores);
         if args.errors > 0 {
-            list_direct_errors(&text, &gold, &ours, &mut scores.errors);
+            list_errors(&text, &gold, &ours, &mut scores.errors);
         }
         documents += 1;
     }
@@ -126,7 +126,7 @@ fn run_jsonl(args: &EvalArgs, path: &Path) -> Result<()> {
         let ours = predict_doc(&pipeline, &mut doc);
         score(doc.text(), &entry.quotes, &ours, &mut scores);
         if args.errors > 0 {
-            list_direct_errors(doc.text(), &entry.quotes, &ours, &mut scores.errors);
+            list_errors(doc.text(), &entry.quotes, &ours, &mut scores.errors);
         }
     }
     let annotated: usize = gold.iter().map(|g| g.quotes.len()).sum();
@@ -322,33 +322,56 @@ fn score(text: &str, gold: &[GoldQuote], ours: &[OurQuote], scores: &mut QuoteSc
     }
 }
 
-/// "spurious"/"missed" direct quotes, for `--errors`.
-fn list_direct_errors(text: &str, gold: &[GoldQuote], ours: &[OurQuote], errors: &mut Vec<String>) {
+/// Spurious and missed quotes of both kinds, and wrong speakers of matched direct quotes, for
+/// `--errors`.
+fn list_errors(text: &str, gold: &[GoldQuote], ours: &[OurQuote], errors: &mut Vec<String>) {
     let chars: Vec<char> = text.chars().collect();
     let show = |(s, e): (usize, usize)| {
-        chars[s..e.min(s + 80)]
+        chars[s..e.min(s + 80).min(chars.len())]
             .iter()
             .collect::<String>()
             .replace('\n', " ")
     };
-    let gold: Vec<(usize, usize)> = gold
-        .iter()
-        .filter(|g| g.direct)
-        .map(|g| trimmed(&chars, g.content))
-        .collect();
-    let ours: Vec<(usize, usize)> = ours
-        .iter()
-        .filter(|q| q.direct)
-        .map(|q| trimmed(&chars, q.content))
-        .collect();
-    for o in &ours {
-        if !gold.iter().any(|g| overlapping(*g, *o)) {
-            errors.push(format!("spurious {:?}", show(*o)));
+    for direct in [true, false] {
+        let kind = if direct { "direct" } else { "indirect" };
+        let gold: Vec<(usize, usize)> = gold
+            .iter()
+            .filter(|g| g.direct == direct)
+            .map(|g| trimmed(&chars, g.content))
+            .collect();
+        let ours: Vec<(usize, usize)> = ours
+            .iter()
+            .filter(|q| q.direct == direct)
+            .map(|q| trimmed(&chars, q.content))
+            .collect();
+        for o in &ours {
+            if !gold.iter().any(|g| overlapping(*g, *o)) {
+                errors.push(format!("spurious {kind} {:?}", show(*o)));
+            }
+        }
+        for g in &gold {
+            if !ours.iter().any(|o| overlapping(*g, *o)) {
+                errors.push(format!("missed   {kind} {:?}", show(*g)));
+            }
         }
     }
-    for g in &gold {
-        if !ours.iter().any(|o| overlapping(*g, *o)) {
-            errors.push(format!("missed   {:?}", show(*g)));
+    for g in gold.iter().filter(|g| g.direct) {
+        let Some(source) = g.source else { continue };
+        let content = trimmed(&chars, g.content);
+        let Some(ours) = ours
+            .iter()
+            .filter(|q| q.direct)
+            .find(|q| overlapping(content, trimmed(&chars, q.content)))
+        else {
+            continue;
+        };
+        if !ours.speaker_spans.iter().any(|&s| overlap(s, source) > 0) {
+            let said: Vec<String> = ours.speaker_spans.iter().map(|&s| show(s)).collect();
+            errors.push(format!(
+                "speaker  {:?}: gold {:?}, ours {said:?}",
+                show(content),
+                show(source)
+            ));
         }
     }
 }

@@ -400,6 +400,9 @@ impl<'d> QuoteView<'d> {
                 if range.contains(&verb) {
                     continue;
                 }
+                if let Some(end) = self.continuation_end(verb, &range) {
+                    range.end = end;
+                }
                 // A verb that already introduces a quotation ("…, the president said: '…'")
                 // does not also report the clause before it.
                 if range.start < verb && is_cue(verb) {
@@ -461,6 +464,27 @@ impl<'d> QuoteView<'d> {
             }
         }
         out
+    }
+
+    /// Where reported speech continues past its clause: "said that A, and B" when the parser
+    /// hangs B on the speech verb. B counts when it follows A, has a subject of its own (so it
+    /// is not the speaker's second act, "noted A and stressed B") and is not itself a speech
+    /// verb.
+    fn continuation_end(&self, verb: usize, clause: &Range<usize>) -> Option<usize> {
+        let mut end = None;
+        for conj in self.children(verb).filter(|&c| self.relation(c) == "conj") {
+            let own_subject = self
+                .children(conj)
+                .any(|c| matches!(self.relation(c), "nsubj" | "nsubj:pass" | "expl"));
+            let follows = conj > clause.end;
+            if follows && own_subject && !self.is_reporting_verb(conj) {
+                let tail = self.subtree(conj);
+                if tail.start >= clause.end {
+                    end = Some(end.unwrap_or(0).max(tail.end));
+                }
+            }
+        }
+        end
     }
 
     /// The first and last token of `t`'s subtree.
