@@ -97,3 +97,24 @@ fn unbalanced_marks_end_at_the_paragraph() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "This never closes.");
 }
+
+#[test]
+fn inverted_passive_and_pronoun_speakers() {
+    let doc = analyze(
+        "\u{201C}Most people came from Kherson,\u{201D} said the regional governor.\n\n\
+         \u{201C}We will not give up,\u{201D} it was stated by Volodymyr Zelenskyy.",
+    );
+    let found = quotes(&doc);
+    let speaker_of = |content: &str| {
+        found
+            .iter()
+            .find(|q| q.0.contains(content))
+            .map(|q| q.2.clone())
+            .unwrap_or_else(|| panic!("no quote {content:?} in {found:?}"))
+    };
+    assert_eq!(speaker_of("Most people"), "the regional governor");
+    assert_eq!(speaker_of("We will not give up"), "Volodymyr Zelenskyy");
+    // A pronoun with nothing to resolve to is still the speaker's words.
+    let doc = analyze("\u{201C}I do not expect much,\u{201D} he said.");
+    assert_eq!(quotes(&doc)[0].2, "he");
+}

@@ -49,7 +49,7 @@ pub fn extract(doc: &mut Doc) {
                 continue;
             };
             let paragraph = view.paragraph_of(content.start);
-            let attribution = view.attribute(&content, kind, &quoted_token);
+            let attribution = view.attribute(&content, kind, &quoted_token, false);
             let quote = match attribution {
                 Some(found) => Quote {
                     kind,
@@ -66,10 +66,28 @@ pub fn extract(doc: &mut Doc) {
                 None if kind == QuoteKind::Partial => continue,
                 None => {
                     // No cue of its own: the previous quote's speaker, in the same paragraph or
-                    // the one before when this paragraph is only the quote.
+                    // the one before when this paragraph is only the quote; else an unresolved
+                    // pronoun ("he said") is still the speaker's mention.
                     let alone = view.paragraph_is_quote(paragraph, &quoted.marks);
                     let inherited = previous
                         .filter(|&(p, _, _, _, _)| p == paragraph || (alone && p + 1 == paragraph));
+                    let pronoun = inherited
+                        .is_none()
+                        .then(|| view.attribute(&content, kind, &quoted_token, true))
+                        .flatten();
+                    if let Some(found) = pronoun {
+                        quotes.push(Quote {
+                            kind,
+                            content: view.span(&content),
+                            speaker_entity: None,
+                            speaker: found.speaker,
+                            cue: found.cue,
+                            addressee: found.addressee,
+                            anonymous: false,
+                            why: found.why,
+                        });
+                        continue;
+                    }
                     Quote {
                         kind,
                         content: view.span(&content),
@@ -298,6 +316,7 @@ impl<'d> QuoteView<'d> {
         content: &Range<usize>,
         kind: QuoteKind,
         quoted: &[bool],
+        unresolved_pronouns: bool,
     ) -> Option<Attribution> {
         let first = self.sentence_range(content.start);
         let last = self.sentence_range(content.end - 1);
@@ -309,7 +328,9 @@ impl<'d> QuoteView<'d> {
                 .slice(self.doc.annotations().tokens[t].span)
                 .to_lowercase();
             if text == "according" && t + 2 < around.end {
-                if let Some(found) = self.speaker_at(t + 2, Some(t..t + 2), "according to") {
+                if let Some(found) =
+                    self.speaker_at(t + 2, Some(t..t + 2), "according to", unresolved_pronouns)
+                {
                     return Some(found);
                 }
             }
@@ -334,9 +355,28 @@ impl<'d> QuoteView<'d> {
             verbs.sort_by_key(|&v| distance(v, content));
         }
         for verb in verbs {
-            let subject = self
+            // "This was stated by the President": a passive's speaker is its agent.
+            let agent = self
                 .children(verb)
-                .find(|&c| matches!(self.relation(c), "nsubj" | "nsubj:pass"));
+                .find(|&c| self.relation(c) == "obl:agent");
+            let subject = agent.or_else(|| {
+                self.children(verb)
+                    .find(|&c| matches!(self.relation(c), "nsubj" | "nsubj:pass"))
+            });
+            // '"…," said the RMA Head': an inverted speaker the parser did not make the subject
+            // (not "told her", whose object is the addressee, nor "said at an event").
+            let subject = subject.or_else(|| {
+                (verb >= content.end && self.lemma(verb) != "tell")
+                    .then(|| {
+                        self.children(verb).find(|&c| {
+                            c > verb
+                                && c <= verb + 4
+                                && matches!(self.upos(c), "NOUN" | "PROPN")
+                                && !self.children(c).any(|g| self.relation(g) == "case")
+                        })
+                    })
+                    .flatten()
+            });
             // Without a subject: "a U.S. defense official told AFP" parsed as a clause on the
             // noun (acl) gives the noun; else the nearest entity before the verb in its sentence.
             let subject = subject.or_else(|| {
@@ -367,9 +407,12 @@ impl<'d> QuoteView<'d> {
             let Some(subject) = subject.filter(|s| !quoted[*s]) else {
                 continue;
             };
-            if let Some(mut found) =
-                self.speaker_at(subject, Some(verb..verb + 1), "subject of the speech verb")
-            {
+            if let Some(mut found) = self.speaker_at(
+                subject,
+                Some(verb..verb + 1),
+                "subject of the speech verb",
+                unresolved_pronouns,
+            ) {
                 if self.lemma(verb) == "tell" {
                     found.addressee = self
                         .children(verb)
@@ -441,7 +484,12 @@ impl<'d> QuoteView<'d> {
                     .children(verb)
                     .find(|&c| matches!(self.relation(c), "nsubj" | "nsubj:pass"));
                 let Some(mut found) = subject.and_then(|s| {
-                    self.speaker_at(s, Some(verb..verb + 1), "subject of the reporting verb")
+                    self.speaker_at(
+                        s,
+                        Some(verb..verb + 1),
+                        "subject of the reporting verb",
+                        false,
+                    )
                 }) else {
                     continue;
                 };
@@ -504,13 +552,20 @@ impl<'d> QuoteView<'d> {
         lo..hi + 1
     }
 
-    /// The speaker whose mention holds token `t`.
-    fn speaker_at(&self, t: usize, cue: Option<Range<usize>>, how: &str) -> Option<Attribution> {
+    /// The speaker whose mention holds token `t`. A pronoun with nothing to resolve to ("it
+    /// said") is no speaker unless `unresolved_pronouns`, the last resort.
+    fn speaker_at(
+        &self,
+        t: usize,
+        cue: Option<Range<usize>>,
+        how: &str,
+        unresolved_pronouns: bool,
+    ) -> Option<Attribution> {
         let a = self.doc.annotations();
         let pronoun = self.upos(t) == "PRON";
         let entity = self.entity_of.get(t).copied().flatten();
-        if entity.is_none() && pronoun {
-            return None; // "it said", "they said" with nothing to resolve to
+        if entity.is_none() && pronoun && !unresolved_pronouns {
+            return None;
         }
         let anonymous = entity
             .and_then(|e| a.entities.get(e))
@@ -525,6 +580,8 @@ impl<'d> QuoteView<'d> {
                 "{how}{}",
                 if entity.is_some() {
                     ", resolved to an entity"
+                } else if pronoun {
+                    ", a pronoun not resolved to anyone"
                 } else {
                     ""
                 }
@@ -532,12 +589,25 @@ impl<'d> QuoteView<'d> {
         })
     }
 
+    /// The entity mention holding `t`, else `t` with its determiner, modifiers and name parts
+    /// ("the regional governor").
     fn mention_or_token(&self, t: usize) -> ByteSpan {
-        self.mention_of
-            .get(t)
-            .copied()
-            .flatten()
-            .unwrap_or(self.doc.annotations().tokens[t].span)
+        if let Some(mention) = self.mention_of.get(t).copied().flatten() {
+            return mention;
+        }
+        let phrase: Vec<usize> = self
+            .children(t)
+            .filter(|&c| {
+                matches!(
+                    self.relation(c),
+                    "det" | "amod" | "compound" | "flat" | "nmod:poss"
+                ) && c.abs_diff(t) <= 4
+            })
+            .chain([t])
+            .collect();
+        let first = phrase.iter().copied().min().unwrap_or(t);
+        let last = phrase.iter().copied().max().unwrap_or(t);
+        self.span(&(first..last + 1))
     }
 
     /// Whether a speech verb closes its sentence ("…," a spokesperson said. / … told AFP.): the
