@@ -92,9 +92,15 @@ pub(super) fn code(
         }
     }
     let coding = tense_coding(lexicon, trigger, inner, presentation);
-    // "will not meet", "did not agree to withdraw": a refusal, not a negated promise.
-    let refusable = coding.event_type == "AGREE"
-        || (coding.event_type == "CONCEDE" && coding.recoding == Recoding::Intent);
+    // "will not meet", "did not agree to withdraw", "will never accept these demands": a
+    // refusal, not a negated promise.
+    let promised = coding.recoding == Recoding::Intent
+        || presentation.announced_by_actor
+        || matches!(
+            presentation.modality,
+            Modality::Planned | Modality::Proposed
+        );
+    let refusable = coding.event_type == "AGREE" || (coding.event_type == "CONCEDE" && promised);
     if presentation.negated && refusable {
         return refusal(lexicon, act);
     }
