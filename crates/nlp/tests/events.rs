@@ -178,3 +178,26 @@ fn refusals_and_demands_follow_plover() {
     assert_eq!(actor(&doc, &withdraw.source), "Egypt");
     assert_eq!(actor(&doc, &withdraw.target), "Israel");
 }
+
+#[test]
+fn phrases_choose_senses_and_can_say_no_event() {
+    let doc = analyze(
+        "Israeli jets struck the bridge. Dock workers struck. \
+         The president signed a decree. Serbia lifted the curfew in Montenegro.",
+    );
+    let struck: Vec<&str> = doc
+        .annotations()
+        .events
+        .iter()
+        .filter(|e| doc.slice(e.trigger) == "struck")
+        .map(|e| e.event_type)
+        .collect();
+    assert_eq!(struck, ["ASSAULT", "PROTEST"]);
+    let signed = doc
+        .annotations()
+        .events
+        .iter()
+        .any(|e| doc.slice(e.trigger) == "signed");
+    assert!(!signed, "a signed decree is no event");
+    assert_eq!(event(&doc, "lifted").event_type, "CONCEDE");
+}

@@ -23,6 +23,10 @@ const HEADER: [&str; 8] = [
 /// PLOVER's sixteen event types.
 pub const TYPES: [&str; 16] = dateline_core::PLOVER_TYPES;
 
+/// The type of a line that says a phrase is no event ("sign decree", "deliver speech"), so
+/// that its verb's own sense does not apply.
+pub const NOT_AN_EVENT: &str = "NONE";
+
 /// A line of the lexicon that could not be read.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 #[error("{file}:{line}: {message}")]
@@ -96,6 +100,7 @@ impl Lexicon {
             }
             let event_type = TYPES
                 .iter()
+                .chain([&NOT_AN_EVENT])
                 .find(|t| **t == fields[2].trim())
                 .ok_or_else(|| error(format!("unknown PLOVER type {:?}", fields[2])))?;
             let noun = match fields[1].trim() {

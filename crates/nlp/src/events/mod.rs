@@ -60,6 +60,9 @@ fn find(doc: &Doc, lexicon: &Lexicon) -> Vec<Event> {
             let Some((trigger, trigger_span)) = trigger_at(&syntax, lexicon, token, &range) else {
                 continue;
             };
+            if trigger.event_type == lexicon::NOT_AN_EVENT {
+                continue;
+            }
             // "agreed to meet": the outer verb codes the event.
             if governed_by_trigger(&syntax, lexicon, token, &range) {
                 continue;

@@ -85,10 +85,11 @@ fn noun_trigger<'l>(
                 }
             }
             "nmod" if case_of(syntax, child, sentence).as_deref() == Some("of") => {
-                let object = syntax.lower(child);
-                for word in [&lower, &lemma] {
-                    if let Some(t) = sense(format!("{word} of {object}")) {
-                        return Some((t, (token.min(child), token.max(child))));
+                for object in [syntax.lower(child), syntax.lemma(child)] {
+                    for word in [&lower, &lemma] {
+                        if let Some(t) = sense(format!("{word} of {object}")) {
+                            return Some((t, (token.min(child), token.max(child))));
+                        }
                     }
                 }
             }
@@ -100,7 +101,9 @@ fn noun_trigger<'l>(
         .map(|t| (t, (token, token)))
 }
 
-/// The sense whose target frame the word has ("warned X" vs "warned of X"), else the first.
+/// The sense whose target frame the word has ("warned X" vs "warned of X"); when the word has
+/// no object or oblique at all, the first sense that expects none ("workers struck"); else the
+/// first.
 fn choose_sense<'l>(
     syntax: &Syntax,
     senses: &'l [Trigger],
@@ -119,9 +122,18 @@ fn choose_sense<'l>(
             }
         })
     };
+    let bare = !children.iter().any(|&c| {
+        matches!(syntax.relation(c), "obj" | "iobj")
+            || (matches!(syntax.relation(c), "obl" | "nmod")
+                && case_of(syntax, c, sentence).is_some())
+    });
     senses
         .iter()
         .find(|s| s.targets.iter().any(|f| present(f)))
+        .or_else(|| {
+            bare.then(|| senses.iter().find(|s| s.targets.is_empty()))
+                .flatten()
+        })
         .or(senses.first())
 }
 
