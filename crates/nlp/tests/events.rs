@@ -157,7 +157,10 @@ fn plover_tense_conventions_recode_future_and_announced_acts() {
         ("AGREE", Modality::Planned)
     );
     let withdraw = event(&doc, "withdraw");
-    assert_eq!(withdraw.event_type, "CONCEDE");
+    assert_eq!(
+        (withdraw.event_type, withdraw.cameo.as_deref()),
+        ("AGREE", Some("0356"))
+    );
     let vowed = event(&doc, "vowed");
     assert_eq!(vowed.event_type, "THREATEN");
 }

@@ -4,12 +4,16 @@
 //!
 //! - CONSULT, SUPPORT, COOPERATE and AID that are promised, offered or in the future are AGREE
 //!   ("will visit", "agreed to meet", "is ready to provide aid"), CAMEO 03x "express intent to".
-//! - A promised or future RETREAT is CONCEDE ("announced … would withdraw troops"), CAMEO 035.
+//! - A promised, offered or future RETREAT, and a promised or offered CONCEDE, is AGREE with
+//!   CAMEO 035x "express intent to yield" ("agreed to lift the embargo", "is prepared to lift
+//!   the ban", "said they will release the hostages"). The manual's text would make announced
+//!   retreats CONCEDE, but its own CAMEO2PLOVER table maps 035x to AGREE, and so does the
+//!   gold standard record; we follow the table, so that our CAMEO code and PLOVER type agree.
 //! - A promised or announced hostile act (ASSAULT, COERCE, SANCTION, MOBILIZE) is THREATEN,
 //!   CAMEO 13x, when the actor says it: under a verb of intent ("vowed to retaliate") or in
 //!   the actor's reported speech ("Moscow will impose sanctions, the Kremlin said"). A writer's
 //!   forecast ("NATO will deploy more troops") keeps its type, with its modality.
-//! - A future CONCEDE stays CONCEDE.
+//! - A CONCEDE in the plain future ("will lift the curfew") stays CONCEDE, as the manual says.
 //!
 //! The lexicon codes each trigger by what the act is when it happens; this module is the only
 //! place that recodes, and every recoding is named in the event's `why`.
@@ -134,6 +138,9 @@ fn tense_coding(
         "CONSULT" | "SUPPORT" | "COOPERATE" | "AID" | "RETREAT" if future || announced => {
             intent(lexicon, trigger, false).unwrap_or(own)
         }
+        "CONCEDE" if presentation.modality == Modality::Proposed || announced => {
+            intent(lexicon, trigger, false).unwrap_or(own)
+        }
         "ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE" if announced => {
             intent(lexicon, trigger, false).unwrap_or(own)
         }
@@ -212,14 +219,12 @@ fn intent(lexicon: &Lexicon, act: &Trigger, promised: bool) -> Option<Coding> {
             "AGREE",
             "PLOVER: a future or offered cooperative act is AGREE",
         ),
-        ("RETREAT" | "CONCEDE", true) => (
-            "CONCEDE",
-            "PLOVER: a promised retreat or concession is CONCEDE",
-        ),
-        ("RETREAT" | "CONCEDE", false) => (
-            "CONCEDE",
-            "PLOVER: a future or announced retreat is CONCEDE",
-        ),
+        ("RETREAT" | "CONCEDE", true) => {
+            ("AGREE", "CAMEO2PLOVER: a promise to yield (035) is AGREE")
+        }
+        ("RETREAT" | "CONCEDE", false) => {
+            ("AGREE", "CAMEO2PLOVER: an intent to yield (035) is AGREE")
+        }
         ("ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE", true) => {
             ("THREATEN", "PLOVER: a vowed hostile act is THREATEN")
         }
@@ -323,7 +328,7 @@ mod tests {
     }
 
     #[test]
-    fn future_cooperation_is_agree_and_future_retreat_is_concede() {
+    fn future_cooperation_and_future_retreat_are_intents_agree() {
         let visit = trigger("CONSULT", "042");
         let coding = code(lexicon(), &visit, None, presented(Modality::Planned, false));
         assert_eq!(
@@ -340,7 +345,7 @@ mod tests {
         );
         assert_eq!(
             (coding.event_type, coding.cameo.as_deref()),
-            ("CONCEDE", Some("0356"))
+            ("AGREE", Some("0356"))
         );
     }
 
