@@ -204,3 +204,28 @@ fn phrases_choose_senses_and_can_say_no_event() {
     assert!(!signed, "a signed decree is no event");
     assert_eq!(event(&doc, "lifted").event_type, "CONCEDE");
 }
+
+#[test]
+fn amounts_kinds_and_recipients_reach_the_act() {
+    let doc = analyze(
+        "Japan sent 2,000 tons of aid to Sudan. \
+         Syrian officers ended mediation efforts between the militias. \
+         Germany gave him military aid.",
+    );
+    let sent = event(&doc, "sent");
+    assert_eq!(
+        (sent.event_type, actor(&doc, &sent.target).as_str()),
+        ("AID", "Sudan")
+    );
+    let ended = event(&doc, "ended");
+    assert_eq!(ended.event_type, "SANCTION");
+    assert!(
+        !doc.annotations()
+            .events
+            .iter()
+            .any(|e| doc.slice(e.trigger) == "mediation"),
+        "the mediation is what was ended, not a second event"
+    );
+    let gave = event(&doc, "gave");
+    assert_eq!(actor(&doc, &gave.target), "him");
+}

@@ -44,7 +44,7 @@ pub(super) fn source_of(
 }
 
 /// The target by the trigger's frame: its object, or the oblique (or noun modifier) introduced
-/// by the frame's preposition; a passive's subject.
+/// by the frame's preposition; a passive's subject; an indirect object.
 pub(super) fn target_of(
     syntax: &Syntax,
     trigger: &Trigger,
@@ -57,6 +57,10 @@ pub(super) fn target_of(
         .find(|&&c| syntax.relation(c) == "nsubj:pass")
     {
         return Some(patient);
+    }
+    // "gave the Ivory Coast aid": an indirect object is always the recipient.
+    if let Some(&recipient) = children.iter().find(|&&c| syntax.relation(c) == "iobj") {
+        return Some(recipient);
     }
     for frame in &trigger.targets {
         let found = if frame == "obj" {

@@ -33,7 +33,7 @@ use crate::syntax::Syntax;
 use arguments::{actor_of, modality_of, negated, obliged, source_of, target_of};
 use lexicon::{Lexicon, Trigger};
 use plover::{Presentation, Recoding};
-use triggers::{case_of, governed_by_trigger, trigger_at};
+use triggers::{case_of, governed_by_trigger, trigger_at, EVENT_KINDS};
 
 /// Light verbs whose object is the event ("held talks", "imposed sanctions").
 const LIGHT_VERBS: &[&str] = &[
@@ -123,12 +123,7 @@ fn code(
     let noun = trigger.noun;
     // A noun trigger's actors hang off its light verb ("Russia launched an invasion").
     let predicate = if noun {
-        syntax
-            .head(token)
-            .filter(|&h| {
-                syntax.relation(token) == "obj" && LIGHT_VERBS.contains(&syntax.lemma(h).as_str())
-            })
-            .unwrap_or(token)
+        noun_predicate(syntax, token).unwrap_or(token)
     } else {
         token
     };
@@ -294,6 +289,24 @@ fn said_by_actor(doc: &Doc, quote: usize, source: Option<&dateline_core::EventAc
             _ => matches!(words.as_str(), "i" | "we"),
         },
         (Some(_), None) => false,
+    }
+}
+
+/// The verb whose subject acts in a noun trigger: its light verb ("Russia launched an
+/// invasion"), or any verb whose object the trigger names the kind of ("undertook a mediation
+/// mission", "launched a peace effort").
+fn noun_predicate(syntax: &Syntax, token: usize) -> Option<usize> {
+    let head = syntax.head(token)?;
+    match syntax.relation(token) {
+        "obj" if LIGHT_VERBS.contains(&syntax.lemma(head).as_str()) => Some(head),
+        "compound"
+            if syntax.relation(head) == "obj"
+                && EVENT_KINDS.contains(&syntax.lemma(head).as_str()) =>
+        {
+            let verb = syntax.head(head)?;
+            (syntax.upos(verb) == "VERB").then_some(verb)
+        }
+        _ => None,
     }
 }
 

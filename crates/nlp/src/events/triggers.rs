@@ -34,8 +34,15 @@ fn verb_trigger<'l>(
 ) -> Option<(&'l Trigger, (usize, usize))> {
     let lemma = syntax.lemma(token);
     let children = syntax.children(token, sentence);
-    let sense =
-        |phrase: String| choose_sense(syntax, lexicon.senses(&phrase, false), &children, sentence);
+    let sense = |phrase: String| {
+        choose_sense(
+            syntax,
+            lexicon.senses(&phrase, false),
+            &children,
+            sentence,
+            true,
+        )
+    };
     for &child in &children {
         if syntax.relation(child) == "compound:prt" {
             if let Some(t) = sense(format!("{lemma} {}", syntax.lower(child))) {
@@ -53,14 +60,81 @@ fn verb_trigger<'l>(
     // trigger's word, the object is its argument.
     for &child in &children {
         if matches!(syntax.relation(child), "obj" | "nsubj:pass") {
-            for word in [syntax.lemma(child), syntax.lower(child)] {
-                if let Some(t) = sense(format!("{lemma} {word}")) {
-                    return Some((t, (token, token)));
+            for object in object_nouns(syntax, child, sentence) {
+                for word in [syntax.lemma(object), syntax.lower(object)] {
+                    if let Some(t) = sense(format!("{lemma} {word}")) {
+                        return Some((t, (token, token)));
+                    }
                 }
             }
         }
     }
     sense(lemma).map(|t| (t, (token, token)))
+}
+
+/// Measures and amounts whose "of" phrase names what a verb acts on ("5.1 million dollars of
+/// aid", "700 kg of medicine").
+const MEASURES: &[&str] = &[
+    "ton",
+    "tonne",
+    "kg",
+    "kilogram",
+    "kilo",
+    "pound",
+    "litre",
+    "liter",
+    "dollar",
+    "euro",
+    "million",
+    "billion",
+    "thousand",
+    "hundred",
+    "dozen",
+    "amount",
+    "lot",
+    "number",
+    "batch",
+    "shipment",
+    "consignment",
+    "package",
+    "load",
+    "supply",
+    "worth",
+];
+
+/// Nouns that a trigger before them makes an event of its kind ("mediation mission").
+pub(super) const EVENT_KINDS: &[&str] = &[
+    "mission",
+    "effort",
+    "operation",
+    "campaign",
+    "initiative",
+    "bid",
+    "drive",
+    "process",
+    "programme",
+    "program",
+];
+
+/// The object's head noun; for a measure the noun of its "of" phrase ("tons of aid"); for an
+/// event kind the noun that names it ("ended mediation efforts").
+fn object_nouns(syntax: &Syntax, object: usize, sentence: &Range<usize>) -> Vec<usize> {
+    let mut nouns = vec![object];
+    if EVENT_KINDS.contains(&syntax.lemma(object).as_str()) {
+        nouns.extend(
+            syntax
+                .children(object, sentence)
+                .into_iter()
+                .filter(|&c| syntax.relation(c) == "compound"),
+        );
+    }
+    let measure = syntax.upos(object) == "NUM" || MEASURES.contains(&syntax.lemma(object).as_str());
+    if measure {
+        nouns.extend(syntax.children(object, sentence).into_iter().filter(|&c| {
+            syntax.relation(c) == "nmod" && case_of(syntax, c, sentence).as_deref() == Some("of")
+        }));
+    }
+    nouns
 }
 
 fn noun_trigger<'l>(
@@ -72,8 +146,15 @@ fn noun_trigger<'l>(
     let lower = syntax.lower(token);
     let lemma = syntax.lemma(token);
     let children = syntax.children(token, sentence);
-    let sense =
-        |phrase: String| choose_sense(syntax, lexicon.senses(&phrase, true), &children, sentence);
+    let sense = |phrase: String| {
+        choose_sense(
+            syntax,
+            lexicon.senses(&phrase, true),
+            &children,
+            sentence,
+            false,
+        )
+    };
     for &child in &children {
         match syntax.relation(child) {
             "compound" | "amod" => {
@@ -109,6 +190,7 @@ fn choose_sense<'l>(
     senses: &'l [Trigger],
     children: &[usize],
     sentence: &Range<usize>,
+    verb: bool,
 ) -> Option<&'l Trigger> {
     if senses.len() < 2 {
         return senses.first();
@@ -122,11 +204,14 @@ fn choose_sense<'l>(
             }
         })
     };
-    let bare = !children.iter().any(|&c| {
-        matches!(syntax.relation(c), "obj" | "iobj")
-            || (matches!(syntax.relation(c), "obl" | "nmod")
-                && case_of(syntax, c, sentence).is_some())
-    });
+    // Only a verb says by its frame that it takes no object ("workers struck"); a noun
+    // without one is just unmodified ("a missile strike").
+    let bare = verb
+        && !children.iter().any(|&c| {
+            matches!(syntax.relation(c), "obj" | "iobj")
+                || (matches!(syntax.relation(c), "obl" | "nmod")
+                    && case_of(syntax, c, sentence).is_some())
+        });
     senses
         .iter()
         .find(|s| s.targets.iter().any(|f| present(f)))
@@ -155,12 +240,21 @@ pub(super) fn governed_by_trigger(
     token: usize,
     sentence: &Range<usize>,
 ) -> bool {
-    if !matches!(syntax.relation(token), "xcomp" | "obj" | "nsubj:pass") {
-        return false;
-    }
     let Some(head) = syntax.head(token) else {
         return false;
     };
+    // "ended mediation efforts": the kind of the verb trigger's object.
+    if syntax.relation(token) == "compound"
+        && syntax.relation(head) == "obj"
+        && EVENT_KINDS.contains(&syntax.lemma(head).as_str())
+    {
+        return syntax
+            .head(head)
+            .is_some_and(|verb| trigger_at(syntax, lexicon, verb, sentence).is_some());
+    }
+    if !matches!(syntax.relation(token), "xcomp" | "obj" | "nsubj:pass") {
+        return false;
+    }
     if trigger_at(syntax, lexicon, head, sentence).is_some() {
         return true;
     }
