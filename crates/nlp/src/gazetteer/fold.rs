@@ -68,7 +68,15 @@ fn push_plain(out: &mut String, c: char) {
             return;
         }
         _ => {
-            out.extend(c.to_lowercase());
+            // A lowercase form may itself carry an accent (the Angstrom sign 'Å' lowers to 'å'):
+            // fold it too, so that folding twice changes nothing.
+            for lower in c.to_lowercase() {
+                if lower == c || lower.is_ascii() {
+                    out.push(lower);
+                } else {
+                    push_plain(out, lower);
+                }
+            }
             return;
         }
     };
@@ -88,6 +96,7 @@ mod tests {
         assert_eq!(fold("Zaporizhzhia-Oblast"), "zaporizhzhia oblast");
         assert_eq!(fold("KYIV"), "kyiv");
         assert_eq!(fold("Côte d’Ivoire"), "cote d'ivoire");
+        assert_eq!(fold("\u{212B}land"), "aland"); // the Angstrom sign lowers to 'å'
     }
 
     proptest! {
