@@ -229,3 +229,17 @@ fn amounts_kinds_and_recipients_reach_the_act() {
     let gave = event(&doc, "gave");
     assert_eq!(actor(&doc, &gave.target), "him");
 }
+
+#[test]
+fn longer_phrases_and_possessor_recipients() {
+    let doc = analyze(
+        "The union called off the strike on Monday. \
+         Thousands took to the streets in Minsk. \
+         Russia condemned Navalny's arrest.",
+    );
+    assert_eq!(event(&doc, "called off").event_type, "CONCEDE");
+    assert_eq!(event(&doc, "took to").event_type, "PROTEST");
+    let arrest = event(&doc, "arrest");
+    assert_eq!(actor(&doc, &arrest.target), "Alexei Navalny"); // the KB person
+    assert!(arrest.source.is_none(), "the possessor is who was arrested");
+}

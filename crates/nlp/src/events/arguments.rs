@@ -10,12 +10,14 @@ use crate::syntax::Syntax;
 
 /// The source: the subject of the predicate; for a passive, its "by" agent; for a complement
 /// ("agreed to meet") or a conjoined verb ("met and agreed"), the subject of the verb it hangs
-/// from; for a noun trigger without one, its possessor ("Russia's invasion").
+/// from; for a noun trigger without one, its possessor ("Russia's invasion") unless the
+/// trigger's frame makes the possessor the target ("Navalny's arrest").
 pub(super) fn source_of(
     syntax: &Syntax,
     predicate: usize,
     trigger: usize,
     sentence: &Range<usize>,
+    possessor_is_target: bool,
 ) -> Option<usize> {
     let mut verb = predicate;
     for _ in 0..4 {
@@ -36,6 +38,9 @@ pub(super) fn source_of(
             },
             _ => break,
         }
+    }
+    if possessor_is_target {
+        return None;
     }
     syntax
         .children(trigger, sentence)
@@ -68,6 +73,12 @@ pub(super) fn target_of(
                 .iter()
                 .copied()
                 .find(|&c| matches!(syntax.relation(c), "obj" | "iobj"))
+        } else if frame == "poss" {
+            // "Navalny's arrest": the possessor is who it is done to.
+            children
+                .iter()
+                .copied()
+                .find(|&c| syntax.relation(c) == "nmod:poss")
         } else {
             children.iter().copied().find(|&c| {
                 matches!(syntax.relation(c), "obl" | "nmod")

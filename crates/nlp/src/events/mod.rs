@@ -127,8 +127,14 @@ fn code(
     } else {
         token
     };
-    let source =
-        source_of(syntax, predicate, token, range).map(|t| actor_of(doc, syntax, t, range));
+    let source = source_of(
+        syntax,
+        predicate,
+        token,
+        range,
+        trigger.targets.iter().any(|t| t == "poss"),
+    )
+    .map(|t| actor_of(doc, syntax, t, range));
     let mut target =
         target_of(syntax, trigger, token, range).map(|t| actor_of(doc, syntax, t, range));
     // "agreed to meet Zelenskyy": the complement's trigger shapes the coding and its target

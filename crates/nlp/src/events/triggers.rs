@@ -1,7 +1,9 @@
 //! Where a lexicon line matches the parse, and which of a trigger's senses the sentence selects.
 //!
-//! A verb matches with its particle ("rule out"), the preposition right after it ("call for")
-//! or the head noun of its object ("lift ban", also "the ban was lifted"), else alone. A noun
+//! A verb matches, longest phrase first, with its particle (or the preposition right after it)
+//! and its object or oblique ("call off strike", "pull out of deal"), with a preposition and
+//! its noun ("take to streets"), with the particle alone ("rule out", "call for"), with the
+//! head noun of its object ("lift ban", also "the ban was lifted"), else alone. A noun
 //! matches with a compound or adjective modifier ("air strike", "humanitarian aid") or an "of"
 //! phrase ("state of emergency"), else alone. The longer phrase always wins. When a phrase has
 //! several senses, the first whose target frame (object or preposition) is present on the word
@@ -9,7 +11,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{Lexicon, Trigger};
+use super::lexicon::{self, Lexicon, Trigger};
 use crate::syntax::Syntax;
 
 /// The trigger at `token`, if any, and the first and last token of the words it spans.
@@ -43,30 +45,65 @@ fn verb_trigger<'l>(
             true,
         )
     };
-    for &child in &children {
-        if syntax.relation(child) == "compound:prt" {
-            if let Some(t) = sense(format!("{lemma} {}", syntax.lower(child))) {
-                return Some((t, (token.min(child), token.max(child))));
-            }
-        }
-    }
-    let next = token + 1;
-    if sentence.contains(&next) && syntax.upos(next) == "ADP" {
-        if let Some(t) = sense(format!("{lemma} {}", syntax.lower(next))) {
-            return Some((t, (token, next)));
-        }
-    }
+    // The particle, or the preposition right after the verb ("call for").
+    let particle = children
+        .iter()
+        .copied()
+        .find(|&c| syntax.relation(c) == "compound:prt")
+        .or_else(|| {
+            let next = token + 1;
+            (sentence.contains(&next) && syntax.upos(next) == "ADP").then_some(next)
+        });
+    let particle_span = particle.map(|p| (token.min(p), token.max(p)));
+    let particle = particle.map(|p| syntax.lower(p));
     // The object names the act ("lifted the ban", "exchanged views"); the verb stays the
     // trigger's word, the object is its argument.
-    for &child in &children {
-        if matches!(syntax.relation(child), "obj" | "nsubj:pass") {
-            for object in object_nouns(syntax, child, sentence) {
-                for word in [syntax.lemma(object), syntax.lower(object)] {
-                    if let Some(t) = sense(format!("{lemma} {word}")) {
-                        return Some((t, (token, token)));
-                    }
-                }
+    let objects: Vec<String> = children
+        .iter()
+        .filter(|&&c| matches!(syntax.relation(c), "obj" | "nsubj:pass"))
+        .flat_map(|&c| object_nouns(syntax, c, sentence))
+        .flat_map(|o| [syntax.lemma(o), syntax.lower(o)])
+        .collect();
+    // Obliques with their preposition ("took to the streets", "pulled out of the deal").
+    let obliques: Vec<(String, String)> = children
+        .iter()
+        .filter(|&&c| syntax.relation(c) == "obl")
+        .filter_map(|&c| {
+            let case = case_of(syntax, c, sentence)?;
+            Some([(case.clone(), syntax.lemma(c)), (case, syntax.lower(c))])
+        })
+        .flatten()
+        .collect();
+    if let (Some(particle), Some(span)) = (&particle, particle_span) {
+        for object in &objects {
+            if let Some(t) = sense(format!("{lemma} {particle} {object}")) {
+                return Some((t, span));
             }
+        }
+        for (case, noun) in &obliques {
+            let phrase = if case == particle {
+                format!("{lemma} {particle} {noun}")
+            } else {
+                format!("{lemma} {particle} {case} {noun}")
+            };
+            if let Some(t) = sense(phrase) {
+                return Some((t, span));
+            }
+        }
+    }
+    for (case, noun) in &obliques {
+        if let Some(t) = sense(format!("{lemma} {case} {noun}")) {
+            return Some((t, (token, token)));
+        }
+    }
+    if let (Some(particle), Some(span)) = (&particle, particle_span) {
+        if let Some(t) = sense(format!("{lemma} {particle}")) {
+            return Some((t, span));
+        }
+    }
+    for object in &objects {
+        if let Some(t) = sense(format!("{lemma} {object}")) {
+            return Some((t, (token, token)));
         }
     }
     sense(lemma).map(|t| (t, (token, token)))
@@ -255,8 +292,19 @@ pub(super) fn governed_by_trigger(
     if !matches!(syntax.relation(token), "xcomp" | "obj" | "nsubj:pass") {
         return false;
     }
-    if trigger_at(syntax, lexicon, head, sentence).is_some() {
-        return true;
+    if let Some((outer, _)) = trigger_at(syntax, lexicon, head, sentence) {
+        // The outer phrase names this word ("held talks", "lifted the ban"), or the word is
+        // the act the outer verb asks for, promises, refuses or threatens ("demanded a
+        // ceasefire", "agreed to meet"). What is condemned, welcomed or discussed happened,
+        // and stays an event of its own ("condemned Navalny's arrest").
+        let last_word = outer.phrase.rsplit(' ').next().unwrap_or_default();
+        let named = outer.phrase.contains(' ')
+            && (last_word == syntax.lemma(token) || last_word == syntax.lower(token));
+        let wanted = matches!(
+            outer.event_type,
+            "REQUEST" | "AGREE" | "REJECT" | "THREATEN" | lexicon::NOT_AN_EVENT
+        );
+        return named || wanted || syntax.relation(token) == "xcomp";
     }
     // "proposed holding the summit": the summit is the proposal's act.
     syntax.relation(token) == "obj"
