@@ -136,8 +136,10 @@ fn tml_files(root: &Path) -> Result<Vec<PathBuf>> {
 }
 
 fn predict(pipeline: &Pipeline, text: &str, dct: Option<&str>) -> Vec<OurTimex> {
-    let mut meta = DocMeta::default();
-    meta.published = dct.and_then(Published::parse);
+    let meta = DocMeta {
+        published: dct.and_then(Published::parse),
+        ..DocMeta::default()
+    };
     let mut doc = Doc::new(text.to_string(), meta);
     pipeline.run(&mut doc);
     let offsets = CharOffsets::new(doc.text());

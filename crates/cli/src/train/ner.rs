@@ -74,7 +74,7 @@ pub fn run(args: &TrainArgs) -> Result<()> {
             started.elapsed().as_secs_f64()
         );
         per_epoch.push(format!("{f1:.4}"));
-        if best.as_ref().map_or(true, |(_, kept, _)| f1 > *kept) {
+        if best.as_ref().is_none_or(|(_, kept, _)| f1 > *kept) {
             best = Some((epoch, f1, recognizer));
         }
     }

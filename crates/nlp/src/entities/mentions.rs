@@ -430,7 +430,7 @@ fn add_name(
             _ => None,
         });
     }
-    if draft.name.as_ref().map_or(true, |n| n.len() < text.len()) {
+    if draft.name.as_ref().is_none_or(|n| n.len() < text.len()) {
         draft.name = Some(text);
     }
     for w in words {
@@ -523,7 +523,7 @@ fn appositives(view: &View, kb: &Kb, name: Range<usize>, draft: &mut Draft) {
             }
         }
         if let Some((first, title)) = title_ending_at(view, kb, head + 1, range.start) {
-            if title.sector.as_deref().map_or(true, |s| s == "UNK") {
+            if title.sector.as_deref().is_none_or(|s| s == "UNK") {
                 continue;
             }
             let mut role_start = first;
@@ -648,7 +648,7 @@ fn recent_with_office(
         }
         let office_fits = office.is_some() && d.office == office;
         let word_fits = d.roles.iter().any(|r| r.to_lowercase().ends_with(word));
-        let country_fits = country.map_or(true, |c| d.country.as_deref() == Some(c));
+        let country_fits = country.is_none_or(|c| d.country.as_deref() == Some(c));
         if (office_fits || word_fits) && country_fits {
             let Some(last) = d
                 .mentions
@@ -659,7 +659,7 @@ fn recent_with_office(
             else {
                 continue;
             };
-            if best.map_or(true, |(_, l)| last > l) {
+            if best.is_none_or(|(_, l)| last > l) {
                 best = Some((at, last));
             }
         }
@@ -709,7 +709,7 @@ fn add_descriptions(view: &View, kb: &Kb, drafts: &mut Vec<Draft>, covered: &mut
         {
             continue; // describes another mention ("Anton, a warehouse worker"; "X is a critic")
         }
-        if title.sector.as_deref().map_or(true, |s| s == "UNK")
+        if title.sector.as_deref().is_none_or(|s| s == "UNK")
             && !ANONYMOUS_HEADS.contains(&lemma.as_str())
         {
             continue;
@@ -751,7 +751,7 @@ fn add_descriptions(view: &View, kb: &Kb, drafts: &mut Vec<Draft>, covered: &mut
         let generic = title
             .sector
             .as_deref()
-            .map_or(true, |s| matches!(s, "GOV" | "UNK"));
+            .is_none_or(|s| matches!(s, "GOV" | "UNK"));
         draft.sector = if generic {
             sector_of_description(view, kb, range.start, i).or_else(|| title.sector.clone())
         } else {
@@ -833,7 +833,7 @@ fn add_pronouns(view: &View, drafts: &mut [Draft]) {
             .iter()
             .enumerate()
             .filter(|(_, d)| {
-                d.entity_type == EntityType::Person && d.gender.map_or(true, |g| g == gender)
+                d.entity_type == EntityType::Person && d.gender.is_none_or(|g| g == gender)
             })
             .filter_map(|(at, d)| {
                 let (range, _) = d

@@ -263,7 +263,9 @@ fn city_lines<'a>(text: &'a str, first_line: usize) -> Result<Part, GazetteerErr
 /// extreme 2% on each side left out so a mis-coded town does not stretch it): close to the
 /// point GeoNames gives a division, and far better than its capital for a large one.
 fn division_centres(gazetteer: &Gazetteer) -> HashMap<(String, String), Coordinates> {
-    let mut towns: HashMap<(&str, &str), (Vec<i32>, Vec<i32>)> = HashMap::new();
+    // (country, admin1 code) → the latitudes and longitudes of its towns.
+    type Towns<'a> = HashMap<(&'a str, &'a str), (Vec<i32>, Vec<i32>)>;
+    let mut towns: Towns = HashMap::new();
     for entry in &gazetteer.entries {
         if let (PlaceFeature::City, Some(country), Some(code), Some(point)) = (
             entry.feature,

@@ -174,8 +174,8 @@ impl Term {
     /// Whether the term covers `day` (an ordinal from [`dates::ordinal`]). Unknown starts count
     /// as "always", unknown ends as "still".
     pub fn covers(&self, day: u32) -> bool {
-        self.start.map_or(true, |s| s.first_day() <= day)
-            && self.end.map_or(true, |e| day <= e.last_day())
+        self.start.is_none_or(|s| s.first_day() <= day)
+            && self.end.is_none_or(|e| day <= e.last_day())
     }
 }
 
@@ -214,7 +214,7 @@ impl Person {
             && self
                 .terms
                 .iter()
-                .any(|t| t.start.map_or(false, |s| s.first_day() <= day))
+                .any(|t| t.start.is_some_and(|s| s.first_day() <= day))
     }
 }
 
@@ -507,8 +507,8 @@ fn plural(phrase: &str) -> String {
         Some((head, last)) => (format!("{head} "), last),
         None => (String::new(), phrase),
     };
-    let inflected = if last.ends_with("man") {
-        format!("{}men", &last[..last.len() - 3])
+    let inflected = if let Some(stem) = last.strip_suffix("man") {
+        format!("{stem}men")
     } else if last.ends_with('s')
         || last.ends_with('x')
         || last.ends_with("ch")

@@ -34,7 +34,9 @@ pub fn extract(doc: &mut Doc) {
         let a = doc.annotations();
         let view = QuoteView::new(doc);
         let mut quotes: Vec<Quote> = Vec::new();
-        let mut previous: Option<(usize, usize, Option<usize>, Option<ByteSpan>, bool)> = None;
+        // (paragraph, end, speaker entity, speaker words, anonymous) of the last attributed quote.
+        type Previous = (usize, usize, Option<usize>, Option<ByteSpan>, bool);
+        let mut previous: Option<Previous> = None;
         let all_quotes = pair_quotes(doc);
         let mut quoted_token = vec![false; a.tokens.len()];
         for q in &all_quotes {
@@ -164,7 +166,7 @@ impl<'d> QuoteView<'d> {
                     if !mention.span.contains(a.tokens[t].span) {
                         break;
                     }
-                    let smaller = mention_of[t].map_or(true, |m| mention.span.len() < m.len());
+                    let smaller = mention_of[t].is_none_or(|m| mention.span.len() < m.len());
                     if smaller {
                         entity_of[t] = Some(e);
                         mention_of[t] = Some(mention.span);

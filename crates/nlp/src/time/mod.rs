@@ -233,7 +233,7 @@ mod tests {
     fn any_date() -> impl Strategy<Value = Option<NaiveDate>> {
         prop_oneof![
             Just(None),
-            (-300_000i32..300_000).prop_map(|d| NaiveDate::from_num_days_from_ce_opt(d)),
+            (-300_000i32..300_000).prop_map(NaiveDate::from_num_days_from_ce_opt),
             Just(NaiveDate::from_ymd_opt(2024, 2, 29)),
             Just(NaiveDate::from_ymd_opt(2026, 1, 1)),
             Just(NaiveDate::from_ymd_opt(2020, 12, 31)),
