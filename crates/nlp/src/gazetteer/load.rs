@@ -381,23 +381,25 @@ fn load_admin1(gazetteer: &mut Gazetteer, text: &str) -> Result<(), GazetteerErr
         if country.len() != 3 {
             return Err(error(FILE, line, format!("bad country code {country:?}")));
         }
-        // A division sits at its capital, and shares the capital's GeoNames admin1 code.
+        // A division shares its capital's GeoNames admin1 code and sits in the middle of the
+        // towns with that code. The first line with a code names it; a later line with the
+        // same code is a unit inside it (an English county, a Philippine province) and sits
+        // at its own capital instead.
         let capital = optional(f[4]).and_then(|c| gazetteer.city_in(&c, country).cloned());
         let code = capital.as_ref().and_then(|c| c.admin1.clone());
-        if let Some(code) = &code {
-            gazetteer
+        let names_code = code.as_ref().is_some_and(|code| {
+            let named = gazetteer
                 .admin1_names
                 .entry((country.to_string(), code.to_string()))
                 .or_insert_with(|| f[1].to_string());
-        }
-        let coordinates = code
-            .as_ref()
-            .and_then(|code| {
-                centres
-                    .get(&(country.to_string(), code.to_string()))
-                    .copied()
-            })
-            .or_else(|| capital.and_then(|c| c.coordinates));
+            named == f[1]
+        });
+        let centre = code.as_ref().filter(|_| names_code).and_then(|code| {
+            centres
+                .get(&(country.to_string(), code.to_string()))
+                .copied()
+        });
+        let coordinates = centre.or_else(|| capital.and_then(|c| c.coordinates));
         let entry = Entry {
             name: f[1].to_string(),
             country: Some(Arc::from(country)),
