@@ -241,11 +241,12 @@ fn choose_sense<'l>(
             }
         })
     };
-    // Only a verb says by its frame that it takes no object ("workers struck"); a noun
-    // without one is just unmodified ("a missile strike").
+    // Only a verb says by its frame that it takes no object ("workers struck"; a passive's
+    // subject is its object: "restrictions were eased"); a noun without one is just
+    // unmodified ("a missile strike").
     let bare = verb
         && !children.iter().any(|&c| {
-            matches!(syntax.relation(c), "obj" | "iobj")
+            matches!(syntax.relation(c), "obj" | "iobj" | "nsubj:pass")
                 || (matches!(syntax.relation(c), "obl" | "nmod")
                     && case_of(syntax, c, sentence).is_some())
         });
