@@ -440,8 +440,15 @@ impl<'d> QuoteView<'d> {
             if quoted[verb] || !self.is_reporting_verb(verb) {
                 continue;
             }
-            for clause in self.children(verb).filter(|&c| self.relation(c) == "ccomp") {
-                let mut range = self.subtree(clause);
+            let mut clauses: Vec<(usize, Range<usize>)> = self
+                .children(verb)
+                .filter(|&c| self.relation(c) == "ccomp")
+                .map(|c| (c, self.subtree(c)))
+                .collect();
+            if clauses.is_empty() {
+                clauses.extend(self.that_clause(verb));
+            }
+            for (clause, mut range) in clauses {
                 if range.contains(&verb) {
                     continue;
                 }
@@ -514,6 +521,26 @@ impl<'d> QuoteView<'d> {
             }
         }
         out
+    }
+
+    /// "noted that …" when the parser did not attach the clause to the verb: from the "that"
+    /// right after the verb (or after its addressee, "told reporters that") to the end of the
+    /// sentence. The clause's first word stands for its head.
+    fn that_clause(&self, verb: usize) -> Option<(usize, Range<usize>)> {
+        let sentence = self.sentence_range(verb);
+        let a = self.doc.annotations();
+        let that = (verb + 1..(verb + 4).min(sentence.end)).find(|&t| {
+            self.doc
+                .slice(a.tokens[t].span)
+                .eq_ignore_ascii_case("that")
+                && self.upos(t) == "SCONJ"
+        })?;
+        // Only nouns or pronouns may stand between the verb and "that".
+        if (verb + 1..that).any(|t| !matches!(self.upos(t), "PRON" | "NOUN" | "PROPN" | "DET")) {
+            return None;
+        }
+        let range = that + 1..sentence.end;
+        (range.len() > 2).then(|| (that + 1, range))
     }
 
     /// Where reported speech continues past its clause: "said that A, and B" when the parser
