@@ -269,19 +269,58 @@ fn overlapping(a: (usize, usize), b: (usize, usize)) -> bool {
     longer > 0 && 2 * overlap(a, b) >= longer
 }
 
+/// The trimmed contents of one kind (direct or indirect) of gold and of our quotes.
+type Contents = (Vec<(usize, usize)>, Vec<(usize, usize)>);
+
+fn contents_of_kind(
+    chars: &[char],
+    gold: &[GoldQuote],
+    ours: &[OurQuote],
+    direct: bool,
+) -> Contents {
+    let gold = gold
+        .iter()
+        .filter(|g| g.direct == direct)
+        .map(|g| trimmed(chars, g.content))
+        .collect();
+    let ours = ours
+        .iter()
+        .filter(|q| q.direct == direct)
+        .map(|q| trimmed(chars, q.content))
+        .collect();
+    (gold, ours)
+}
+
+/// Each direct gold quote with a Source, its trimmed content, its source span, and our direct
+/// quote that overlaps it.
+fn speaker_cases<'o>(
+    chars: &[char],
+    gold: &[GoldQuote],
+    ours: &'o [OurQuote],
+) -> Vec<((usize, usize), (usize, usize), &'o OurQuote)> {
+    gold.iter()
+        .filter(|g| g.direct)
+        .filter_map(|g| {
+            let source = g.source?;
+            let content = trimmed(chars, g.content);
+            let ours = ours
+                .iter()
+                .filter(|q| q.direct)
+                .find(|q| overlapping(content, trimmed(chars, q.content)))?;
+            Some((content, source, ours))
+        })
+        .collect()
+}
+
+/// Whether our speaker (its words or any mention of its entity) overlaps the gold source.
+fn speaker_right(ours: &OurQuote, source: (usize, usize)) -> bool {
+    ours.speaker_spans.iter().any(|&s| overlap(s, source) > 0)
+}
+
 fn score(text: &str, gold: &[GoldQuote], ours: &[OurQuote], scores: &mut QuoteScores) {
     let chars: Vec<char> = text.chars().collect();
     for direct in [true, false] {
-        let gold_kind: Vec<(usize, usize)> = gold
-            .iter()
-            .filter(|g| g.direct == direct)
-            .map(|g| trimmed(&chars, g.content))
-            .collect();
-        let ours_kind: Vec<(usize, usize)> = ours
-            .iter()
-            .filter(|q| q.direct == direct)
-            .map(|q| trimmed(&chars, q.content))
-            .collect();
+        let (gold_kind, ours_kind) = contents_of_kind(&chars, gold, ours, direct);
         let count = |matches: &dyn Fn((usize, usize), (usize, usize)) -> bool| Counts {
             true_positives: gold_kind
                 .iter()
@@ -305,18 +344,9 @@ fn score(text: &str, gold: &[GoldQuote], ours: &[OurQuote], scores: &mut QuoteSc
                 .add(count(&|g, o| overlapping(g, o)));
         }
     }
-    for g in gold.iter().filter(|g| g.direct) {
-        let Some(source) = g.source else { continue };
-        let content = trimmed(&chars, g.content);
-        let Some(ours) = ours
-            .iter()
-            .filter(|q| q.direct)
-            .find(|q| overlapping(content, trimmed(&chars, q.content)))
-        else {
-            continue;
-        };
+    for (_, source, ours) in speaker_cases(&chars, gold, ours) {
         scores.speaker_cases += 1;
-        if ours.speaker_spans.iter().any(|&s| overlap(s, source) > 0) {
+        if speaker_right(ours, source) {
             scores.speaker_right += 1;
         }
     }
@@ -334,16 +364,7 @@ fn list_errors(text: &str, gold: &[GoldQuote], ours: &[OurQuote], errors: &mut V
     };
     for direct in [true, false] {
         let kind = if direct { "direct" } else { "indirect" };
-        let gold: Vec<(usize, usize)> = gold
-            .iter()
-            .filter(|g| g.direct == direct)
-            .map(|g| trimmed(&chars, g.content))
-            .collect();
-        let ours: Vec<(usize, usize)> = ours
-            .iter()
-            .filter(|q| q.direct == direct)
-            .map(|q| trimmed(&chars, q.content))
-            .collect();
+        let (gold, ours) = contents_of_kind(&chars, gold, ours, direct);
         for o in &ours {
             if !gold.iter().any(|g| overlapping(*g, *o)) {
                 errors.push(format!("spurious {kind} {:?}", show(*o)));
@@ -355,17 +376,8 @@ fn list_errors(text: &str, gold: &[GoldQuote], ours: &[OurQuote], errors: &mut V
             }
         }
     }
-    for g in gold.iter().filter(|g| g.direct) {
-        let Some(source) = g.source else { continue };
-        let content = trimmed(&chars, g.content);
-        let Some(ours) = ours
-            .iter()
-            .filter(|q| q.direct)
-            .find(|q| overlapping(content, trimmed(&chars, q.content)))
-        else {
-            continue;
-        };
-        if !ours.speaker_spans.iter().any(|&s| overlap(s, source) > 0) {
+    for (content, source, ours) in speaker_cases(&chars, gold, ours) {
+        if !speaker_right(ours, source) {
             let said: Vec<String> = ours.speaker_spans.iter().map(|&s| show(s)).collect();
             errors.push(format!(
                 "speaker  {:?}: gold {:?}, ours {said:?}",
