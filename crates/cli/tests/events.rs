@@ -11,18 +11,25 @@ fn eval_events_scores_a_small_fixture() {
     let gold = r#"[
       {"id": "x-1", "event": "DOCUMENT", "eventText": "notes"},
       {"id": "x-2", "event": "FIGHT", "eventText": "attacked", "date": "2024-01-01",
-       "text": "Russian forces attacked the Ukrainian city of Kharkiv on Monday.",
+       "text": "Russian forces attacked Ukraine on Monday.",
        "source": [{"actorText": "Russian forces", "code": "RUSMIL"}],
-       "target": [{"actorText": "Kharkiv", "code": "UKR"}]}
+       "target": [{"actorText": "Ukraine", "code": "UKR"}]},
+      {"id": "x-3", "event": "REJECT", "eventText": "rejected", "date": "2024-01-02",
+       "cameo": "120", "target": "",
+       "text": "Iran rejected the proposal on Tuesday.",
+       "source": [{"actorText": "Iran", "code": "IRN"}]}
     ]"#;
     let path = dir.join("gsr.json");
     std::fs::write(&path, gold).unwrap();
     let output = dateline(&["eval", "events", "--gold", path.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
     let report = stdout(&output);
-    assert!(report.contains("1 sentences"), "{report}");
+    assert!(report.contains("2 sentences"), "{report}");
     // FIGHT is ASSAULT in the current ontology.
-    assert!(report.contains("type accuracy 1/1"), "{report}");
+    assert!(report.contains("type accuracy 2/2"), "{report}");
+    // A missing target written as "" is no target; a record's CAMEO code is scored by root.
+    assert!(report.contains("CAMEO root code 1/1"), "{report}");
+    assert!(report.contains("target country 1/1"), "{report}");
     let last = report.lines().last().unwrap_or_default();
     assert!(last.starts_with("events type macro-F1 "), "{report}");
 }

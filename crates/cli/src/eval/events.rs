@@ -8,8 +8,10 @@
 //! where both the gold and our event have a source country (an international organization
 //! counts as CAMEO's `IGO`, the first three letters of its CAMEO code). The gold's older labels are mapped
 //! as the PLOVER manual and issue 8 say: DEMAND → REQUEST, DISAPPROVE → ACCUSE, FIGHT → ASSAULT,
-//! INVESTIGATE → ACCUSE. The DOCUMENT record is skipped. The GSR carries no CAMEO code per
-//! record, so CAMEO accuracy is not measured here.
+//! INVESTIGATE → ACCUSE. The DOCUMENT record is skipped. Also reported: target-country
+//! agreement (the same way), mode accuracy where the gold gives a mode and the type is right,
+//! and CAMEO root-code (first two digits) accuracy where a record carries a `cameo` code (the
+//! GSR does not; wire sets coded in CAMEO do).
 //! The last line is `events type macro-F1 0.xxxx accuracy 0.xxxx source-country 0.xxxx`.
 //! With a `.jsonl` gold file, our own press-release event gold is scored instead
 //! ([`super::events_jsonl`]).
@@ -37,8 +39,66 @@ struct Record {
     text: String,
     #[serde(default)]
     date: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "actors")]
     source: Vec<Actor>,
+    #[serde(default, deserialize_with = "actors")]
+    target: Vec<Actor>,
+    /// PLOVER mode, where the gold gives one.
+    #[serde(default)]
+    mode: String,
+    /// CAMEO event code, where the gold gives one (the GSR does not; wire sets coded in CAMEO do).
+    #[serde(default, alias = "cameoCode", alias = "eventCode", alias = "CAMEO")]
+    cameo: String,
+}
+
+/// A list of actors; the GSR writes a missing one as `""`.
+fn actors<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<Actor>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Field {
+        List(Vec<Actor>),
+        Other(serde::de::IgnoredAny),
+    }
+    Ok(match Field::deserialize(deserializer)? {
+        Field::List(actors) => actors,
+        Field::Other(_) => Vec::new(),
+    })
+}
+
+/// What we say about a record's sentence: the event scored against it.
+#[derive(Debug, Default)]
+struct Prediction {
+    event_type: Option<String>,
+    source_country: Option<String>,
+    target_country: Option<String>,
+    mode: Option<String>,
+    cameo: Option<String>,
+}
+
+/// Cases and right answers of one measure.
+#[derive(Debug, Default, Clone, Copy)]
+struct Tally {
+    cases: usize,
+    right: usize,
+}
+
+impl Tally {
+    fn add(&mut self, right: bool) {
+        self.cases += 1;
+        self.right += usize::from(right);
+    }
+
+    fn ratio(&self) -> f64 {
+        self.right as f64 / self.cases.max(1) as f64
+    }
+}
+
+/// The first three letters of an actor's CAMEO code: its country (or IGO, NGO, …).
+fn gold_country(actors: &[Actor]) -> Option<String> {
+    actors
+        .first()
+        .map(|a| a.code.chars().take(3).collect::<String>())
+        .filter(|c| c.len() == 3)
 }
 
 #[derive(Debug, Deserialize)]
@@ -74,14 +134,20 @@ pub fn run(args: &EvalArgs) -> Result<()> {
     let mut per_type: BTreeMap<&str, Counts> =
         TYPES.iter().map(|t| (*t, Counts::default())).collect();
     let (mut total, mut right, mut with_event) = (0usize, 0usize, 0usize);
-    let (mut country_cases, mut country_right) = (0usize, 0usize);
+    let (mut source, mut target, mut mode, mut cameo) = (
+        Tally::default(),
+        Tally::default(),
+        Tally::default(),
+        Tally::default(),
+    );
     let mut mistakes = Vec::new();
     for record in records
         .iter()
         .filter(|r| r.event != "DOCUMENT" && !r.text.is_empty())
     {
         let gold = current_label(&record.event);
-        let (ours, source_country) = predict(&pipeline, record);
+        let prediction = predict(&pipeline, record);
+        let ours = prediction.event_type.clone();
         total += 1;
         if ours.is_some() {
             with_event += 1;
@@ -103,18 +169,27 @@ pub fn run(args: &EvalArgs) -> Result<()> {
                 mistakes.push(format!("{gold} → {ours_label}: {}", record.text));
             }
         }
-        let gold_country = record
-            .source
-            .first()
-            .map(|a| a.code.chars().take(3).collect::<String>())
-            .filter(|c| c.len() == 3);
-        if let (Some(gold_country), Some(ours)) = (gold_country, source_country) {
-            country_cases += 1;
-            if gold_country == ours {
-                country_right += 1;
-            } else if mistakes.len() < args.errors {
-                mistakes.push(format!("source {gold_country} → {ours}: {}", record.text));
+        if let (Some(gold), Some(ours)) = (gold_country(&record.source), &prediction.source_country)
+        {
+            source.add(&gold == ours);
+            if &gold != ours && mistakes.len() < args.errors {
+                mistakes.push(format!("source {gold} → {ours}: {}", record.text));
             }
+        }
+        if let (Some(gold), Some(ours)) = (gold_country(&record.target), &prediction.target_country)
+        {
+            target.add(&gold == ours);
+            if &gold != ours && mistakes.len() < args.errors {
+                mistakes.push(format!("target {gold} → {ours}: {}", record.text));
+            }
+        }
+        // Modes only mean something within the right type.
+        if !record.mode.is_empty() && ours_label == gold {
+            mode.add(prediction.mode.as_deref() == Some(record.mode.as_str()));
+        }
+        if record.cameo.len() >= 2 {
+            let root = |code: &str| code.get(..2).map(str::to_string);
+            cameo.add(prediction.cameo.as_deref().and_then(root) == root(&record.cameo));
         }
     }
     println!(
@@ -132,11 +207,35 @@ pub fn run(args: &EvalArgs) -> Result<()> {
     let f1_sum: f64 = per_type.values().map(Counts::f1_or_zero).sum();
     let macro_f1 = f1_sum / TYPES.len() as f64;
     let accuracy = right as f64 / total.max(1) as f64;
-    let country = country_right as f64 / country_cases.max(1) as f64;
+    let country = source.ratio();
     let _ = writeln!(
         out,
-        "type accuracy {right}/{total} = {accuracy:.4}; source country {country_right}/{country_cases} = {country:.4}"
+        "type accuracy {right}/{total} = {accuracy:.4}; source country {}/{} = {country:.4}; \
+         target country {}/{} = {:.4}",
+        source.right,
+        source.cases,
+        target.right,
+        target.cases,
+        target.ratio()
     );
+    let _ = writeln!(
+        out,
+        "mode (where the gold gives one and the type is right) {}/{} = {:.4}",
+        mode.right,
+        mode.cases,
+        mode.ratio()
+    );
+    if cameo.cases > 0 {
+        let _ = writeln!(
+            out,
+            "CAMEO root code {}/{} = {:.4}",
+            cameo.right,
+            cameo.cases,
+            cameo.ratio()
+        );
+    } else {
+        let _ = writeln!(out, "CAMEO root code: the gold has no CAMEO codes");
+    }
     let _ = writeln!(
         out,
         "events type macro-F1 {macro_f1:.4} accuracy {accuracy:.4} source-country {country:.4}"
@@ -145,8 +244,8 @@ pub fn run(args: &EvalArgs) -> Result<()> {
     Ok(())
 }
 
-/// Our event type for the record's sentence and our source's country.
-fn predict(pipeline: &Pipeline, record: &Record) -> (Option<String>, Option<String>) {
+/// Our event for the record's sentence: type, actors' countries, mode and CAMEO code.
+fn predict(pipeline: &Pipeline, record: &Record) -> Prediction {
     let mut meta = DocMeta::default();
     if let Some(date) = Published::parse(&record.date) {
         meta.offer_published(date, PublishedFrom::Metadata);
@@ -172,19 +271,26 @@ fn predict(pipeline: &Pipeline, record: &Record) -> (Option<String>, Option<Stri
         .find(inside)
         .or_else(|| annotations.events.first());
     let Some(event) = chosen else {
-        return (None, None);
+        return Prediction::default();
     };
-    let entity = event
-        .source
-        .as_ref()
-        .and_then(|a| a.entity)
-        .and_then(|e| annotations.entities.get(e));
     // CAMEO writes an international organization as IGO + its own code ("IGOUNO"), and the
-    // GSR's source country is the code's first three letters: ours ("UNO", sector IGO) is
+    // GSR's actor country is the code's first three letters: ours ("UNO", sector IGO) is
     // written the CAMEO way before comparing.
-    let country = entity.and_then(|e| match e.sector.as_deref() {
-        Some("IGO") => Some("IGO".to_string()),
-        _ => e.country.clone(),
-    });
-    (Some(event.event_type.to_string()), country)
+    let country = |actor: &Option<dateline_core::EventActor>| {
+        let entity = actor
+            .as_ref()
+            .and_then(|a| a.entity)
+            .and_then(|e| annotations.entities.get(e))?;
+        match entity.sector.as_deref() {
+            Some("IGO") => Some("IGO".to_string()),
+            _ => entity.country.clone(),
+        }
+    };
+    Prediction {
+        event_type: Some(event.event_type.to_string()),
+        source_country: country(&event.source),
+        target_country: country(&event.target),
+        mode: event.mode.clone(),
+        cameo: event.cameo.clone(),
+    }
 }
