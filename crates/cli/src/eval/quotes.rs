@@ -291,13 +291,22 @@ fn contents_of_kind(
     (gold, ours)
 }
 
-/// Each direct gold quote with a Source, its trimmed content, its source span, and our direct
-/// quote that overlaps it.
+/// A direct gold quote with a Source, matched by one of ours.
+struct SpeakerCase<'o> {
+    /// The gold content, trimmed.
+    content: (usize, usize),
+    /// The gold Source span.
+    source: (usize, usize),
+    /// Our direct quote that overlaps it.
+    ours: &'o OurQuote,
+}
+
+/// Each direct gold quote with a Source that one of our direct quotes overlaps.
 fn speaker_cases<'o>(
     chars: &[char],
     gold: &[GoldQuote],
     ours: &'o [OurQuote],
-) -> Vec<((usize, usize), (usize, usize), &'o OurQuote)> {
+) -> Vec<SpeakerCase<'o>> {
     gold.iter()
         .filter(|g| g.direct)
         .filter_map(|g| {
@@ -307,7 +316,11 @@ fn speaker_cases<'o>(
                 .iter()
                 .filter(|q| q.direct)
                 .find(|q| overlapping(content, trimmed(chars, q.content)))?;
-            Some((content, source, ours))
+            Some(SpeakerCase {
+                content,
+                source,
+                ours,
+            })
         })
         .collect()
 }
@@ -344,9 +357,9 @@ fn score(text: &str, gold: &[GoldQuote], ours: &[OurQuote], scores: &mut QuoteSc
                 .add(count(&|g, o| overlapping(g, o)));
         }
     }
-    for (_, source, ours) in speaker_cases(&chars, gold, ours) {
+    for case in speaker_cases(&chars, gold, ours) {
         scores.speaker_cases += 1;
-        if speaker_right(ours, source) {
+        if speaker_right(case.ours, case.source) {
             scores.speaker_right += 1;
         }
     }
@@ -376,7 +389,12 @@ fn list_errors(text: &str, gold: &[GoldQuote], ours: &[OurQuote], errors: &mut V
             }
         }
     }
-    for (content, source, ours) in speaker_cases(&chars, gold, ours) {
+    for SpeakerCase {
+        content,
+        source,
+        ours,
+    } in speaker_cases(&chars, gold, ours)
+    {
         if !speaker_right(ours, source) {
             let said: Vec<String> = ours.speaker_spans.iter().map(|&s| show(s)).collect();
             errors.push(format!(
