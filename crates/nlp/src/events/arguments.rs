@@ -80,13 +80,25 @@ pub(super) fn target_of(
                 .copied()
                 .find(|&c| syntax.relation(c) == "nmod:poss")
         } else {
-            children.iter().copied().find(|&c| {
+            let introduced = |c: usize| {
                 matches!(syntax.relation(c), "obl" | "nmod")
                     && syntax
                         .children(c, sentence)
                         .into_iter()
                         .any(|g| syntax.relation(g) == "case" && syntax.lower(g) == *frame)
-            })
+            };
+            // On the word, or on its object ("held talks with X", "lifted the ban on X").
+            children
+                .iter()
+                .copied()
+                .find(|&c| introduced(c))
+                .or_else(|| {
+                    children
+                        .iter()
+                        .filter(|&&c| syntax.relation(c) == "obj")
+                        .flat_map(|&o| syntax.children(o, sentence))
+                        .find(|&c| introduced(c))
+                })
         };
         if found.is_some() {
             return found;
@@ -149,9 +161,12 @@ fn name_span(doc: &Doc, syntax: &Syntax, head: usize, sentence: &Range<usize>) -
             last = last.max(child);
         }
     }
-    // A possessive "'s" is not part of the actor's name.
+    // Neither a possessive "'s" nor a preposition ("at KPA posts") is part of the name.
     while last > first && syntax.relation(last) == "case" {
         last -= 1;
+    }
+    while first < last && syntax.relation(first) == "case" {
+        first += 1;
     }
     ByteSpan {
         start: tokens[first].span.start,

@@ -431,7 +431,8 @@ fn place_heads<'a>(
 }
 
 /// The same happening told again: type, actors' entities, date and the quote's speaker all
-/// equal (two sources' claims stay two rows: "according to whom" differs).
+/// equal (two sources' claims stay two rows: "according to whom" differs). A target known in
+/// one mention only keeps them apart: "agreed to meet X and accept Y" are two promises.
 fn same_event(doc: &Doc, a: &Event, b: &Event) -> bool {
     let speaker = |e: &Event| {
         e.quote
