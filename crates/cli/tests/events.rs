@@ -13,7 +13,7 @@ fn eval_events_scores_a_small_fixture() {
       {"id": "x-2", "event": "FIGHT", "eventText": "attacked", "date": "2024-01-01",
        "text": "Russian forces attacked Ukraine on Monday.",
        "source": [{"actorText": "Russian forces", "code": "RUSMIL"}],
-       "target": [{"actorText": "Ukraine", "code": "UKR"}]},
+       "target": [{"actorText": "Ukraine", "code": "UKR"}], "context": "military"},
       {"id": "x-3", "event": "REJECT", "eventText": "rejected", "date": "2024-01-02",
        "cameo": "120", "target": "",
        "text": "Iran rejected the proposal on Tuesday.",
@@ -30,6 +30,8 @@ fn eval_events_scores_a_small_fixture() {
     // A missing target written as "" is no target; a record's CAMEO code is scored by root.
     assert!(report.contains("CAMEO root code 1/1"), "{report}");
     assert!(report.contains("target country 1/1"), "{report}");
+    // A string context is read as names; an attack is military.
+    assert!(report.contains("context (one of ours among the gold's) 1/1"), "{report}");
     let last = report.lines().last().unwrap_or_default();
     assert!(last.starts_with("events type macro-F1 "), "{report}");
 }

@@ -97,6 +97,8 @@ pub struct Event {
     pub event_type: &'static str,
     /// PLOVER mode.
     pub mode: Option<String>,
+    /// PLOVER contexts: what it is about ("military", "asylum"), in the manual's order.
+    pub context: Vec<String>,
     /// CAMEO code.
     pub cameo: Option<String>,
     /// Goldstein score × 10 (kept integral so annotations compare exactly).

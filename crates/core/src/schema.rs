@@ -654,7 +654,7 @@ fn event_out(
         trigger: text_span(event.trigger),
         event_type: event.event_type.to_string(),
         mode: event.mode.clone(),
-        context: Vec::new(),
+        context: event.context.clone(),
         cameo: event.cameo.clone(),
         quad_class: event.cameo.as_deref().and_then(quad_class),
         goldstein: event.goldstein_tenths.map(|g| f64::from(g) / 10.0),

@@ -243,3 +243,16 @@ fn longer_phrases_and_possessor_recipients() {
     assert_eq!(actor(&doc, &arrest.target), "Alexei Navalny"); // the KB person
     assert!(arrest.source.is_none(), "the possessor is who was arrested");
 }
+
+#[test]
+fn contexts_come_from_the_code_the_actors_and_the_clause() {
+    let doc = analyze(
+        "Russian troops shelled a refugee camp. \
+         Iran accused Israel of nuclear sabotage.",
+    );
+    let shelled = event(&doc, "shelled");
+    assert_eq!(shelled.context, ["military", "asylum"], "{}", shelled.why);
+    let accused = event(&doc, "accused");
+    assert!(accused.context.contains(&"diplomatic".to_string()), "{:?}", accused.context);
+    assert!(accused.context.contains(&"cbrn".to_string()), "{:?}", accused.context);
+}

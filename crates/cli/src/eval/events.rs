@@ -46,6 +46,9 @@ struct Record {
     /// PLOVER mode, where the gold gives one.
     #[serde(default)]
     mode: String,
+    /// PLOVER contexts, where the gold gives them (a string, comma-separated, or a list).
+    #[serde(default, deserialize_with = "names")]
+    context: Vec<String>,
     /// CAMEO event code, where the gold gives one (the GSR does not; wire sets coded in CAMEO do).
     #[serde(default, alias = "cameoCode", alias = "eventCode", alias = "CAMEO")]
     cameo: String,
@@ -65,6 +68,47 @@ fn actors<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<Actor
     })
 }
 
+/// Names given as one comma- or semicolon-separated string or as a list.
+fn names<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Field {
+        Text(String),
+        List(Vec<String>),
+        Other(serde::de::IgnoredAny),
+    }
+    Ok(match Field::deserialize(deserializer)? {
+        Field::Text(text) => text
+            .split([',', ';'])
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty())
+            .collect(),
+        Field::List(list) => list,
+        Field::Other(_) => Vec::new(),
+    })
+}
+
+/// A gold context in the manual's current names: the GSR uses some older or shorter ones.
+fn current_context(name: &str) -> Option<&'static str> {
+    let name = name.trim().to_lowercase();
+    let current = match name.as_str() {
+        "refugee" | "refugees" => "asylum",
+        "resource" | "resources" => "natural_resource",
+        "political" | "politics" => "political_institutions",
+        "government" => "executive",
+        "rights" => "rights_freedoms",
+        "religion" => "religion_ethnicity",
+        "discrimination" => "inequality",
+        other => {
+            return dateline_nlp::events::contexts::CONTEXTS
+                .iter()
+                .find(|c| **c == other)
+                .copied()
+        }
+    };
+    Some(current)
+}
+
 /// What we say about a record's sentence: the event scored against it.
 #[derive(Debug, Default)]
 struct Prediction {
@@ -73,6 +117,7 @@ struct Prediction {
     target_country: Option<String>,
     mode: Option<String>,
     cameo: Option<String>,
+    context: Vec<String>,
 }
 
 /// Cases and right answers of one measure.
@@ -134,7 +179,8 @@ pub fn run(args: &EvalArgs) -> Result<()> {
     let mut per_type: BTreeMap<&str, Counts> =
         TYPES.iter().map(|t| (*t, Counts::default())).collect();
     let (mut total, mut right, mut with_event) = (0usize, 0usize, 0usize);
-    let (mut source, mut target, mut mode, mut cameo) = (
+    let (mut source, mut target, mut mode, mut cameo, mut context) = (
+        Tally::default(),
         Tally::default(),
         Tally::default(),
         Tally::default(),
@@ -187,6 +233,20 @@ pub fn run(args: &EvalArgs) -> Result<()> {
         if !record.mode.is_empty() && ours_label == gold {
             mode.add(prediction.mode.as_deref() == Some(record.mode.as_str()));
         }
+        // Contexts: right when one of ours is among the gold's (the GSR gives one or two).
+        let gold_contexts: Vec<&str> = record
+            .context
+            .iter()
+            .filter_map(|c| current_context(c))
+            .collect();
+        if !gold_contexts.is_empty() && prediction.event_type.is_some() {
+            context.add(
+                prediction
+                    .context
+                    .iter()
+                    .any(|c| gold_contexts.contains(&c.as_str())),
+            );
+        }
         if record.cameo.len() >= 2 {
             let root = |code: &str| code.get(..2).map(str::to_string);
             cameo.add(prediction.cameo.as_deref().and_then(root) == root(&record.cameo));
@@ -224,6 +284,13 @@ pub fn run(args: &EvalArgs) -> Result<()> {
         mode.right,
         mode.cases,
         mode.ratio()
+    );
+    let _ = writeln!(
+        out,
+        "context (one of ours among the gold's) {}/{} = {:.4}",
+        context.right,
+        context.cases,
+        context.ratio()
     );
     if cameo.cases > 0 {
         let _ = writeln!(
@@ -292,5 +359,6 @@ fn predict(pipeline: &Pipeline, record: &Record) -> Prediction {
         target_country: country(&event.target),
         mode: event.mode.clone(),
         cameo: event.cameo.clone(),
+        context: event.context.clone(),
     }
 }

@@ -65,13 +65,21 @@ pub struct Lexicon {
     /// The Goldstein score (× 10) the lexicon gives each CAMEO code, for codes the engine
     /// derives (PLOVER's tense conventions) rather than reads from a line.
     goldstein_by_code: HashMap<String, i32>,
+    /// The context cues (`data/lexicon/contexts.tsv`); empty for a lexicon read by [`Lexicon::parse`].
+    pub contexts: super::contexts::Contexts,
 }
 
 impl Lexicon {
     /// The bundled lexicon, read once per process.
     pub fn bundled() -> Result<&'static Lexicon, &'static LexiconError> {
         static BUNDLED: OnceLock<Result<Lexicon, LexiconError>> = OnceLock::new();
-        BUNDLED.get_or_init(|| Lexicon::parse(SOURCE)).as_ref()
+        BUNDLED
+            .get_or_init(|| {
+                let mut lexicon = Lexicon::parse(SOURCE)?;
+                lexicon.contexts = super::contexts::Contexts::parse(super::contexts::SOURCE)?;
+                Ok(lexicon)
+            })
+            .as_ref()
     }
 
     /// Reads a lexicon in the bundled file's format.

@@ -23,6 +23,7 @@
 //! `events`.
 
 mod arguments;
+pub mod contexts;
 pub mod lexicon;
 mod plover;
 mod triggers;
@@ -207,6 +208,25 @@ fn code(
     };
     let place = attached.or_else(nearest);
     let clause = arguments::subtree_span(doc, syntax, predicate, range);
+    let clause_tokens: Vec<usize> = range
+        .clone()
+        .filter(|&t| {
+            let span = annotations.tokens[t].span;
+            clause.start <= span.start && span.end <= clause.end
+        })
+        .collect();
+    let context = lexicon.contexts.of(
+        coding.cameo.as_deref(),
+        &clause_tokens
+            .iter()
+            .map(|&t| syntax.lemma(t))
+            .collect::<Vec<_>>(),
+        &clause_tokens
+            .iter()
+            .map(|&t| syntax.lower(t))
+            .collect::<Vec<_>>(),
+        &actor_contexts(doc, coding.event_type, source.as_ref(), target.as_ref()),
+    );
     let mut confidence = 50u8;
     if source.as_ref().is_some_and(|a| a.entity.is_some()) {
         confidence += 20;
@@ -241,13 +261,22 @@ fn code(
         target
             .as_ref()
             .map_or("none".to_string(), |_| trigger.targets.join("|")),
-    ) + if place.is_some() { place_rule } else { "" };
+    ) + if place.is_some() { place_rule } else { "" }
+        + &if context.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; context {} (CAMEO code and clause words)",
+                context.join(", ")
+            )
+        };
     Event {
         sentence: sentence as u32,
         clause,
         trigger: trigger_span,
         event_type: coding.event_type,
         mode: coding.mode,
+        context,
         cameo: coding.cameo,
         goldstein_tenths: coding.goldstein_tenths,
         source,
@@ -314,6 +343,47 @@ fn noun_predicate(syntax: &Syntax, token: usize) -> Option<usize> {
         }
         _ => None,
     }
+}
+
+/// Contexts an event's actors imply: a state's armed forces make it military; a verbal
+/// exchange between two states' actors (PLOVER's verbal cooperation and conflict types) is
+/// diplomatic, as the manual defines that context.
+fn actor_contexts(
+    doc: &Doc,
+    event_type: &str,
+    source: Option<&dateline_core::EventActor>,
+    target: Option<&dateline_core::EventActor>,
+) -> Vec<&'static str> {
+    let entity = |a: Option<&dateline_core::EventActor>| {
+        a.and_then(|a| a.entity)
+            .and_then(|e| doc.annotations().entities.get(e))
+    };
+    let (source, target) = (entity(source), entity(target));
+    let mut found = Vec::new();
+    if [source, target]
+        .iter()
+        .flatten()
+        .any(|e| e.sector.as_deref() == Some("MIL"))
+    {
+        found.push("military");
+    }
+    let verbal = matches!(
+        event_type,
+        "AGREE" | "CONSULT" | "SUPPORT" | "CONCEDE" | "REQUEST" | "ACCUSE" | "REJECT" | "THREATEN"
+    );
+    let (source_state, target_state) = (state_of(source), state_of(target));
+    if verbal && source_state.is_some() && target_state.is_some() && source_state != target_state {
+        found.push("diplomatic");
+    }
+    found
+}
+
+/// The state an entity acts for, if it is a state's actor (not an IGO, NGO or other non-state
+/// code).
+fn state_of(entity: Option<&dateline_core::Entity>) -> Option<&str> {
+    entity
+        .and_then(|e| e.country.as_deref())
+        .filter(|c| c.len() == 3 && !matches!(*c, "IGO" | "NGO" | "IMG" | "MNC" | "ISM"))
 }
 
 /// The object of `verb` when `verb` is a light verb ("holding the summit" → "summit").
