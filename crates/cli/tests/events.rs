@@ -31,7 +31,10 @@ fn eval_events_scores_a_small_fixture() {
     assert!(report.contains("CAMEO root code 1/1"), "{report}");
     assert!(report.contains("target country 1/1"), "{report}");
     // A string context is read as names; an attack is military.
-    assert!(report.contains("context (one of ours among the gold's) 1/1"), "{report}");
+    assert!(
+        report.contains("context (one of ours among the gold's) 1/1"),
+        "{report}"
+    );
     let last = report.lines().last().unwrap_or_default();
     assert!(last.starts_with("events type macro-F1 "), "{report}");
 }

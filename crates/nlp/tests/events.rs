@@ -253,6 +253,14 @@ fn contexts_come_from_the_code_the_actors_and_the_clause() {
     let shelled = event(&doc, "shelled");
     assert_eq!(shelled.context, ["military", "asylum"], "{}", shelled.why);
     let accused = event(&doc, "accused");
-    assert!(accused.context.contains(&"diplomatic".to_string()), "{:?}", accused.context);
-    assert!(accused.context.contains(&"cbrn".to_string()), "{:?}", accused.context);
+    assert!(
+        accused.context.contains(&"diplomatic".to_string()),
+        "{:?}",
+        accused.context
+    );
+    assert!(
+        accused.context.contains(&"cbrn".to_string()),
+        "{:?}",
+        accused.context
+    );
 }

@@ -240,14 +240,31 @@ fn intent(lexicon: &Lexicon, act: &Trigger, promised: bool) -> Option<Coding> {
         .and_then(intent_code)
         .map(str::to_string);
     let goldstein_tenths = cameo.as_deref().and_then(|c| goldstein(lexicon, c));
+    let mode = (event_type == "THREATEN").then(|| threat_mode(act).to_string());
     Some(Coding {
         event_type,
-        mode: None,
+        mode,
         cameo,
         goldstein_tenths,
         rule: Some(rule),
         recoding: Recoding::Intent,
     })
+}
+
+/// PLOVER's THREATEN mode for the act threatened: violence, arrest, expel, territory,
+/// relations or restrict (the manual's THREATEN modes).
+fn threat_mode(act: &Trigger) -> &'static str {
+    let code = act.cameo.as_deref().unwrap_or("");
+    match (act.event_type, act.mode.as_deref()) {
+        ("ASSAULT" | "MOBILIZE", _) => "violence",
+        (_, Some("arrest" | "detain")) => "arrest",
+        (_, Some("expel" | "deport")) => "expel",
+        (_, Some("seize" | "occupy")) => "territory",
+        ("SANCTION", _) if code.starts_with("1661") || code.starts_with("1662") => "expel",
+        ("SANCTION", _) if code.starts_with("163") => "restrict",
+        ("SANCTION", _) => "relations",
+        _ => "restrict",
+    }
 }
 
 /// CAMEO's "express intent to" (03x) or "threaten" (13x) code for an act's code.
@@ -378,6 +395,7 @@ mod tests {
             None,
             presented(Modality::Planned, true),
         );
+        assert_eq!(announced.mode.as_deref(), Some("restrict"));
         assert_eq!(
             (announced.event_type, announced.cameo.as_deref()),
             ("THREATEN", Some("1312"))
