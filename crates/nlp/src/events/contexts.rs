@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::LexiconError;
+use super::lexicon::{rows, LexiconError};
 
 const FILE: &str = "data/lexicon/contexts.tsv";
 pub(super) const SOURCE: &str = include_str!("../../../../data/lexicon/contexts.tsv");
@@ -63,27 +63,12 @@ impl Contexts {
     /// Reads the cue file.
     pub fn parse(text: &str) -> Result<Contexts, LexiconError> {
         let mut contexts = Contexts::default();
-        let mut header = false;
-        for (number, line) in text.lines().enumerate() {
+        for (line, fields) in rows(FILE, text, &["cue", "context", "notes"])? {
             let error = |message: String| LexiconError {
                 file: FILE,
-                line: number + 1,
+                line,
                 message,
             };
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let fields: Vec<&str> = line.split('\t').collect();
-            if !header {
-                if fields != ["cue", "context", "notes"] {
-                    return Err(error("expected the header cue, context, notes".to_string()));
-                }
-                header = true;
-                continue;
-            }
-            if fields.len() != 3 {
-                return Err(error(format!("{} fields, expected 3", fields.len())));
-            }
             let context = CONTEXTS
                 .iter()
                 .find(|c| **c == fields[1].trim())

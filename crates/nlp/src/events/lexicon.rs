@@ -58,6 +58,52 @@ pub struct Trigger {
     pub targets: Vec<String>,
 }
 
+/// The data lines of a tab-separated lexicon file with their 1-based line numbers: comments
+/// (`#`) and blank lines skipped, the first other line checked against `header`, every later
+/// one checked to have as many fields.
+pub(super) fn rows<'t>(
+    file: &'static str,
+    text: &'t str,
+    header: &[&str],
+) -> Result<Vec<(usize, Vec<&'t str>)>, LexiconError> {
+    let mut out = Vec::new();
+    let mut seen_header = false;
+    for (number, line) in text.lines().enumerate() {
+        let error = |message: String| LexiconError {
+            file,
+            line: number + 1,
+            message,
+        };
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        if !seen_header {
+            if fields != header {
+                return Err(error(format!("expected the header {header:?}")));
+            }
+            seen_header = true;
+            continue;
+        }
+        if fields.len() != header.len() {
+            return Err(error(format!(
+                "{} fields, expected {}",
+                fields.len(),
+                header.len()
+            )));
+        }
+        out.push((number + 1, fields));
+    }
+    if !seen_header {
+        return Err(LexiconError {
+            file,
+            line: 1,
+            message: "no header".to_string(),
+        });
+    }
+    Ok(out)
+}
+
 /// Triggers by (phrase, noun).
 #[derive(Debug, Default)]
 pub struct Lexicon {
@@ -85,27 +131,12 @@ impl Lexicon {
     /// Reads a lexicon in the bundled file's format.
     pub fn parse(text: &str) -> Result<Lexicon, LexiconError> {
         let mut lexicon = Lexicon::default();
-        let mut header = false;
-        for (number, line) in text.lines().enumerate() {
+        for (line, fields) in rows(FILE, text, &HEADER)? {
             let error = |message: String| LexiconError {
                 file: FILE,
-                line: number + 1,
+                line,
                 message,
             };
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let fields: Vec<&str> = line.split('\t').collect();
-            if !header {
-                if fields != HEADER {
-                    return Err(error(format!("expected the header {HEADER:?}")));
-                }
-                header = true;
-                continue;
-            }
-            if fields.len() != HEADER.len() {
-                return Err(error(format!("{} fields, expected 8", fields.len())));
-            }
             let event_type = TYPES
                 .iter()
                 .chain([&NOT_AN_EVENT])
@@ -153,13 +184,6 @@ impl Lexicon {
                 .entry((trigger.phrase.clone(), noun))
                 .or_default()
                 .push(trigger);
-        }
-        if !header {
-            return Err(LexiconError {
-                file: FILE,
-                line: 1,
-                message: "no header".to_string(),
-            });
         }
         Ok(lexicon)
     }
