@@ -10,8 +10,9 @@
 //!    or oblique ("met with X", "sanctions against X"), each resolved to the entity whose mention
 //!    holds it.
 //! 3. PLOVER's conventions recode by presentation ([`plover`]): future or promised cooperation
-//!    is AGREE, a future retreat CONCEDE, a hostile act its actor announces THREATEN, a
-//!    negated promise REJECT, what a speaker says another must do REQUEST.
+//!    or retreat is AGREE (03x), a hostile act its actor announces THREATEN, a negated promise
+//!    REJECT, what a speaker says another must do REQUEST. Contexts come from the CAMEO code,
+//!    the actors and cue words of the clause ([`contexts`]).
 //! 4. Polarity from negation; modality from auxiliaries, conditionals, proposals and quotes;
 //!    the date from the time stage ([`crate::time::date_of_token`]); the place from the places
 //!    attached to the trigger by "in/at" (location, or venue when proposed) or "to"
