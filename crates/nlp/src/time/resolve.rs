@@ -285,10 +285,16 @@ fn calendar(
             let from = reference.checked_sub_days(window)?;
             candidates.iter().find(|d| **d >= from).copied()
         }
-        (Shift::Tense, _) => {
+        (Shift::Tense, Tense::Past) => {
             let until = reference.checked_add_days(window)?;
             candidates.iter().rev().find(|d| **d <= until).copied()
         }
+        // Without a tense to go by ("payable Jan. 2", "the summit on April 24"), the one
+        // nearest the document date.
+        (Shift::Tense, _) => candidates
+            .iter()
+            .min_by_key(|d| (**d - reference).num_days().abs())
+            .copied(),
     }?;
     let why = match shift {
         Shift::Tense => format!("year from the document date by {}", tense.name()),
@@ -394,11 +400,23 @@ fn quarter_point(
     }
     let here = dct.year();
     let chosen = match (shift, tense) {
-        (_, Tense::Future) | (Shift::Next, _) => {
+        (Shift::Next, _) => {
             // The next one that has not ended yet.
             let this_year = start(here)?;
             let ends = this_year.checked_add_months(chrono::Months::new(months))?;
             if ends > dct {
+                this_year
+            } else {
+                start(here + 1)?
+            }
+        }
+        (_, Tense::Future) => {
+            // Results come out in the quarter after the one they cover, so a quarter that
+            // ended less than a quarter ago is still the one a future clause talks about
+            // ("will report third-quarter results" in November).
+            let this_year = start(here)?;
+            let reported_by = this_year.checked_add_months(chrono::Months::new(months + 3))?;
+            if reported_by > dct {
                 this_year
             } else {
                 start(here + 1)?
@@ -670,6 +688,52 @@ mod tests {
         assert_eq!(
             value(dec_28, Tense::Unknown, "2026-01-03").unwrap(),
             "2025-12-28"
+        );
+    }
+
+    #[test]
+    fn a_date_without_tense_is_the_nearest_one() {
+        let jan_2 = Expr::Calendar {
+            year: None,
+            month: 1,
+            day: Some(2),
+            shift: Shift::Tense,
+            time: None,
+        };
+        // "The dividend is payable Jan. 2", written on 1989-11-02: two months ahead, not ten back.
+        assert_eq!(
+            value(jan_2.clone(), Tense::Present, "1989-11-02").unwrap(),
+            "1990-01-02"
+        );
+        assert_eq!(
+            value(jan_2, Tense::Past, "1989-11-02").unwrap(),
+            "1989-01-02"
+        );
+    }
+
+    #[test]
+    fn a_future_clause_still_means_the_quarter_just_ended() {
+        let third = |tense| {
+            let expr = Expr::Quarter {
+                number: 3,
+                half: false,
+                year: None,
+                shift: Shift::Tense,
+            };
+            value(expr, tense, "1989-11-02").unwrap()
+        };
+        // "will report third-quarter results" in November: the quarter that ended in September.
+        assert_eq!(third(Tense::Future), "1989-Q3");
+        assert_eq!(third(Tense::Past), "1989-Q3");
+        let first = Expr::Quarter {
+            number: 1,
+            half: false,
+            year: None,
+            shift: Shift::Tense,
+        };
+        assert_eq!(
+            value(first, Tense::Future, "1989-11-02").unwrap(),
+            "1990-Q1"
         );
     }
 
