@@ -45,3 +45,4 @@ mod speech;
 mod syntax;
 pub mod tagger;
 pub mod time;
+mod tsv;

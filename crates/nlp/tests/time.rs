@@ -149,3 +149,38 @@ fn quotes_take_the_date_of_their_clause() {
     assert_eq!(dates[1].value.as_deref(), Some("2025-08-19"));
     assert_eq!(dates[1].precision.as_str(), "document");
 }
+
+#[test]
+fn named_days_by_rule_and_tense() {
+    // Written on Saturday 2025-12-20.
+    let doc = analyze(
+        "The talks resumed a week after Thanksgiving Day. The truce will start on Orthodox \
+         Easter and last through New Year\u{2019}s Day. He left last Easter and returns by \
+         Presidents' Day 2026. Crowds marked the Lunar New Year. The Good Friday Agreement \
+         still holds.",
+        Some("2025-12-20"),
+    );
+    assert_eq!(
+        value_of(&doc, "Thanksgiving Day").as_deref(),
+        Some("2025-11-27")
+    );
+    assert_eq!(
+        value_of(&doc, "Orthodox Easter").as_deref(),
+        Some("2026-04-12")
+    );
+    assert_eq!(
+        value_of(&doc, "New Year\u{2019}s Day").as_deref(),
+        Some("2026-01-01")
+    );
+    assert_eq!(value_of(&doc, "last Easter").as_deref(), Some("2025-04-20"));
+    assert_eq!(
+        value_of(&doc, "Presidents' Day 2026").as_deref(),
+        Some("2026-02-16")
+    );
+    // Another calendar's new year, and a treaty's name, are no dates.
+    let texts: Vec<String> = times(&doc).into_iter().map(|(t, _, _)| t).collect();
+    assert!(!texts
+        .iter()
+        .any(|t| t.contains("New Year") && !t.contains("Day")));
+    assert!(!texts.iter().any(|t| t.contains("Friday")), "{texts:?}");
+}

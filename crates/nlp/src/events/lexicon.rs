@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use thiserror::Error;
+pub(super) use crate::tsv::rows;
+pub use crate::tsv::LexiconError;
 
 const FILE: &str = "data/lexicon/event-verbs.tsv";
 const SOURCE: &str = include_str!("../../../../data/lexicon/event-verbs.tsv");
@@ -27,18 +28,6 @@ pub const TYPES: [&str; 16] = dateline_core::PLOVER_TYPES;
 /// that its verb's own sense does not apply.
 pub const NOT_AN_EVENT: &str = "NONE";
 
-/// A line of the lexicon that could not be read.
-#[derive(Debug, Error, Clone, PartialEq, Eq)]
-#[error("{file}:{line}: {message}")]
-pub struct LexiconError {
-    /// The file.
-    pub file: &'static str,
-    /// 1-based line.
-    pub line: usize,
-    /// What is wrong.
-    pub message: String,
-}
-
 /// What a trigger gives.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Trigger {
@@ -56,52 +45,6 @@ pub struct Trigger {
     pub goldstein_tenths: Option<i32>,
     /// How the target is expressed: "obj" or a preposition.
     pub targets: Vec<String>,
-}
-
-/// The data lines of a tab-separated lexicon file with their 1-based line numbers: comments
-/// (`#`) and blank lines skipped, the first other line checked against `header`, every later
-/// one checked to have as many fields.
-pub(super) fn rows<'t>(
-    file: &'static str,
-    text: &'t str,
-    header: &[&str],
-) -> Result<Vec<(usize, Vec<&'t str>)>, LexiconError> {
-    let mut out = Vec::new();
-    let mut seen_header = false;
-    for (number, line) in text.lines().enumerate() {
-        let error = |message: String| LexiconError {
-            file,
-            line: number + 1,
-            message,
-        };
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let fields: Vec<&str> = line.split('\t').collect();
-        if !seen_header {
-            if fields != header {
-                return Err(error(format!("expected the header {header:?}")));
-            }
-            seen_header = true;
-            continue;
-        }
-        if fields.len() != header.len() {
-            return Err(error(format!(
-                "{} fields, expected {}",
-                fields.len(),
-                header.len()
-            )));
-        }
-        out.push((number + 1, fields));
-    }
-    if !seen_header {
-        return Err(LexiconError {
-            file,
-            line: 1,
-            message: "no header".to_string(),
-        });
-    }
-    Ok(out)
 }
 
 /// Triggers by (phrase, noun).

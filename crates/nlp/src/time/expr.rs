@@ -2,6 +2,7 @@
 
 use chrono::Weekday;
 
+use super::holidays::DayRule;
 use super::value::{Grain, TimeOfDay};
 use super::words::{Season, Unit};
 
@@ -33,6 +34,13 @@ pub(crate) enum Expr {
         year: Option<i32>,
         month: u32,
         day: Option<u32>,
+        shift: Shift,
+        time: Option<TimeOfDay>,
+    },
+    /// A named day: "Christmas Eve", "Thanksgiving 1999", "last Easter", "Good Friday morning".
+    Holiday {
+        rule: DayRule,
+        year: Option<i32>,
         shift: Shift,
         time: Option<TimeOfDay>,
     },

@@ -15,6 +15,7 @@
 mod clause;
 mod dates;
 mod expr;
+mod holidays;
 mod recognize;
 mod relation;
 mod resolve;
@@ -228,6 +229,19 @@ mod tests {
         ".",
         "hundred",
         "thousand",
+        "Christmas",
+        "Eve",
+        "Easter",
+        "Orthodox",
+        "Good",
+        "Friday",
+        "Agreement",
+        "New",
+        "Year",
+        "'s",
+        "Day",
+        "Lunar",
+        "Thanksgiving",
     ];
 
     fn any_date() -> impl Strategy<Value = Option<NaiveDate>> {

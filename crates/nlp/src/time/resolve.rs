@@ -102,6 +102,7 @@ fn type_of(expr: &Expr) -> TimexType {
         Expr::Set(_) => TimexType::Set,
         Expr::Clock(_) => TimexType::Time,
         Expr::Calendar { time: Some(_), .. }
+        | Expr::Holiday { time: Some(_), .. }
         | Expr::Weekday { time: Some(_), .. }
         | Expr::Deictic { time: Some(_), .. }
         | Expr::Anaphoric { time: Some(_), .. } => TimexType::Time,
@@ -155,6 +156,21 @@ fn relative(expr: &Expr, timex_type: TimexType, dct: NaiveDate, context: &Contex
             time,
         } => calendar(year, month, day, shift, tense, dct)
             .map(|(point, why)| (with_time(point, time), why)),
+        Expr::Holiday {
+            rule,
+            year,
+            shift,
+            time,
+        } => {
+            let placed = match year {
+                Some(y) => rule.date_in(y).map(|d| (d, "explicit year".to_string())),
+                None => place_by_year(|y| rule.date_in(y), dct, shift, tense, 60),
+            };
+            placed.map(|(day, why)| {
+                let point = with_time(Point::new(Grain::Day, day), time);
+                (point, why)
+            })
+        }
         Expr::Decade { first_year, .. } => {
             // "the '90s": the latest such decade that has begun by the document date.
             let century = dct.year().div_euclid(100) * 100;
@@ -264,19 +280,34 @@ fn calendar(
     if let Some(y) = year {
         return make(y).map(|d| (Point::new(grain, d), "explicit date".to_string()));
     }
-    let here = dct.year();
     let reference = if day.is_some() {
         dct
     } else {
-        ymd(here, dct.month(), 1)?
+        ymd(dct.year(), dct.month(), 1)?
     };
+    let window = if day.is_some() { 60 } else { 45 };
+    let (chosen, why) = place_by_year(make, reference, shift, tense, window)?;
+    Some((Point::new(grain, chosen), why))
+}
+
+/// The year for a day that recurs every year (`make` gives it in a year), placed around
+/// `reference` by the shift and the clause's tense: the last one on or before it in the past
+/// tense, the next one in the future, else the nearest.
+fn place_by_year(
+    make: impl Fn(i32) -> Option<NaiveDate>,
+    reference: NaiveDate,
+    shift: Shift,
+    tense: Tense,
+    window_days: u64,
+) -> Option<(NaiveDate, String)> {
+    let here = reference.year();
     let candidates: Vec<NaiveDate> = [here - 1, here, here + 1]
         .into_iter()
-        .filter_map(make)
+        .filter_map(&make)
         .collect();
     // News talks about dates near its own: a past-tense clause may still name a date a few weeks
     // ahead ("said the vote will be held Jan. 14"), so tense only decides beyond a window.
-    let window = chrono::Days::new(if day.is_some() { 60 } else { 45 });
+    let window = chrono::Days::new(window_days);
     let chosen = match (shift, tense) {
         (Shift::This, _) => make(here),
         (Shift::Last, _) => candidates.iter().rev().find(|d| **d < reference).copied(),
@@ -300,7 +331,7 @@ fn calendar(
         Shift::Tense => format!("year from the document date by {}", tense.name()),
         _ => "year from the document date".to_string(),
     };
-    Some((Point::new(grain, chosen), why))
+    Some((chosen, why))
 }
 
 /// Days from the document date to the weekday meant.

@@ -4,6 +4,7 @@
 use super::clock::clock_time;
 use super::{found, Found, Words};
 use crate::time::expr::{Expr, Shift};
+use crate::time::holidays;
 use crate::time::value::TimeOfDay;
 use crate::time::words::{self, Unit};
 
@@ -110,6 +111,67 @@ pub(super) fn calendar(w: &Words, i: usize) -> Option<Found> {
         time: None,
     };
     found(i, end, expr, "month")
+}
+
+/// Words before a name that make it another calendar's day ("Lunar New Year") and words after
+/// it that make it the name of something else ("the Good Friday Agreement", "Easter Island").
+const OTHER_CALENDARS: [&str; 9] = [
+    "lunar",
+    "chinese",
+    "vietnamese",
+    "korean",
+    "jewish",
+    "islamic",
+    "persian",
+    "orthodox",
+    "ethiopian",
+];
+const NAME_GOES_ON: [&str; 6] = [
+    "agreement",
+    "accord",
+    "accords",
+    "island",
+    "rising",
+    "offensive",
+];
+
+/// A named day: "Christmas Eve", "Thanksgiving Day 1999", "last Easter", "Good Friday morning".
+pub(super) fn holiday(w: &Words, i: usize) -> Option<Found> {
+    let (shift, s) = match w.lower(i) {
+        "last" | "past" | "previous" => (Shift::Last, i + 1),
+        "next" | "coming" => (Shift::Next, i + 1),
+        "this" => (Shift::This, i + 1),
+        _ => (Shift::Tense, i),
+    };
+    if !w.capitalized(s) || (s > 0 && w.any(s - 1, &OTHER_CALENDARS)) {
+        return None;
+    }
+    let day = holidays::named_days().iter().find(|day| {
+        day.words
+            .iter()
+            .enumerate()
+            .all(|(k, word)| holidays::same_word(w.lower(s + k), word))
+    })?;
+    let after = s + day.words.len();
+    if w.any(after, &NAME_GOES_ON) {
+        return None;
+    }
+    let (year, end) = match year_number(w, after) {
+        Some(year) => (Some(year), after + 1),
+        None if w.is(after, "of") => match year_number(w, after + 1) {
+            Some(year) => (Some(year), after + 2),
+            None => (None, after),
+        },
+        None => (None, after),
+    };
+    let (time, end) = time_after(w, end);
+    let expr = Expr::Holiday {
+        rule: day.rule,
+        year,
+        shift,
+        time,
+    };
+    found(i, end, expr, "named-day")
 }
 
 /// "19 August 2025", "the 19th of August".
@@ -251,7 +313,8 @@ pub(super) fn weekday(w: &Words, i: usize) -> Option<Found> {
         _ => (Shift::Tense, i),
     };
     let (day, plural) = words::weekday(w.text(d))?;
-    if !w.capitalized(d) {
+    // "the Good Friday Agreement", "the Black Friday sales" name something else.
+    if !w.capitalized(d) || w.any(d + 1, &NAME_GOES_ON) {
         return None;
     }
     if plural && shift == Shift::Tense {

@@ -12,7 +12,7 @@ mod relative;
 
 use super::expr::Expr;
 use super::words;
-use calendar::{calendar, day_first, decade, iso_date, quarter, season, weekday, year};
+use calendar::{calendar, day_first, decade, holiday, iso_date, quarter, season, weekday, year};
 use clock::{clock, set};
 use relative::{anaphoric, current, deictic, quantity, same_period};
 
@@ -133,6 +133,7 @@ fn bounded(w: &Words, i: usize) -> Option<Found> {
     let datelike = matches!(
         hit.expr,
         Expr::Calendar { .. }
+            | Expr::Holiday { .. }
             | Expr::Year(_)
             | Expr::Decade { .. }
             | Expr::Century(_)
@@ -185,9 +186,9 @@ fn quantified(w: &Words, i: usize) -> Option<Found> {
 
 /// The longest unmodified expression at `i`.
 fn core_at(w: &Words, i: usize) -> Option<Found> {
-    let rules: [fn(&Words, usize) -> Option<Found>; 12] = [
+    let rules: [fn(&Words, usize) -> Option<Found>; 13] = [
         calendar, day_first, iso_date, year, decade, weekday, deictic, current, quantity, quarter,
-        season, set,
+        season, set, holiday,
     ];
     let mut best: Option<Found> = None;
     for rule in rules {
