@@ -270,6 +270,32 @@ pub(super) fn modality_of(
     }
 }
 
+/// A condition the predicate's act is made to hang on: an adverbial clause under it opened by
+/// "unless" or "if" ("will withdraw its force unless Chad holds elections").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Condition {
+    Unless,
+    If,
+}
+
+pub(super) fn condition_of(
+    syntax: &Syntax,
+    predicate: usize,
+    sentence: &Range<usize>,
+) -> Option<Condition> {
+    syntax
+        .children(predicate, sentence)
+        .into_iter()
+        .filter(|&c| syntax.relation(c) == "advcl")
+        .flat_map(|clause| syntax.children(clause, sentence))
+        .filter(|&m| syntax.relation(m) == "mark")
+        .find_map(|m| match syntax.lower(m).as_str() {
+            "unless" => Some(Condition::Unless),
+            "if" => Some(Condition::If),
+            _ => None,
+        })
+}
+
 /// The words of the predicate's clause: its whole subtree.
 pub(super) fn subtree_span(
     doc: &Doc,

@@ -32,7 +32,7 @@ mod triggers;
 use dateline_core::{ByteSpan, Doc, Event, Modality, PlaceRole, Polarity};
 
 use crate::syntax::Syntax;
-use arguments::{actor_of, modality_of, negated, obliged, source_of, target_of};
+use arguments::{actor_of, condition_of, modality_of, negated, obliged, source_of, target_of};
 use lexicon::{Lexicon, Trigger};
 use plover::{Presentation, Recoding};
 use triggers::{case_of, governed_by_trigger, trigger_at, EVENT_KINDS};
@@ -173,6 +173,8 @@ fn code(
     let is_negated = negated(syntax, predicate, range) || negated(syntax, token, range);
     let presentation = Presentation {
         modality,
+        condition: condition_of(syntax, predicate, range),
+        reported: quote.is_some(),
         announced_by_actor,
         negated: is_negated,
         demanded: quote.is_some()

@@ -9,10 +9,13 @@
 //!   the ban", "said they will release the hostages"). The manual's text would make announced
 //!   retreats CONCEDE, but its own CAMEO2PLOVER table maps 035x to AGREE, and so does the
 //!   gold standard record; we follow the table, so that our CAMEO code and PLOVER type agree.
-//! - A promised or announced hostile act (ASSAULT, COERCE, SANCTION, MOBILIZE) is THREATEN,
-//!   CAMEO 13x, when the actor says it: under a verb of intent ("vowed to retaliate") or in
-//!   the actor's reported speech ("Moscow will impose sanctions, the Kremlin said"). A writer's
+//! - A promised or announced hostile act (ASSAULT, COERCE, SANCTION, MOBILIZE, PROTEST) is
+//!   THREATEN, CAMEO 13x, when the actor says it: under a verb of intent ("vowed to retaliate")
+//!   or in the actor's reported speech ("Moscow will impose sanctions, the Kremlin said"). A writer's
 //!   forecast ("NATO will deploy more troops") keeps its type, with its modality.
+//! - An act not yet done that someone says will hang on the other side's conduct is THREATEN,
+//!   CAMEO 13x: a hostile act under "unless" or "if" ("may halt mediation if cooperation founders"),
+//!   a withdrawal or rejection under "unless" ("will withdraw its force unless …").
 //! - A CONCEDE in the plain future ("will lift the curfew") stays CONCEDE, as the manual says.
 //!
 //! The lexicon codes each trigger by what the act is when it happens; this module is the only
@@ -20,6 +23,7 @@
 
 use dateline_core::Modality;
 
+use super::arguments::Condition;
 use super::lexicon::{Lexicon, Trigger};
 
 /// What an event is coded as: type, mode, CAMEO code and Goldstein score.
@@ -66,6 +70,11 @@ impl Coding {
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Presentation {
     pub modality: Modality,
+    /// The act is made to hang on the target's conduct: "will withdraw unless …", "may halt
+    /// mediation if …".
+    pub condition: Option<Condition>,
+    /// Inside someone's reported speech, whoever the speaker.
+    pub reported: bool,
     /// Inside reported speech (a quote, or the complement of a speech verb) whose speaker is
     /// the event's own source: an announcement, offer or threat.
     pub announced_by_actor: bool,
@@ -134,6 +143,9 @@ fn tense_coding(
             presentation.modality,
             Modality::Planned | Modality::Proposed | Modality::Conditional
         );
+    if let Some(coding) = conditional_threat(lexicon, trigger, presentation) {
+        return coding;
+    }
     match trigger.event_type {
         "CONSULT" | "SUPPORT" | "COOPERATE" | "AID" | "RETREAT" if future || announced => {
             intent(lexicon, trigger, false).unwrap_or(own)
@@ -141,11 +153,60 @@ fn tense_coding(
         "CONCEDE" if presentation.modality == Modality::Proposed || announced => {
             intent(lexicon, trigger, false).unwrap_or(own)
         }
-        "ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE" if announced => {
+        "ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE" | "PROTEST" if announced => {
             intent(lexicon, trigger, false).unwrap_or(own)
         }
         _ => own,
     }
+}
+
+/// "will withdraw its force unless Chad holds elections", "may halt mediation if cooperation
+/// founders": a hostile act, or a withdrawal or rejection, that is not yet done and is made to
+/// hang on what the other side does is a threat (CAMEO 13: "coercive or forceful warnings with
+/// serious potential repercussions"). "If" makes a threat only of a hostile act: "will lift
+/// sanctions if Iran complies" is an offer.
+fn conditional_threat(
+    lexicon: &Lexicon,
+    act: &Trigger,
+    presentation: Presentation,
+) -> Option<Coding> {
+    let condition = presentation.condition?;
+    // A threat is said by someone; the writer's "if talks fail, Moscow could impose
+    // sanctions" is a forecast.
+    if !presentation.reported {
+        return None;
+    }
+    let not_done = matches!(
+        presentation.modality,
+        Modality::Planned | Modality::Proposed | Modality::Hypothetical
+    );
+    let hostile = matches!(
+        act.event_type,
+        "ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE" | "PROTEST"
+    );
+    let yielding_or_refusing = matches!(act.event_type, "RETREAT" | "REJECT");
+    let threat = match condition {
+        Condition::Unless => hostile || yielding_or_refusing,
+        Condition::If => hostile,
+    };
+    if !not_done || !threat {
+        return None;
+    }
+    // Only threat codes (13x): a withdrawal threatened is CAMEO 136, "threaten to halt
+    // international involvement".
+    let cameo = match act.cameo.as_deref().and_then(intent_code) {
+        Some(code) if code.starts_with("13") => code,
+        _ if act.event_type == "RETREAT" => "136",
+        _ => "130",
+    };
+    Some(Coding {
+        event_type: "THREATEN",
+        mode: Some(threat_mode(act).to_string()),
+        cameo: Some(cameo.to_string()),
+        goldstein_tenths: goldstein(lexicon, cameo),
+        rule: Some("CAMEO: an act made to hang on the other side's conduct is a threat"),
+        recoding: Recoding::Intent,
+    })
 }
 
 /// PLOVER's REQUEST/REJECT mode and the CAMEO demand (10x) and rejection (12x) codes for an
@@ -225,10 +286,10 @@ fn intent(lexicon: &Lexicon, act: &Trigger, promised: bool) -> Option<Coding> {
         ("RETREAT" | "CONCEDE", false) => {
             ("AGREE", "CAMEO2PLOVER: an intent to yield (035) is AGREE")
         }
-        ("ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE", true) => {
+        ("ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE" | "PROTEST", true) => {
             ("THREATEN", "PLOVER: a vowed hostile act is THREATEN")
         }
-        ("ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE", false) => (
+        ("ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE" | "PROTEST", false) => (
             "THREATEN",
             "PLOVER: a hostile act its actor announces is THREATEN",
         ),
@@ -260,7 +321,9 @@ fn threat_mode(act: &Trigger) -> &'static str {
         (_, Some("arrest" | "detain")) => "arrest",
         (_, Some("expel" | "deport")) => "expel",
         (_, Some("seize" | "occupy")) => "territory",
-        ("SANCTION", _) if code.starts_with("1661") || code.starts_with("1662") => "expel",
+        ("SANCTION", _) if code.starts_with("166") => "expel",
+        ("RETREAT", _) => "expel",
+        ("REJECT", _) => "relations",
         ("SANCTION", _) if code.starts_with("163") => "restrict",
         ("SANCTION", _) => "relations",
         _ => "restrict",
@@ -289,6 +352,10 @@ fn intent_code(act: &str) -> Option<&'static str> {
         c if c.starts_with("161") => "1313",
         c if c.starts_with("162") => "1311",
         c if c.starts_with("163") => "1312",
+        c if c.starts_with("164") => "134",
+        c if c.starts_with("165") => "135",
+        c if c.starts_with("166") => "136",
+        c if c.starts_with("14") => "133",
         c if c.starts_with("204") => "1385",
         c if c.starts_with("19") || c.starts_with("18") => "1384",
         c if c.starts_with("04") => "036",
@@ -338,6 +405,8 @@ mod tests {
     fn presented(modality: Modality, by_actor: bool) -> Presentation {
         Presentation {
             modality,
+            condition: None,
+            reported: by_actor,
             announced_by_actor: by_actor,
             negated: false,
             demanded: false,
@@ -377,6 +446,62 @@ mod tests {
             let coding = code(lexicon(), &visit, None, presented(modality, true));
             assert_eq!(coding, Coding::of(&visit));
         }
+    }
+
+    #[test]
+    fn acts_hung_on_the_other_sides_conduct_are_threats() {
+        let on = |condition, modality| Presentation {
+            condition: Some(condition),
+            reported: true,
+            ..presented(modality, false)
+        };
+        // "will withdraw its force unless Chad holds elections"
+        let withdraw = trigger("RETREAT", "0874");
+        let threat = code(
+            lexicon(),
+            &withdraw,
+            None,
+            on(Condition::Unless, Modality::Planned),
+        );
+        assert_eq!(
+            (
+                threat.event_type,
+                threat.cameo.as_deref(),
+                threat.mode.as_deref()
+            ),
+            ("THREATEN", Some("136"), Some("expel"))
+        );
+        // "may halt mediation if cooperation founders"
+        let halt = trigger("SANCTION", "165");
+        let threat = code(
+            lexicon(),
+            &halt,
+            None,
+            on(Condition::If, Modality::Hypothetical),
+        );
+        assert_eq!(
+            (threat.event_type, threat.cameo.as_deref()),
+            ("THREATEN", Some("135"))
+        );
+        // "will lift sanctions if Iran complies" is an offer; a past act under "if" is no threat.
+        let lift = trigger("RETREAT", "085");
+        let offer = code(lexicon(), &lift, None, on(Condition::If, Modality::Planned));
+        assert_eq!(offer.event_type, "AGREE");
+        let done = code(
+            lexicon(),
+            &halt,
+            None,
+            on(Condition::If, Modality::Asserted),
+        );
+        assert_eq!(done.event_type, "SANCTION");
+        let forecast = Presentation {
+            reported: false,
+            ..on(Condition::If, Modality::Hypothetical)
+        };
+        assert_eq!(
+            code(lexicon(), &halt, None, forecast).event_type,
+            "SANCTION"
+        );
     }
 
     #[test]
