@@ -440,15 +440,19 @@ impl<'d> QuoteView<'d> {
             if quoted[verb] || !self.is_reporting_verb(verb) {
                 continue;
             }
-            let mut clauses: Vec<(usize, Range<usize>)> = self
+            // (clause head, clause tokens, the speaker's token when the parse gives none)
+            let mut clauses: Vec<(usize, Range<usize>, Option<usize>)> = self
                 .children(verb)
                 .filter(|&c| self.relation(c) == "ccomp")
-                .map(|c| (c, self.subtree(c)))
+                .map(|c| (c, self.subtree(c), None))
                 .collect();
             if clauses.is_empty() {
-                clauses.extend(self.that_clause(verb));
+                clauses.extend(self.that_clause(verb).map(|(c, r)| (c, r, None)));
             }
-            for (clause, mut range) in clauses {
+            if clauses.is_empty() {
+                clauses.extend(self.attribution_tail(verb));
+            }
+            for (clause, mut range, tail_speaker) in clauses {
                 if range.contains(&verb) {
                     continue;
                 }
@@ -489,17 +493,18 @@ impl<'d> QuoteView<'d> {
                 if words < 3 || range.clone().all(|t| quoted[t]) {
                     continue;
                 }
-                let subject = self
-                    .children(verb)
-                    .find(|&c| matches!(self.relation(c), "nsubj" | "nsubj:pass"));
-                let Some(mut found) = subject.and_then(|s| {
-                    self.speaker_at(
-                        s,
-                        Some(verb..verb + 1),
-                        "subject of the reporting verb",
-                        false,
-                    )
-                }) else {
+                let subject = tail_speaker.or_else(|| {
+                    self.children(verb)
+                        .find(|&c| matches!(self.relation(c), "nsubj" | "nsubj:pass"))
+                });
+                let how = if tail_speaker.is_some() {
+                    "the noun phrase of a closing \"…, X said\""
+                } else {
+                    "subject of the reporting verb"
+                };
+                let Some(mut found) =
+                    subject.and_then(|s| self.speaker_at(s, Some(verb..verb + 1), how, false))
+                else {
                     continue;
                 };
                 if self.lemma(verb) == "tell" {
@@ -516,7 +521,14 @@ impl<'d> QuoteView<'d> {
                     cue: found.cue,
                     addressee: found.addressee,
                     anonymous: found.anonymous,
-                    why: format!("complement clause of a speech verb; {}", found.why),
+                    why: if tail_speaker.is_some() {
+                        format!(
+                            "the sentence before a closing attribution (\"…, X said\"); {}",
+                            found.why
+                        )
+                    } else {
+                        format!("complement clause of a speech verb; {}", found.why)
+                    },
                 });
             }
         }
@@ -541,6 +553,49 @@ impl<'d> QuoteView<'d> {
         }
         let range = that + 1..sentence.end;
         (range.len() > 2).then(|| (that + 1, range))
+    }
+
+    /// "…, Dutch Foreign Minister Hans van den Broek said on Tuesday.": when the parse gives the
+    /// verb no clause, a sentence that closes with a comma, a noun phrase, the verb and nothing
+    /// but a few nouns and prepositions ("told AFP", "said in a statement") is that speaker's
+    /// report of everything before the comma. Returns the clause's first word (standing for its
+    /// head), the clause and the noun phrase's head: its last noun, or the last before a
+    /// preposition ("three sources familiar with the call").
+    fn attribution_tail(&self, verb: usize) -> Option<(usize, Range<usize>, Option<usize>)> {
+        let sentence = self.sentence_range(verb);
+        let a = self.doc.annotations();
+        let is_comma = |t: usize| self.doc.slice(a.tokens[t].span) == ",";
+        let verbal = |t: usize| matches!(self.upos(t), "VERB" | "AUX" | "SCONJ");
+        let after_ok = (verb + 1..sentence.end).all(|t| {
+            matches!(
+                self.upos(t),
+                "ADP" | "NOUN" | "PROPN" | "NUM" | "DET" | "ADJ" | "PRON" | "PUNCT"
+            )
+        });
+        if !after_ok || verb + 1 + 8 < sentence.end {
+            return None;
+        }
+        let comma = (sentence.start..verb)
+            .rev()
+            .take_while(|&t| !verbal(t))
+            .find(|&t| is_comma(t))?;
+        let phrase = comma + 1..verb;
+        if phrase.is_empty() || phrase.len() > 12 {
+            return None;
+        }
+        let nominal = |t: usize| matches!(self.upos(t), "NOUN" | "PROPN" | "PRON");
+        let before_preposition = phrase
+            .clone()
+            .find(|&t| {
+                let adjective_with_object = self.upos(t) == "ADJ" && self.upos(t + 1) == "ADP";
+                self.upos(t) == "ADP" || (adjective_with_object && t > phrase.start)
+            })
+            .unwrap_or(phrase.end);
+        let head = (phrase.start..before_preposition)
+            .rev()
+            .find(|&t| nominal(t))?;
+        let clause = sentence.start..comma;
+        (clause.len() > 2).then_some((sentence.start, clause, Some(head)))
     }
 
     /// Where reported speech continues past its clause: "said that A, and B" when the parser
