@@ -118,3 +118,29 @@ fn inverted_passive_and_pronoun_speakers() {
     let doc = analyze("\u{201C}I do not expect much,\u{201D} he said.");
     assert_eq!(quotes(&doc)[0].2, "he");
 }
+
+#[test]
+fn a_closing_attribution_reports_the_sentence_before_it() {
+    // The tagger reads "founders" as a noun, so the parse hangs "said" under the "if" clause;
+    // the sentence's shape still says who reports what.
+    let doc = analyze(
+        "The European Community may halt mediation efforts among the feuding republics if \
+         cooperation by all parties founders, Dutch Foreign Minister Hans van den Broek said \
+         on Tuesday. Putin proposed holding the summit in Moscow, three sources familiar with \
+         the call told AFP.",
+    );
+    let found = quotes(&doc);
+    let halt = found
+        .iter()
+        .find(|q| q.0.starts_with("The European Community may halt"))
+        .unwrap_or_else(|| panic!("no quote for the first sentence in {found:?}"));
+    assert_eq!(halt.1, QuoteKind::Indirect);
+    assert!(halt.0.ends_with("founders"), "{:?}", halt.0);
+    assert!(halt.2.contains("Broek"), "{:?}", halt.2);
+    let moscow = found
+        .iter()
+        .find(|q| q.0.starts_with("Putin proposed"))
+        .unwrap_or_else(|| panic!("no quote for the second sentence in {found:?}"));
+    assert!(moscow.2.contains("sources"), "{:?}", moscow.2);
+    assert_eq!(moscow.4, "AFP");
+}

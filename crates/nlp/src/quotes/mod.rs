@@ -449,8 +449,15 @@ impl<'d> QuoteView<'d> {
             if clauses.is_empty() {
                 clauses.extend(self.that_clause(verb).map(|(c, r)| (c, r, None)));
             }
-            if clauses.is_empty() {
-                clauses.extend(self.attribution_tail(verb));
+            // No clause, or a clause but no subject: a parse gone wrong. A sentence shaped as a
+            // closing attribution still says who reports what.
+            let has_subject = self
+                .children(verb)
+                .any(|c| matches!(self.relation(c), "nsubj" | "nsubj:pass"));
+            if clauses.is_empty() || !has_subject {
+                if let Some(tail) = self.attribution_tail(verb) {
+                    clauses = vec![tail];
+                }
             }
             for (clause, mut range, tail_speaker) in clauses {
                 if range.contains(&verb) {
