@@ -112,7 +112,8 @@ impl Pipeline {
         }
         let Some(kb) = self.kb else { return };
         models.ner.recognize(doc, kb);
-        entities::resolve(doc, kb);
+        let gazetteer = self.gazetteer.and_then(Result::ok);
+        entities::resolve(doc, kb, gazetteer);
         quotes::extract(doc);
         time::extract(doc);
         match self.gazetteer {

@@ -15,6 +15,7 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use dateline_core::{Doc, DocMeta, Published, PublishedFrom};
 use dateline_nlp::entities::code_short_text;
+use dateline_nlp::gazetteer::Gazetteer;
 use dateline_nlp::kb::Kb;
 use dateline_nlp::pipeline::Pipeline;
 use serde::Deserialize;
@@ -134,12 +135,12 @@ fn code(
     }
     let mut doc = Doc::new(input.to_string(), meta.clone());
     pipeline.run(&mut doc);
-    let mut guess = code_short_text(&doc, kb);
+    let mut guess = code_short_text(&doc, kb, Gazetteer::bundled().ok());
     if guess.country.is_none() {
         if let Some(context) = context.filter(|c| !c.trim().is_empty()) {
             let mut doc = Doc::new(context.to_string(), meta);
             pipeline.run(&mut doc);
-            guess.country = code_short_text(&doc, kb).country;
+            guess.country = code_short_text(&doc, kb, Gazetteer::bundled().ok()).country;
         }
     }
     guess

@@ -4,24 +4,38 @@
 use dateline_core::{Entity, EntityType, Mention};
 
 use super::mentions::Draft;
+use super::place_names::country_in_name;
 use super::view::View;
+use crate::gazetteer::Gazetteer;
 use crate::kb::{Kb, Target};
 
 /// Codes every draft and returns the entities in order of first mention.
-pub(crate) fn finish(view: &View, kb: &Kb, day: Option<u32>, drafts: Vec<Draft>) -> Vec<Entity> {
+pub(crate) fn finish(
+    view: &View,
+    kb: &Kb,
+    gazetteer: Option<&Gazetteer>,
+    day: Option<u32>,
+    drafts: Vec<Draft>,
+) -> Vec<Entity> {
     let mut entities: Vec<(usize, Entity)> = drafts
         .into_iter()
         .filter(|d| !d.mentions.is_empty())
         .map(|d| {
             let first = d.mentions.iter().map(|(r, _)| r.start).min().unwrap_or(0);
-            (first, code(view, kb, day, d))
+            (first, code(view, kb, gazetteer, day, d))
         })
         .collect();
     entities.sort_by_key(|(first, _)| *first);
     entities.into_iter().map(|(_, e)| e).collect()
 }
 
-fn code(view: &View, kb: &Kb, day: Option<u32>, mut d: Draft) -> Entity {
+fn code(
+    view: &View,
+    kb: &Kb,
+    gazetteer: Option<&Gazetteer>,
+    day: Option<u32>,
+    mut d: Draft,
+) -> Entity {
     let mut kb_key = None;
     let mut name = d.name.clone();
     let mut country = d.country.clone();
@@ -109,6 +123,34 @@ fn code(view: &View, kb: &Kb, day: Option<u32>, mut d: Draft) -> Entity {
         None => {
             if d.former && d.entity_type == EntityType::Person {
                 sector = Some("ELI".into());
+            }
+            let placeable = matches!(
+                d.entity_type,
+                EntityType::Gpe | EntityType::Loc | EntityType::Org
+            );
+            if let (None, true, Some(gazetteer)) = (&country, placeable, gazetteer) {
+                let written = name.clone().or_else(|| {
+                    d.mentions
+                        .first()
+                        .map(|(r, _)| view.range_text(r).to_string())
+                });
+                let words: Vec<&str> = written
+                    .as_deref()
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .collect();
+                if let Some(found) = country_in_name(gazetteer, &words) {
+                    why.push(format!(
+                        "country from the place in its name ({})",
+                        found.place
+                    ));
+                    country = Some(found.country);
+                    // A town as an actor is its people ("Mariupol was shelled").
+                    if found.is_town && d.entity_type == EntityType::Gpe && sector.is_none() {
+                        sector = Some("CVL".into());
+                        why.push("a town stands for its people: CVL".into());
+                    }
+                }
             }
         }
     }

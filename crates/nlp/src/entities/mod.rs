@@ -18,6 +18,7 @@ mod coding;
 mod gender;
 mod mentions;
 mod modifiers;
+mod place_names;
 mod short_text;
 mod view;
 
@@ -25,12 +26,14 @@ pub use short_text::{code_short_text, ActorGuess};
 
 use dateline_core::{Doc, Entity};
 
+use crate::gazetteer::Gazetteer;
 use crate::kb::Kb;
 use view::View;
 
 /// Finds, links, clusters and codes the entities of `doc` (after tagging, parsing and name
-/// recognition) and writes `annotations.entities`.
-pub fn resolve(doc: &mut Doc, kb: &Kb) {
+/// recognition) and writes `annotations.entities`. With a gazetteer, a name the KB does not
+/// know takes the country of a town or division it names ("Mariupol", "Kano State government").
+pub fn resolve(doc: &mut Doc, kb: &Kb, gazetteer: Option<&Gazetteer>) {
     let day = doc.meta().published.as_ref().map(|p| {
         use chrono::Datelike;
         let date = p.date();
@@ -44,7 +47,7 @@ pub fn resolve(doc: &mut Doc, kb: &Kb) {
     let entities: Vec<Entity> = {
         let view = View::new(doc, kb);
         let drafts = mentions::collect(&view, kb, day);
-        coding::finish(&view, kb, day, drafts)
+        coding::finish(&view, kb, gazetteer, day, drafts)
     };
     doc.annotations_mut().entities = entities;
 }

@@ -4,7 +4,9 @@
 use dateline_core::{Doc, EntityType};
 
 use super::modifiers::country_of_token;
+use super::place_names::country_in_name;
 use super::view::View;
+use crate::gazetteer::Gazetteer;
 use crate::kb::Kb;
 
 /// The actor a short text names.
@@ -21,7 +23,7 @@ pub struct ActorGuess {
 }
 
 /// Codes an analyzed short text (after [`super::resolve`]).
-pub fn code_short_text(doc: &Doc, kb: &Kb) -> ActorGuess {
+pub fn code_short_text(doc: &Doc, kb: &Kb, gazetteer: Option<&Gazetteer>) -> ActorGuess {
     let view = View::new(doc, kb);
     let covered = |e: &dateline_core::Entity| -> usize {
         e.mentions.iter().map(|m| m.span.len()).max().unwrap_or(0)
@@ -39,7 +41,14 @@ pub fn code_short_text(doc: &Doc, kb: &Kb) -> ActorGuess {
                 std::cmp::Reverse(e.mentions.first().map_or(0, |m| m.span.start)),
             )
         });
-    let country_word = (0..view.len()).find_map(|t| country_of_token(&view, kb, t).map(|(_, c)| c));
+    // A country word ("Chinese warplanes"), else a town or division named in the text
+    // ("Madras High Court", whose recognized name is only "High Court").
+    let country_word = (0..view.len())
+        .find_map(|t| country_of_token(&view, kb, t).map(|(_, c)| c))
+        .or_else(|| {
+            let words: Vec<&str> = doc.text().split_whitespace().collect();
+            country_in_name(gazetteer?, &words).map(|p| p.country)
+        });
     if let Some(entity) = best {
         let country = entity.country.clone().or(country_word);
         let capital = entity
@@ -56,11 +65,12 @@ pub fn code_short_text(doc: &Doc, kb: &Kb) -> ActorGuess {
         let after = (0..view.len())
             .filter(|&t| view.spans[t].start >= name_end)
             .collect::<Vec<_>>();
-        // …unless the name is a group with its own sector: "Boko Haram gunmen" are rebels.
+        // …unless the name is a group with its own sector: "Boko Haram gunmen" are rebels. (A
+        // town's people, CVL, is no such sector: "Delhi police" are police.)
         let own = entity
             .sector
             .clone()
-            .filter(|s| !matches!(s.as_str(), "GOV" | "IGO"));
+            .filter(|s| !matches!(s.as_str(), "GOV" | "IGO" | "CVL"));
         let sector = own
             .or_else(|| head_sector_in(&view, kb, &after))
             .or_else(|| entity.sector.clone())
