@@ -43,6 +43,41 @@ const LIGHT_VERBS: &[&str] = &[
     "start", "continue", "announce", "resume",
 ];
 
+/// The type of an act no lexicon line names; never an event's own type (see [`unnamed_act`]).
+const UNNAMED_ACT: &str = "UNNAMED";
+
+/// A verb outside the lexicon under "must" or "should" inside someone's reported speech: what
+/// the speaker demands ("China must drop barriers"), whatever the act.
+fn demanded_act(
+    doc: &Doc,
+    syntax: &Syntax,
+    token: usize,
+    sentence: &std::ops::Range<usize>,
+) -> bool {
+    if syntax.upos(token) != "VERB" || !obliged(syntax, token, token, sentence) {
+        return false;
+    }
+    let span = doc.annotations().tokens[token].span;
+    doc.annotations()
+        .quotes
+        .iter()
+        .any(|q| q.content.start <= span.start && span.end <= q.content.end)
+}
+
+/// A stand-in trigger for such a verb: the demand recoding gives it REQUEST (CAMEO 100); it is
+/// dropped if anything else comes of it.
+fn unnamed_act(syntax: &Syntax, token: usize) -> Trigger {
+    Trigger {
+        phrase: syntax.lemma(token),
+        noun: false,
+        event_type: UNNAMED_ACT,
+        mode: None,
+        cameo: None,
+        goldstein_tenths: None,
+        targets: vec!["obj".to_string()],
+    }
+}
+
 /// Finds and codes the events of `doc`.
 pub fn extract(doc: &mut Doc, lexicon: &Lexicon) {
     let events = find(doc, lexicon);
@@ -59,8 +94,14 @@ fn find(doc: &Doc, lexicon: &Lexicon) -> Vec<Event> {
     for (s, sentence) in annotations.sentences.iter().enumerate() {
         let range = sentence.tokens.start as usize..sentence.tokens.end as usize;
         for token in range.clone() {
-            let Some((trigger, trigger_span)) = trigger_at(&syntax, lexicon, token, &range) else {
-                continue;
+            let unnamed;
+            let (trigger, trigger_span) = match trigger_at(&syntax, lexicon, token, &range) {
+                Some(found) => found,
+                None if demanded_act(doc, &syntax, token, &range) => {
+                    unnamed = unnamed_act(&syntax, token);
+                    (&unnamed, (token, token))
+                }
+                None => continue,
             };
             if trigger.event_type == lexicon::NOT_AN_EVENT {
                 continue;
@@ -79,6 +120,14 @@ fn find(doc: &Doc, lexicon: &Lexicon) -> Vec<Event> {
                 s,
                 &range,
             );
+            // An act the lexicon does not know is an event only as someone's demand of an
+            // actor: "the Bush administration declared that China must drop barriers".
+            let unnamed_demand = trigger.event_type == UNNAMED_ACT;
+            let demand_of_actor = event.event_type == "REQUEST"
+                && event.target.as_ref().is_some_and(|t| t.entity.is_some());
+            if unnamed_demand && !demand_of_actor {
+                continue;
+            }
             // A bare noun with no actor ("the mechanics of a possible peace deal") is a mention
             // of an event, not a report of one, unless the main clause is about it ("Protests
             // erupted", "The talks precede a meeting").
