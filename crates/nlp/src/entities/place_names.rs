@@ -75,7 +75,7 @@ pub(crate) struct PlaceCountry {
     pub is_town: bool,
 }
 
-/// The country of the first place named in `words` (the name's words in order): the whole
+/// The country of the first country, division or town named in `words` (the name's words in order): the whole
 /// name first, then runs of up to three capitalized words, longest and leftmost first.
 pub(crate) fn country_in_name(gazetteer: &Gazetteer, words: &[&str]) -> Option<PlaceCountry> {
     let n = words.len();
@@ -118,7 +118,7 @@ fn best_place(gazetteer: &Gazetteer, name: &str) -> Option<(Arc<str>, PlaceFeatu
             continue;
         };
         let big_enough = match (entry.feature, kind) {
-            (PlaceFeature::Admin1, NameKind::Name) => true,
+            (PlaceFeature::Country | PlaceFeature::Admin1, NameKind::Name) => true,
             (PlaceFeature::City, NameKind::Name) => entry.population >= MIN_POPULATION,
             (PlaceFeature::City, NameKind::Alternate) => {
                 entry.population >= MIN_POPULATION_ALTERNATE
@@ -128,12 +128,13 @@ fn best_place(gazetteer: &Gazetteer, name: &str) -> Option<(Arc<str>, PlaceFeatu
         if !big_enough {
             continue;
         }
-        // A division outranks towns of its name ("Kano" the state over "Kano" the city: the
-        // same country either way); otherwise the bigger town.
-        let rank = if entry.feature == PlaceFeature::Admin1 {
-            u64::MAX
-        } else {
-            entry.population
+        // A country outranks divisions and towns of its name ("Montenegro", not the Brazilian
+        // town), a division outranks towns ("Kano" the state over the city: the same country
+        // either way); otherwise the bigger town.
+        let rank = match entry.feature {
+            PlaceFeature::Country => u64::MAX,
+            PlaceFeature::Admin1 => u64::MAX - 1,
+            _ => entry.population,
         };
         if best.as_ref().is_none_or(|(r, _, _)| rank > *r) {
             best = Some((rank, country, entry.feature));
@@ -155,6 +156,10 @@ mod tests {
     #[test]
     fn towns_divisions_and_names_with_places_in_them() {
         assert_eq!(country("Mariupol"), Some(("UKR".into(), true)));
+        assert_eq!(
+            country("Montenegro Municipality Association").map(|c| c.0),
+            Some("MNE".into())
+        );
         assert_eq!(
             country("Kano State government").map(|c| c.0),
             Some("NGA".into())
