@@ -105,3 +105,27 @@ fn people_and_demonyms_are_not_places() {
     let doc = analyze("Michael Jordan praised the Ukrainian team.");
     assert!(places(&doc).is_empty(), "{:?}", places(&doc));
 }
+
+#[test]
+fn given_spans_with_a_comma_or_a_continent_adjective() {
+    let doc = analyze("Officials in Washington, D.C. and European leaders met.");
+    let text = doc.text();
+    let span = |needle: &str| {
+        let start = text.find(needle).unwrap() as u32;
+        dateline_core::ByteSpan {
+            start,
+            end: start + needle.len() as u32,
+        }
+    };
+    let gazetteer = dateline_nlp::gazetteer::Gazetteer::bundled().unwrap();
+    let resolved = dateline_nlp::places::resolve_spans(
+        &doc,
+        gazetteer,
+        &[span("Washington, D.C."), span("European")],
+    );
+    let washington = resolved[0].as_ref().expect("Washington, D.C. resolved");
+    assert_eq!(washington.country.as_deref(), Some("USA"));
+    assert_eq!(washington.name, "Washington");
+    let europe = resolved[1].as_ref().expect("European resolved");
+    assert_eq!(europe.name, "Europe");
+}

@@ -454,6 +454,18 @@ fn load_landmarks(gazetteer: &mut Gazetteer, text: &str) -> Result<(), Gazetteer
     Ok(())
 }
 
+/// The adjectives of the continents, which English forms regularly and GeoNames does not list:
+/// "European leaders", "African Union". Like a country's demonym, a place only where a reader
+/// asks for those.
+const CONTINENT_DEMONYMS: [(&str, &str); 6] = [
+    ("Africa", "African"),
+    ("Asia", "Asian"),
+    ("Europe", "European"),
+    ("North America", "North American"),
+    ("South America", "South American"),
+    ("Antarctica", "Antarctic"),
+];
+
 fn load_continents(gazetteer: &mut Gazetteer, text: &str) -> Result<(), GazetteerError> {
     const FILE: &str = "data/gazetteer/continents.tsv";
     for (line, f) in rows(FILE, text, &["code", "name", "geonameid", "lat", "lon"])? {
@@ -466,7 +478,14 @@ fn load_continents(gazetteer: &mut Gazetteer, text: &str) -> Result<(), Gazettee
             population: 0,
             geonameid: f[2].parse().ok(),
         };
-        gazetteer.add(entry, [(f[1].to_string(), NameKind::Name)]);
+        let demonym = CONTINENT_DEMONYMS
+            .iter()
+            .find(|(continent, _)| *continent == f[1])
+            .map(|(_, demonym)| (demonym.to_string(), NameKind::Demonym));
+        gazetteer.add(
+            entry,
+            std::iter::once((f[1].to_string(), NameKind::Name)).chain(demonym),
+        );
     }
     Ok(())
 }

@@ -12,7 +12,7 @@ use dateline_core::{ByteSpan, Doc, Place, PlaceFeature};
 
 use crate::gazetteer::{fold, Gazetteer};
 use mentions::{span_of, token_range, Toponym};
-use resolve::{choose, Containment, Context};
+use resolve::{choose, containment_named, Containment, Context};
 
 /// Finds the toponyms of `doc` and resolves each to a place.
 pub fn extract(doc: &mut Doc, gazetteer: &Gazetteer) {
@@ -89,22 +89,5 @@ fn containment_after(
     if next.tokens.start != comma + 1 || doc.slice(between) != "," {
         return Containment::default();
     }
-    let text = doc.slice(next.span);
-    let mut containment = Containment::default();
-    for (id, _) in &gazetteer.lookup(text) {
-        let Some(entry) = gazetteer.entry(*id) else {
-            continue;
-        };
-        match entry.feature {
-            PlaceFeature::Country if containment.country.is_none() => {
-                containment.country = entry.country.as_deref().map(str::to_string);
-            }
-            PlaceFeature::Admin1 if containment.admin1.is_none() && entry.admin1.is_some() => {
-                containment.country = entry.country.as_deref().map(str::to_string);
-                containment.admin1 = entry.admin1.as_deref().map(str::to_string);
-            }
-            _ => {}
-        }
-    }
-    containment
+    containment_named(gazetteer, doc.slice(next.span))
 }

@@ -88,6 +88,27 @@ pub(crate) struct Containment {
     pub admin1: Option<String>,
 }
 
+/// The country or division `text` names, as a constraint on the place named before it.
+pub(crate) fn containment_named(gazetteer: &Gazetteer, text: &str) -> Containment {
+    let mut containment = Containment::default();
+    for (id, _) in &gazetteer.lookup(text) {
+        let Some(entry) = gazetteer.entry(*id) else {
+            continue;
+        };
+        match entry.feature {
+            PlaceFeature::Country if containment.country.is_none() => {
+                containment.country = entry.country.as_deref().map(str::to_string);
+            }
+            PlaceFeature::Admin1 if containment.admin1.is_none() && entry.admin1.is_some() => {
+                containment.country = entry.country.as_deref().map(str::to_string);
+                containment.admin1 = entry.admin1.as_deref().map(str::to_string);
+            }
+            _ => {}
+        }
+    }
+    containment
+}
+
 /// The chosen place and why.
 pub(crate) struct Choice<'g> {
     pub id: u32,
@@ -115,6 +136,16 @@ pub(crate) fn choose<'g>(
         }
     }
     let all = candidates(gazetteer, name);
+    // "Washington, D.C.", "Paris, Texas" as one name: the first part, held to the second.
+    if all.is_empty() {
+        if let Some((head, tail)) = name.split_once(',') {
+            let (head, tail) = (head.trim(), tail.trim());
+            if !head.is_empty() && !tail.is_empty() {
+                let inner = containment_named(gazetteer, tail);
+                return choose(gazetteer, head, context, &inner, resolved);
+            }
+        }
+    }
     // A list ("Syria, Iraq") looks like containment but holds nothing: then ignore it.
     let held: Vec<(u32, &Entry, NameKind)> = all
         .iter()
