@@ -20,7 +20,8 @@ pub(crate) struct Context {
 
 impl Context {
     /// Countries from unambiguous country toponyms, from the KB country of place and nationality
-    /// entities, and from the dateline's place.
+    /// entities (only the KB's: a country the entities stage guessed from a town's name is the
+    /// same guess this stage is making, not evidence for it), and from the dateline's place.
     pub(crate) fn of(doc: &Doc, gazetteer: &Gazetteer, toponyms: &[Toponym]) -> Context {
         let mut context = Context::default();
         for toponym in toponyms {
@@ -41,7 +42,7 @@ impl Context {
                 entity.entity_type,
                 EntityType::Gpe | EntityType::Norp | EntityType::Loc
             ) {
-                if let Some(country) = &entity.country {
+                if let (Some(country), Some(_)) = (&entity.country, &entity.kb) {
                     *context.countries.entry(country.clone()).or_default() += 1;
                 }
             }
