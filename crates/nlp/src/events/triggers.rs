@@ -234,7 +234,8 @@ fn choose_sense<'l>(
     }
     let present = |frame: &str| {
         children.iter().any(|&c| match frame {
-            "obj" => matches!(syntax.relation(c), "obj" | "iobj"),
+            // A passive's subject is its object: "restrictions were eased".
+            "obj" => matches!(syntax.relation(c), "obj" | "iobj" | "nsubj:pass"),
             preposition => {
                 matches!(syntax.relation(c), "obl" | "nmod")
                     && case_of(syntax, c, sentence).as_deref() == Some(preposition)
@@ -256,6 +257,13 @@ fn choose_sense<'l>(
         .or_else(|| {
             bare.then(|| senses.iter().find(|s| s.targets.is_empty()))
                 .flatten()
+        })
+        // No sense's frame is there ("spoke at the ceremony", "prices eased in March"): a
+        // frameless NONE sense says the word is then no event.
+        .or_else(|| {
+            senses
+                .iter()
+                .find(|s| s.event_type == super::lexicon::NOT_AN_EVENT && s.targets.is_empty())
         })
         .or(senses.first())
 }
