@@ -144,3 +144,24 @@ fn a_closing_attribution_reports_the_sentence_before_it() {
     assert!(moscow.2.contains("sources"), "{:?}", moscow.2);
     assert_eq!(moscow.4, "AFP");
 }
+
+#[test]
+fn a_transcript_turn_belongs_to_its_label() {
+    let doc = analyze(
+        "Chris Wallace interviewed Mike Pence on Sunday.\n\n\
+         \u{201C}WALLACE: Will Gennifer Flowers be at the debate?\n\n\
+         \u{201C}PENCE: She will not be attending the debate tomorrow night.\u{201D}",
+    );
+    let found = quotes(&doc);
+    let pence = found
+        .iter()
+        .find(|q| q.0.starts_with("She will not"))
+        .unwrap_or_else(|| panic!("no quote for Pence's turn in {found:?}"));
+    assert_eq!(pence.1, QuoteKind::Direct);
+    assert_eq!(pence.2, "Mike Pence");
+    let wallace = found
+        .iter()
+        .find(|q| q.0.starts_with("Will Gennifer"))
+        .unwrap_or_else(|| panic!("no quote for Wallace's turn in {found:?}"));
+    assert_eq!(wallace.2, "Chris Wallace");
+}

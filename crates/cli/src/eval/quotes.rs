@@ -3,9 +3,9 @@
 //! default: `../shared/data/quotes/polnear/dev`).
 //!
 //! How PolNeAR maps to ours: a gold Content whose text opens with a quote mark (or right after
-//! one) is **direct** speech — our direct and partial quotes both count as quoted speech — and
-//! any other Content is **indirect** (reported speech, thoughts, intentions, which PolNeAR also
-//! annotates). Discontinuous spans are taken from their first to their last character. Contents
+//! one, or after a quote mark and a transcript's speaker label: `"WALLACE: …`) is **direct**
+//! speech — our direct and partial quotes both count as quoted speech — and any other Content
+//! is **indirect** (reported speech, thoughts, intentions, which PolNeAR also annotates). Discontinuous spans are taken from their first to their last character. Contents
 //! are compared without quote marks, surrounding spaces and trailing punctuation: **exact** when
 //! equal, **overlap** when the shared characters are at least half of the longer one. Speaker
 //! accuracy is over matched direct quotes with a gold Source: right when our speaker's span, or
@@ -196,7 +196,8 @@ fn read_ann(path: &Path, text: &str) -> Result<Vec<GoldQuote>> {
             .and_then(|i| chars.get(i))
             .copied()
             .unwrap_or(' ');
-        let direct = is_quote_mark(first) || is_quote_mark(before);
+        let direct =
+            is_quote_mark(first) || is_quote_mark(before) || after_quoted_label(&chars, content.0);
         out.push(GoldQuote {
             content,
             source,
@@ -204,6 +205,31 @@ fn read_ann(path: &Path, text: &str) -> Result<Vec<GoldQuote>> {
         });
     }
     Ok(out)
+}
+
+/// Whether the content follows a quote mark and a transcript's speaker label: `"WALLACE: …`.
+/// The label is outside the gold content, but the words are as quoted as any.
+fn after_quoted_label(chars: &[char], start: usize) -> bool {
+    let mut i = start;
+    while i > 0 && chars[i - 1] == ' ' {
+        i -= 1;
+    }
+    if i == 0 || chars[i - 1] != ':' {
+        return false;
+    }
+    i -= 1;
+    let label_end = i;
+    while i > 0 && label_end - i < 30 && is_label_char(chars[i - 1]) {
+        i -= 1;
+    }
+    let label: String = chars[i..label_end].iter().collect();
+    let has_letters = label.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    let shouted = label.chars().all(|c| !c.is_lowercase());
+    i > 0 && is_quote_mark(chars[i - 1]) && has_letters && shouted
+}
+
+fn is_label_char(c: char) -> bool {
+    c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '\u{2019}' | '-')
 }
 
 fn is_quote_mark(c: char) -> bool {

@@ -43,8 +43,34 @@ pub fn extract(doc: &mut Doc) {
             quoted_token[q.marks.clone()].fill(true);
         }
         for quoted in all_quotes {
-            let content = quoted.content.clone();
+            let mut content = quoted.content.clone();
             if content.is_empty() {
+                continue;
+            }
+            // A transcript's turn: `"WALLACE: Let's start …` is Wallace's, word for word.
+            if let Some(label) = view.transcript_label(&content) {
+                content.start = label.end + 1;
+                let entity = view.person_named(&label);
+                let speaker = Some(view.span(&label));
+                quotes.push(Quote {
+                    kind: QuoteKind::Direct,
+                    content: view.span(&content),
+                    speaker_entity: entity,
+                    speaker,
+                    cue: None,
+                    addressee: None,
+                    anonymous: false,
+                    why: format!(
+                        "a transcript's speaker label{}",
+                        if entity.is_some() {
+                            ", resolved to the person with that surname"
+                        } else {
+                            ""
+                        }
+                    ),
+                });
+                let paragraph = view.paragraph_of(content.start);
+                previous = Some((paragraph, content.end, entity, speaker, false));
                 continue;
             }
             let Some(kind) = view.kind(&content, &quoted.marks) else {
@@ -699,6 +725,45 @@ impl<'d> QuoteView<'d> {
         let first = phrase.iter().copied().min().unwrap_or(t);
         let last = phrase.iter().copied().max().unwrap_or(t);
         self.span(&(first..last + 1))
+    }
+
+    /// The speaker label that opens a transcript's turn: one to three words with no lowercase
+    /// letter ("WALLACE", "SEN. KAINE"), then a colon, then at least two words. Returns the
+    /// label's tokens.
+    fn transcript_label(&self, content: &Range<usize>) -> Option<Range<usize>> {
+        let a = self.doc.annotations();
+        let text = |t: usize| self.doc.slice(a.tokens[t].span);
+        let colon =
+            (content.start..(content.start + 4).min(content.end)).find(|&t| text(t) == ":")?;
+        let label = content.start..colon;
+        let shouted = |t: usize| {
+            text(t).chars().any(char::is_alphabetic) && !text(t).chars().any(char::is_lowercase)
+        };
+        let letters: usize = label
+            .clone()
+            .map(|t| text(t).chars().filter(|c| c.is_alphabetic()).count())
+            .sum();
+        let words_after = content.end.saturating_sub(colon + 1);
+        (!label.is_empty() && label.clone().all(shouted) && letters >= 2 && words_after >= 2)
+            .then_some(label)
+    }
+
+    /// The one person whose name ends with the label's last word ("PENCE" → Mike Pence).
+    fn person_named(&self, label: &Range<usize>) -> Option<usize> {
+        let a = self.doc.annotations();
+        let last = self.doc.slice(a.tokens[label.end - 1].span).to_lowercase();
+        let mut found = a.entities.iter().enumerate().filter(|(_, e)| {
+            e.entity_type == EntityType::Person
+                && e.name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.to_lowercase() == last)
+        });
+        let first = found.next().map(|(i, _)| i);
+        if found.next().is_some() {
+            return None;
+        }
+        first
     }
 
     /// Whether a speech verb closes its sentence ("…," a spokesperson said. / … told AFP.): the
