@@ -186,8 +186,22 @@ impl Model {
     pub fn scores(&self, features: &[u64], scores: &mut Vec<f32>) {
         scores.clear();
         scores.resize(self.classes, 0.0);
-        for feature in features {
-            if let Some((first, end)) = self.table.get(key32(*feature)) {
+        // Every row of a batch is looked up before any weight is read: the lookups are
+        // independent cache misses the processor can overlap, where one loop doing both waits
+        // for each row's weights before it starts on the next row. Parsing ran about a fifth
+        // faster in alternating `dateline bench` runs; splitting the lookup itself further
+        // (directory, then rows) was slower.
+        const BATCH: usize = 64;
+        let mut ranges = [(0usize, 0usize); BATCH];
+        for batch in features.chunks(BATCH) {
+            let mut found = 0;
+            for feature in batch {
+                if let Some(range) = self.table.get(key32(*feature)) {
+                    ranges[found] = range;
+                    found += 1;
+                }
+            }
+            for &(first, end) in &ranges[..found] {
                 for entry in &self.entries[first..end] {
                     scores[entry.class as usize] += entry.weight;
                 }
