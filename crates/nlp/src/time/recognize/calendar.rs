@@ -71,13 +71,21 @@ pub(super) fn leading_weekday(w: &Words, i: usize) -> usize {
     }
 }
 
-/// "Aug. 19", "August 19, 2025", "Friday, Oct. 23", "August 2025", "August".
-pub(super) fn calendar(w: &Words, i: usize) -> Option<Found> {
-    let (shift, m) = match w.lower(i) {
+/// "last", "next" or "this" before a month, weekday or named day, and where the name starts.
+fn leading_shift(w: &Words, i: usize) -> (Shift, usize) {
+    match w.lower(i) {
         "last" | "past" | "previous" => (Shift::Last, i + 1),
         "next" | "coming" => (Shift::Next, i + 1),
         "this" => (Shift::This, i + 1),
-        _ => (Shift::Tense, leading_weekday(w, i)),
+        _ => (Shift::Tense, i),
+    }
+}
+
+/// "Aug. 19", "August 19, 2025", "Friday, Oct. 23", "August 2025", "August".
+pub(super) fn calendar(w: &Words, i: usize) -> Option<Found> {
+    let (shift, m) = match leading_shift(w, i) {
+        (Shift::Tense, _) => (Shift::Tense, leading_weekday(w, i)),
+        shifted => shifted,
     };
     let month = month_at(w, m)?;
     if let Some(day) = day_number(w, m + 1).filter(|_| shift == Shift::Tense) {
@@ -137,12 +145,7 @@ const NAME_GOES_ON: [&str; 6] = [
 
 /// A named day: "Christmas Eve", "Thanksgiving Day 1999", "last Easter", "Good Friday morning".
 pub(super) fn holiday(w: &Words, i: usize) -> Option<Found> {
-    let (shift, s) = match w.lower(i) {
-        "last" | "past" | "previous" => (Shift::Last, i + 1),
-        "next" | "coming" => (Shift::Next, i + 1),
-        "this" => (Shift::This, i + 1),
-        _ => (Shift::Tense, i),
-    };
+    let (shift, s) = leading_shift(w, i);
     if !w.capitalized(s) || (s > 0 && w.any(s - 1, &OTHER_CALENDARS)) {
         return None;
     }
@@ -306,12 +309,7 @@ pub(super) fn decade(w: &Words, i: usize) -> Option<Found> {
 
 /// "Tuesday", "last Friday", "Tuesday evening", "Tuesdays", "Tuesday at 2 p.m.".
 pub(super) fn weekday(w: &Words, i: usize) -> Option<Found> {
-    let (shift, d) = match w.lower(i) {
-        "last" | "past" | "previous" => (Shift::Last, i + 1),
-        "next" | "coming" => (Shift::Next, i + 1),
-        "this" => (Shift::This, i + 1),
-        _ => (Shift::Tense, i),
-    };
+    let (shift, d) = leading_shift(w, i);
     let (day, plural) = words::weekday(w.text(d))?;
     // "the Good Friday Agreement", "the Black Friday sales" name something else.
     if !w.capitalized(d) || w.any(d + 1, &NAME_GOES_ON) {
