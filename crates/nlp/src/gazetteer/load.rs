@@ -36,38 +36,14 @@ pub(super) const BUNDLED: Files<'static> = Files {
     continents: include_str!("../../../../data/gazetteer/continents.tsv"),
 };
 
-/// A TSV file's data rows: (line number, fields), after its header, with the header checked.
+/// A TSV file's data rows: (line number, fields), after its header, with the header checked
+/// (the lexicons' reader, its errors as the gazetteer's).
 fn rows<'a>(
     file: &'static str,
     text: &'a str,
     header: &[&str],
 ) -> Result<Vec<(usize, Vec<&'a str>)>, GazetteerError> {
-    let mut out = Vec::new();
-    let mut seen_header = false;
-    for (number, line) in text.lines().enumerate() {
-        let line_number = number + 1;
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let fields: Vec<&str> = line.split('\t').collect();
-        if !seen_header {
-            if fields != header {
-                return Err(error(
-                    file,
-                    line_number,
-                    format!("expected the header {header:?}"),
-                ));
-            }
-            seen_header = true;
-            continue;
-        }
-        if fields.len() != header.len() {
-            let message = format!("{} fields, expected {}", fields.len(), header.len());
-            return Err(error(file, line_number, message));
-        }
-        out.push((line_number, fields));
-    }
-    Ok(out)
+    crate::tsv::rows(file, text, header).map_err(|e| error(e.file, e.line, e.message))
 }
 
 fn error(file: &str, line: usize, message: String) -> GazetteerError {
