@@ -1,5 +1,7 @@
-//! Reading the tab-separated lexicon files under `data/lexicon` that are compiled in: comments,
-//! a header, a fixed number of fields, and errors that name the file and line.
+//! Reading the tab-separated files compiled in (the lexicons under `data/lexicon`, the
+//! gazetteer's hand-written files): comments, a header, a fixed number of fields, and errors
+//! that name the file and line. (The KB has its own reader: its files may come from outside
+//! the binary, with CR line ends and padded fields.)
 
 use thiserror::Error;
 
