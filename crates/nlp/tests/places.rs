@@ -129,3 +129,14 @@ fn given_spans_with_a_comma_or_a_continent_adjective() {
     let europe = resolved[1].as_ref().expect("European resolved");
     assert_eq!(europe.name, "Europe");
 }
+
+#[test]
+fn an_abbreviated_state_after_a_town_holds_it() {
+    // "Md." and "Ore." fold into other words ("MD", Ore in Nigeria); as written they are states.
+    let doc = analyze("The mayor of Baltimore, Md., met officials from Portland, Ore., on Monday.");
+    let all = places(&doc);
+    let portland = find(&all, "Portland");
+    assert_eq!(portland.2.as_deref(), Some("USA"));
+    let ore = find(&all, "Ore.");
+    assert_eq!(ore.1, "Oregon");
+}

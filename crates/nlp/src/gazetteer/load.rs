@@ -385,10 +385,21 @@ fn load_admin1(gazetteer: &mut Gazetteer, text: &str) -> Result<(), GazetteerErr
             population: 0,
             geonameid: None,
         };
+        // "=Md.": a form that names the division only as written, after a town ("Baltimore,
+        // Md."), since folded it is another word ("MD").
+        let (exact, folded): (Vec<&str>, Vec<&str>) = f[2]
+            .split('|')
+            .filter(|n| !n.is_empty())
+            .partition(|n| n.starts_with('='));
         let names = std::iter::once(f[1])
-            .chain(f[2].split('|').filter(|n| !n.is_empty()))
+            .chain(folded)
             .map(|n| (n.to_string(), NameKind::Name));
-        gazetteer.add(entry, names);
+        let id = gazetteer.add(entry, names);
+        for form in exact {
+            gazetteer
+                .exact_divisions
+                .insert(form.trim_start_matches('=').to_string(), id);
+        }
     }
     Ok(())
 }

@@ -90,6 +90,8 @@ pub struct Gazetteer {
     sorted: usize,
     /// (country, admin1 code) → the division's name.
     admin1_names: HashMap<(String, String), String>,
+    /// Abbreviations that name a division only as written ("Md.", "Pa."), for "Town, St.".
+    exact_divisions: HashMap<String, u32>,
 }
 
 impl Gazetteer {
@@ -137,6 +139,11 @@ impl Gazetteer {
         self.admin1_names
             .get(&(country.to_string(), code.to_string()))
             .map(String::as_str)
+    }
+
+    /// The division an abbreviation names exactly as written ("Md." but not "MD"), if any.
+    pub fn division_written(&self, text: &str) -> Option<u32> {
+        self.exact_divisions.get(text).copied()
     }
 
     /// The country entry of an ISO3 code.

@@ -74,20 +74,40 @@ fn resolve_toponyms(doc: &Doc, gazetteer: &Gazetteer, toponyms: &[Toponym]) -> V
 }
 
 /// "Paris, Texas", "Kramatorsk, Donetsk Oblast", "Geneva, Switzerland": the toponym right after
-/// a comma holds this one to its country or division.
+/// a comma holds this one to its country or division; so does a division's abbreviation as
+/// written ("Baltimore, Md."), which is no toponym on its own.
 fn containment_after(
     doc: &Doc,
     gazetteer: &Gazetteer,
     toponyms: &[Toponym],
     k: usize,
 ) -> Containment {
-    let Some(next) = toponyms.get(k + 1) else {
-        return Containment::default();
-    };
     let comma = toponyms[k].tokens.end;
-    let between = span_of(doc, &(comma..comma + 1));
-    if next.tokens.start != comma + 1 || doc.slice(between) != "," {
+    let tokens = &doc.annotations().tokens;
+    if comma + 1 >= tokens.len() || doc.slice(span_of(doc, &(comma..comma + 1))) != "," {
         return Containment::default();
     }
-    containment_named(gazetteer, doc.slice(next.span))
+    match toponyms.get(k + 1) {
+        Some(next) if next.tokens.start == comma + 1 => {
+            containment_named(gazetteer, doc.slice(next.span))
+        }
+        _ => {
+            // At a sentence's end the tokenizer may split the abbreviation's period off.
+            let word = tokens[comma + 1].span;
+            let with_period = tokens
+                .get(comma + 2)
+                .filter(|t| t.span.start == word.end && doc.slice(t.span) == ".")
+                .map_or(word, |t| ByteSpan {
+                    start: word.start,
+                    end: t.span.end,
+                });
+            [word, with_period]
+                .into_iter()
+                .map(|span| doc.slice(span))
+                .find(|text| gazetteer.division_written(text).is_some())
+                .map_or_else(Containment::default, |text| {
+                    containment_named(gazetteer, text)
+                })
+        }
+    }
 }

@@ -92,7 +92,11 @@ pub(crate) struct Containment {
 /// The country or division `text` names, as a constraint on the place named before it.
 pub(crate) fn containment_named(gazetteer: &Gazetteer, text: &str) -> Containment {
     let mut containment = Containment::default();
-    for (id, _) in &gazetteer.lookup(text) {
+    let written = gazetteer.division_written(text);
+    for id in written
+        .iter()
+        .chain(gazetteer.lookup(text).iter().map(|(id, _)| id))
+    {
         let Some(entry) = gazetteer.entry(*id) else {
             continue;
         };
@@ -135,6 +139,15 @@ pub(crate) fn choose<'g>(
                 why: "as earlier in the document".to_string(),
             });
         }
+    }
+    // "Md.", "Ore.": a division's abbreviation exactly as written, not a town called "Ore".
+    if let Some(id) = gazetteer.division_written(name) {
+        let entry = gazetteer.entry(id)?;
+        return Some(Choice {
+            id,
+            entry,
+            why: "a division's abbreviation as written".to_string(),
+        });
     }
     let all = candidates(gazetteer, name);
     // "Washington, D.C.", "Paris, Texas" as one name: the first part, held to the second.
