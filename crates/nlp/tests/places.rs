@@ -139,4 +139,14 @@ fn an_abbreviated_state_after_a_town_holds_it() {
     assert_eq!(portland.2.as_deref(), Some("USA"));
     let ore = find(&all, "Ore.");
     assert_eq!(ore.1, "Oregon");
+    // Illinois's capital has a bigger namesake in Missouri; the division still has its code.
+    let doc = analyze("The storm hit Springfield, Ill. on Monday.");
+    let all = places(&doc);
+    let springfield = doc
+        .annotations()
+        .places
+        .iter()
+        .find(|p| p.name == "Springfield")
+        .unwrap_or_else(|| panic!("no Springfield in {all:?}"));
+    assert_eq!(springfield.admin1.as_deref(), Some("Illinois"));
 }

@@ -126,6 +126,19 @@ impl Gazetteer {
         id
     }
 
+    /// The most populous city called `name` in the division `code` of `country`.
+    fn city_in_division(&self, name: &str, country: &str, code: &str) -> Option<&Entry> {
+        self.lookup(name)
+            .into_iter()
+            .filter_map(|(id, _)| self.entry(id))
+            .filter(|e| {
+                e.feature == PlaceFeature::City
+                    && e.country.as_deref() == Some(country)
+                    && e.admin1.as_deref() == Some(code)
+            })
+            .max_by_key(|e| e.population)
+    }
+
     /// The most populous city called `name` in `country`.
     fn city_in(&self, name: &str, country: &str) -> Option<&Entry> {
         self.lookup(name)
@@ -361,8 +374,20 @@ fn load_admin1(gazetteer: &mut Gazetteer, text: &str) -> Result<(), GazetteerErr
         // towns with that code. The first line with a code names it; a later line with the
         // same code is a unit inside it (an English county, a Philippine province) and sits
         // at its own capital instead.
-        let capital = optional(f[4]).and_then(|c| gazetteer.city_in(&c, country).cloned());
-        let code = capital.as_ref().and_then(|c| c.admin1.clone());
+        // "Springfield@IL": the capital of that name in the division with GeoNames admin1 code
+        // IL, where a bigger namesake elsewhere in the country would take the bare name.
+        let (capital_name, given_code) = match f[4].trim().split_once('@') {
+            Some((name, code)) => (optional(name), optional(code)),
+            None => (optional(f[4]), None),
+        };
+        let capital = capital_name.and_then(|c| match &given_code {
+            Some(code) => gazetteer.city_in_division(&c, country, code).cloned(),
+            None => gazetteer.city_in(&c, country).cloned(),
+        });
+        let code = capital
+            .as_ref()
+            .and_then(|c| c.admin1.clone())
+            .or_else(|| given_code.map(|c| Arc::from(c.as_str())));
         let names_code = code.as_ref().is_some_and(|code| {
             let named = gazetteer
                 .admin1_names
