@@ -150,3 +150,18 @@ fn an_abbreviated_state_after_a_town_holds_it() {
         .unwrap_or_else(|| panic!("no Springfield in {all:?}"));
     assert_eq!(springfield.admin1.as_deref(), Some("Illinois"));
 }
+
+#[test]
+fn georgia_is_the_state_in_a_story_about_the_united_states() {
+    let us = analyze(
+        "Flooding hit Texas and Florida on Monday, and officials in Georgia said more rain \
+         was coming to the United States.",
+    );
+    let all = places(&us);
+    let georgia = find(&all, "Georgia");
+    assert_eq!((georgia.2.as_deref(), georgia.3), (Some("USA"), "admin1"));
+    let caucasus = analyze("Russia and Georgia fought a war in 2008, Moscow said.");
+    let all = places(&caucasus);
+    let georgia = find(&all, "Georgia");
+    assert_eq!((georgia.2.as_deref(), georgia.3), (Some("GEO"), "country"));
+}

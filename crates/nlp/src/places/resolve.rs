@@ -26,6 +26,10 @@ impl Context {
         let mut context = Context::default();
         for toponym in toponyms {
             let text = doc.slice(toponym.span);
+            // "Georgia" is no evidence for the country: that is the question.
+            if country_and_division(gazetteer, text) {
+                continue;
+            }
             for (id, _) in &gazetteer.lookup(text) {
                 let Some(entry) = gazetteer.entry(*id) else {
                     continue;
@@ -42,7 +46,8 @@ impl Context {
                 entity.entity_type,
                 EntityType::Gpe | EntityType::Norp | EntityType::Loc
             ) {
-                if let (Some(country), Some(_)) = (&entity.country, &entity.kb) {
+                let ambiguous = country_and_division(gazetteer, &entity.name);
+                if let (Some(country), Some(_), false) = (&entity.country, &entity.kb, ambiguous) {
                     *context.countries.entry(country.clone()).or_default() += 1;
                 }
             }
@@ -170,6 +175,9 @@ pub(crate) fn choose<'g>(
         !held.is_empty() && (containment.country.is_some() || containment.admin1.is_some());
     let candidates = if held.is_empty() { all } else { held };
     let dominant = context.dominant();
+    if let Some(choice) = division_of_main_country(&candidates, context, dominant) {
+        return Some(choice);
+    }
     let (id, entry, score) = candidates
         .into_iter()
         .map(|(id, e, kind)| {
@@ -190,6 +198,52 @@ pub(crate) fn choose<'g>(
         }
     );
     Some(Choice { id, entry, why })
+}
+
+/// Whether a name is both a country's and another country's first-level division's
+/// ("Georgia").
+fn country_and_division(gazetteer: &Gazetteer, name: &str) -> bool {
+    let places: Vec<&Entry> = gazetteer
+        .lookup(name)
+        .iter()
+        .filter_map(|&(id, kind)| {
+            (kind == NameKind::Name)
+                .then(|| gazetteer.entry(id))
+                .flatten()
+        })
+        .collect();
+    places.iter().any(|country| {
+        country.feature == PlaceFeature::Country
+            && places.iter().any(|division| {
+                division.feature == PlaceFeature::Admin1 && division.country != country.country
+            })
+    })
+}
+
+/// "Georgia" in a story about the United States: the main country's division of that name,
+/// when the country of that name plays no other part in the story.
+fn division_of_main_country<'g>(
+    candidates: &[(u32, &'g Entry, NameKind)],
+    context: &Context,
+    dominant: Option<&str>,
+) -> Option<Choice<'g>> {
+    let dominant = dominant?;
+    let &(id, entry, _) = candidates.iter().find(|(_, e, _)| {
+        e.feature == PlaceFeature::Admin1 && e.country.as_deref() == Some(dominant)
+    })?;
+    let rival = candidates.iter().find(|(_, e, _)| {
+        e.feature == PlaceFeature::Country && e.country.as_deref() != Some(dominant)
+    })?;
+    if context.weight(rival.1.country.as_deref()) > 0 {
+        return None;
+    }
+    Some(Choice {
+        id,
+        entry,
+        why: "a division of the story's main country; a country has the same name, but the story \
+              is not about it"
+            .to_string(),
+    })
 }
 
 /// The places a name can mean. A demonym ("Russian") counts when nothing is called that, or
