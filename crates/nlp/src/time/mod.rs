@@ -16,6 +16,7 @@ mod clause;
 mod dates;
 mod expr;
 mod holidays;
+mod placing;
 mod recognize;
 mod relation;
 mod resolve;

@@ -1,0 +1,207 @@
+//! Reported speech outside quote marks: the clausal complement of a speech or reporting verb,
+//! a "that" clause the parser left unattached, and a sentence closed by ", NP said."
+
+use std::ops::Range;
+
+use dateline_core::{Quote, QuoteKind, TokenKind};
+
+use super::QuoteView;
+
+impl QuoteView<'_> {
+    /// Reported speech: the clausal complement of a speech verb outside quote marks ("Lavrov
+    /// added that any meeting …", "Trump said Putin had agreed …"), with the verb's subject as
+    /// speaker. A complement that is all one direct quote is left to the quote.
+    pub(super) fn reported_speech(&self, quoted: &[bool], cues: &[u32]) -> Vec<Quote> {
+        let a = self.doc.annotations();
+        let is_cue = |t: usize| cues.contains(&a.tokens[t].span.start);
+        let mut out = Vec::new();
+        for verb in 0..a.tokens.len() {
+            if quoted[verb] || !self.is_reporting_verb(verb) {
+                continue;
+            }
+            // (clause head, clause tokens, the speaker's token when the parse gives none)
+            let mut clauses: Vec<(usize, Range<usize>, Option<usize>)> = self
+                .children(verb)
+                .filter(|&c| self.relation(c) == "ccomp")
+                .map(|c| (c, self.subtree(c), None))
+                .collect();
+            if clauses.is_empty() {
+                clauses.extend(self.that_clause(verb).map(|(c, r)| (c, r, None)));
+            }
+            // No clause, or a clause but no subject: a parse gone wrong. A sentence shaped as a
+            // closing attribution still says who reports what.
+            let has_subject = self
+                .children(verb)
+                .any(|c| matches!(self.relation(c), "nsubj" | "nsubj:pass"));
+            if clauses.is_empty() || !has_subject {
+                if let Some(tail) = self.attribution_tail(verb) {
+                    clauses = vec![tail];
+                }
+            }
+            for (clause, mut range, tail_speaker) in clauses {
+                if range.contains(&verb) {
+                    continue;
+                }
+                if let Some(end) = self.continuation_end(verb, &range) {
+                    range.end = end;
+                }
+                // A verb that already introduces a quotation ("…, the president said: '…'")
+                // does not also report the clause before it.
+                if range.start < verb && is_cue(verb) {
+                    continue;
+                }
+                // Another quotation's attribution inside the clause ("…," a spokesperson said)
+                // ends it at the comma before that attribution.
+                if let Some(other) = range
+                    .clone()
+                    .find(|&t| t != verb && is_cue(t) && t > clause)
+                {
+                    if let Some(comma) = (range.start..other)
+                        .rev()
+                        .find(|&t| self.doc.slice(a.tokens[t].span) == ",")
+                    {
+                        range.end = comma;
+                    }
+                }
+                while range.len() > 1
+                    && (matches!(self.relation(range.start), "mark")
+                        || self.upos(range.start) == "PUNCT")
+                {
+                    range.start += 1;
+                }
+                while range.len() > 1 && self.upos(range.end - 1) == "PUNCT" {
+                    range.end -= 1;
+                }
+                let words = range
+                    .clone()
+                    .filter(|&t| a.tokens[t].kind == TokenKind::Word)
+                    .count();
+                if words < 3 || range.clone().all(|t| quoted[t]) {
+                    continue;
+                }
+                let subject = tail_speaker.or_else(|| {
+                    self.children(verb)
+                        .find(|&c| matches!(self.relation(c), "nsubj" | "nsubj:pass"))
+                });
+                let how = if tail_speaker.is_some() {
+                    "the noun phrase of a closing \"…, X said\""
+                } else {
+                    "subject of the reporting verb"
+                };
+                let Some(mut found) =
+                    subject.and_then(|s| self.speaker_at(s, Some(verb..verb + 1), how, false))
+                else {
+                    continue;
+                };
+                if self.lemma(verb) == "tell" {
+                    found.addressee = self
+                        .children(verb)
+                        .find(|&c| matches!(self.relation(c), "obj" | "iobj"))
+                        .map(|c| self.mention_or_token(c));
+                }
+                out.push(Quote {
+                    kind: QuoteKind::Indirect,
+                    content: self.span(&range),
+                    speaker_entity: found.entity,
+                    speaker: found.speaker,
+                    cue: found.cue,
+                    addressee: found.addressee,
+                    anonymous: found.anonymous,
+                    why: if tail_speaker.is_some() {
+                        format!(
+                            "the sentence before a closing attribution (\"…, X said\"); {}",
+                            found.why
+                        )
+                    } else {
+                        format!("complement clause of a speech verb; {}", found.why)
+                    },
+                });
+            }
+        }
+        out
+    }
+
+    /// "noted that …" when the parser did not attach the clause to the verb: from the "that"
+    /// right after the verb (or after its addressee, "told reporters that") to the end of the
+    /// sentence. The clause's first word stands for its head.
+    fn that_clause(&self, verb: usize) -> Option<(usize, Range<usize>)> {
+        let sentence = self.sentence_range(verb);
+        let a = self.doc.annotations();
+        let that = (verb + 1..(verb + 4).min(sentence.end)).find(|&t| {
+            self.doc
+                .slice(a.tokens[t].span)
+                .eq_ignore_ascii_case("that")
+                && self.upos(t) == "SCONJ"
+        })?;
+        // Only nouns or pronouns may stand between the verb and "that".
+        if (verb + 1..that).any(|t| !matches!(self.upos(t), "PRON" | "NOUN" | "PROPN" | "DET")) {
+            return None;
+        }
+        let range = that + 1..sentence.end;
+        (range.len() > 2).then(|| (that + 1, range))
+    }
+
+    /// "…, Dutch Foreign Minister Hans van den Broek said on Tuesday.": when the parse gives the
+    /// verb no clause, a sentence that closes with a comma, a noun phrase, the verb and nothing
+    /// but a few nouns and prepositions ("told AFP", "said in a statement") is that speaker's
+    /// report of everything before the comma. Returns the clause's first word (standing for its
+    /// head), the clause and the noun phrase's head: its last noun, or the last before a
+    /// preposition ("three sources familiar with the call").
+    fn attribution_tail(&self, verb: usize) -> Option<(usize, Range<usize>, Option<usize>)> {
+        let sentence = self.sentence_range(verb);
+        let a = self.doc.annotations();
+        let is_comma = |t: usize| self.doc.slice(a.tokens[t].span) == ",";
+        let verbal = |t: usize| matches!(self.upos(t), "VERB" | "AUX" | "SCONJ");
+        let after_ok = (verb + 1..sentence.end).all(|t| {
+            matches!(
+                self.upos(t),
+                "ADP" | "NOUN" | "PROPN" | "NUM" | "DET" | "ADJ" | "PRON" | "PUNCT"
+            )
+        });
+        if !after_ok || verb + 1 + 8 < sentence.end {
+            return None;
+        }
+        let comma = (sentence.start..verb)
+            .rev()
+            .take_while(|&t| !verbal(t))
+            .find(|&t| is_comma(t))?;
+        let phrase = comma + 1..verb;
+        if phrase.is_empty() || phrase.len() > 12 {
+            return None;
+        }
+        let nominal = |t: usize| matches!(self.upos(t), "NOUN" | "PROPN" | "PRON");
+        let before_preposition = phrase
+            .clone()
+            .find(|&t| {
+                let adjective_with_object = self.upos(t) == "ADJ" && self.upos(t + 1) == "ADP";
+                self.upos(t) == "ADP" || (adjective_with_object && t > phrase.start)
+            })
+            .unwrap_or(phrase.end);
+        let head = (phrase.start..before_preposition)
+            .rev()
+            .find(|&t| nominal(t))?;
+        let clause = sentence.start..comma;
+        (clause.len() > 2).then_some((sentence.start, clause, Some(head)))
+    }
+
+    /// Where reported speech continues past its clause: "said that A, and B" when the parser
+    /// hangs B on the speech verb. B counts when it follows A, has a subject of its own (so it
+    /// is not the speaker's second act, "noted A and stressed B") and is not itself a speech
+    /// verb.
+    fn continuation_end(&self, verb: usize, clause: &Range<usize>) -> Option<usize> {
+        let mut end = None;
+        for conj in self.children(verb).filter(|&c| self.relation(c) == "conj") {
+            let own_subject = self
+                .children(conj)
+                .any(|c| matches!(self.relation(c), "nsubj" | "nsubj:pass" | "expl"));
+            let follows = conj > clause.end;
+            if follows && own_subject && !self.is_reporting_verb(conj) {
+                let tail = self.subtree(conj);
+                if tail.start >= clause.end {
+                    end = Some(end.unwrap_or(0).max(tail.end));
+                }
+            }
+        }
+        end
+    }
+}
