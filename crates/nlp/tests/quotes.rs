@@ -124,19 +124,18 @@ fn a_closing_attribution_reports_the_sentence_before_it() {
     // The tagger reads "founders" as a noun, so the parse hangs "said" under the "if" clause;
     // the sentence's shape still says who reports what.
     let doc = analyze(
-        "The European Community may halt mediation efforts among the feuding republics if \
-         cooperation by all parties founders, Dutch Foreign Minister Hans van den Broek said \
-         on Tuesday. Putin proposed holding the summit in Moscow, three sources familiar with \
-         the call told AFP.",
+        "The regional bloc may halt its aid convoys to the north if the ceasefire founders, \
+         Senegalese Foreign Minister Aminata Diallo said on Tuesday. Putin proposed holding \
+         the summit in Moscow, three sources familiar with the call told AFP.",
     );
     let found = quotes(&doc);
     let halt = found
         .iter()
-        .find(|q| q.0.starts_with("The European Community may halt"))
+        .find(|q| q.0.starts_with("The regional bloc may halt"))
         .unwrap_or_else(|| panic!("no quote for the first sentence in {found:?}"));
     assert_eq!(halt.1, QuoteKind::Indirect);
     assert!(halt.0.ends_with("founders"), "{:?}", halt.0);
-    assert!(halt.2.contains("Broek"), "{:?}", halt.2);
+    assert!(halt.2.contains("Diallo"), "{:?}", halt.2);
     let moscow = found
         .iter()
         .find(|q| q.0.starts_with("Putin proposed"))
@@ -148,20 +147,20 @@ fn a_closing_attribution_reports_the_sentence_before_it() {
 #[test]
 fn a_transcript_turn_belongs_to_its_label() {
     let doc = analyze(
-        "Chris Wallace interviewed Mike Pence on Sunday.\n\n\
-         \u{201C}WALLACE: Will Gennifer Flowers be at the debate?\n\n\
-         \u{201C}PENCE: She will not be attending the debate tomorrow night.\u{201D}",
+        "Anna Berg interviewed Tom Keller on Sunday.\n\n\
+         \u{201C}BERG: Will the minister be at the summit?\n\n\
+         \u{201C}KELLER: She will not be attending the summit tomorrow night.\u{201D}",
     );
     let found = quotes(&doc);
-    let pence = found
+    let keller = found
         .iter()
         .find(|q| q.0.starts_with("She will not"))
-        .unwrap_or_else(|| panic!("no quote for Pence's turn in {found:?}"));
-    assert_eq!(pence.1, QuoteKind::Direct);
-    assert_eq!(pence.2, "Mike Pence");
-    let wallace = found
+        .unwrap_or_else(|| panic!("no quote for Keller's turn in {found:?}"));
+    assert_eq!(keller.1, QuoteKind::Direct);
+    assert_eq!(keller.2, "Tom Keller");
+    let berg = found
         .iter()
-        .find(|q| q.0.starts_with("Will Gennifer"))
-        .unwrap_or_else(|| panic!("no quote for Wallace's turn in {found:?}"));
-    assert_eq!(wallace.2, "Chris Wallace");
+        .find(|q| q.0.starts_with("Will the minister"))
+        .unwrap_or_else(|| panic!("no quote for Berg's turn in {found:?}"));
+    assert_eq!(berg.2, "Anna Berg");
 }

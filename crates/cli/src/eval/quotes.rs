@@ -2,15 +2,15 @@
 //! `attributions/NAME_xxxx.ann` with Source, Cue and Content spans tied by an Attribution event;
 //! default: `../shared/data/quotes/polnear/dev`).
 //!
-//! How PolNeAR maps to ours: a gold Content whose text opens with a quote mark (or right after
-//! one, or after a quote mark and a transcript's speaker label: `"WALLACE: …`) is **direct**
-//! speech — our direct and partial quotes both count as quoted speech — and any other Content
-//! is **indirect** (reported speech, thoughts, intentions, which PolNeAR also annotates). Discontinuous spans are taken from their first to their last character. Contents
-//! are compared without quote marks, surrounding spaces and trailing punctuation: **exact** when
-//! equal, **overlap** when the shared characters are at least half of the longer one. Speaker
-//! accuracy is over matched direct quotes with a gold Source: right when our speaker's span, or
-//! any mention of our speaker entity, overlaps the gold Source. The last line is
-//! `quotes direct F1 0.xxxx speaker 0.xxxx`.
+//! How PolNeAR maps to ours: a gold Content whose text opens with a quote mark (or right after one,
+//! or after a quote mark and a transcript's speaker label: `"SMITH: …`) is **direct** speech — our
+//! direct and partial quotes both count as quoted speech — and any other Content is **indirect**
+//! (reported speech, thoughts, intentions, which PolNeAR also annotates). Discontinuous spans are
+//! taken from their first to their last character. Contents are compared without quote marks,
+//! surrounding spaces and trailing punctuation: **exact** when equal, **overlap** when the shared
+//! characters are at least half of the longer one. Speaker accuracy is over matched direct quotes
+//! with a gold Source: right when our speaker's span, or any mention of our speaker entity,
+//! overlaps the gold Source. The last line is `quotes direct F1 0.xxxx speaker 0.xxxx`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -207,7 +207,7 @@ fn read_ann(path: &Path, text: &str) -> Result<Vec<GoldQuote>> {
     Ok(out)
 }
 
-/// Whether the content follows a quote mark and a transcript's speaker label: `"WALLACE: …`.
+/// Whether the content follows a quote mark and a transcript's speaker label: `"SMITH: …`.
 /// The label is outside the gold content, but the words are as quoted as any.
 fn after_quoted_label(chars: &[char], start: usize) -> bool {
     let mut i = start;

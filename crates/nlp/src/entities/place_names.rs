@@ -75,8 +75,8 @@ pub(crate) struct PlaceCountry {
     pub is_town: bool,
 }
 
-/// The country of the first country, division or town named in `words` (the name's words in order): the whole
-/// name first, then runs of up to three capitalized words, longest and leftmost first.
+/// The country of the first country, division or town named in `words` (the name's words in order):
+/// the whole name first, then runs of up to three capitalized words, longest and leftmost first.
 pub(crate) fn country_in_name(gazetteer: &Gazetteer, words: &[&str]) -> Option<PlaceCountry> {
     let n = words.len();
     let mut lengths = vec![n];

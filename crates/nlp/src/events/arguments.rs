@@ -271,7 +271,7 @@ pub(super) fn modality_of(
 }
 
 /// A condition the predicate's act is made to hang on: an adverbial clause under it opened by
-/// "unless" or "if" ("will withdraw its force unless Chad holds elections").
+/// "unless" or "if" ("will recall its troops unless the junta frees the prisoners").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Condition {
     Unless,

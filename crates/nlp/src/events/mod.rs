@@ -121,7 +121,7 @@ fn find(doc: &Doc, lexicon: &Lexicon) -> Vec<Event> {
                 &range,
             );
             // An act the lexicon does not know is an event only as someone's demand of an
-            // actor: "the Bush administration declared that China must drop barriers".
+            // actor: "the ministry said that the rebels must hand over their weapons".
             let unnamed_demand = trigger.event_type == UNNAMED_ACT;
             let demand_of_actor = event.event_type == "REQUEST"
                 && event.target.as_ref().is_some_and(|t| t.entity.is_some());

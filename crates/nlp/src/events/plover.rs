@@ -11,10 +11,10 @@
 //!   gold standard record; we follow the table, so that our CAMEO code and PLOVER type agree.
 //! - A promised or announced hostile act (ASSAULT, COERCE, SANCTION, MOBILIZE, PROTEST) is
 //!   THREATEN, CAMEO 13x, when the actor says it: under a verb of intent ("vowed to retaliate")
-//!   or in the actor's reported speech ("Moscow will impose sanctions, the Kremlin said"). A writer's
-//!   forecast ("NATO will deploy more troops") keeps its type, with its modality.
+//!   or in the actor's reported speech ("Moscow will impose sanctions, the Kremlin said"). A
+//!   writer's forecast ("NATO will deploy more troops") keeps its type, with its modality.
 //! - An act not yet done that someone says will hang on the other side's conduct is THREATEN,
-//!   CAMEO 13x: a hostile act under "unless" or "if" ("may halt mediation if cooperation founders"),
+//!   CAMEO 13x: a hostile act under "unless" or "if" ("may cut off aid if the attacks go on"),
 //!   a withdrawal or rejection under "unless" ("will withdraw its force unless …").
 //! - A CONCEDE in the plain future ("will lift the curfew") stays CONCEDE, as the manual says.
 //!
@@ -160,11 +160,11 @@ fn tense_coding(
     }
 }
 
-/// "will withdraw its force unless Chad holds elections", "may halt mediation if cooperation
-/// founders": a hostile act, or a withdrawal or rejection, that is not yet done and is made to
-/// hang on what the other side does is a threat (CAMEO 13: "coercive or forceful warnings with
-/// serious potential repercussions"). "If" makes a threat only of a hostile act: "will lift
-/// sanctions if Iran complies" is an offer.
+/// "will recall its troops unless the junta frees the prisoners", "may cut off aid if the attacks
+/// go on": a hostile act, or a withdrawal or rejection, that is not yet done and is made to hang on
+/// what the other side does is a threat (CAMEO 13: "coercive or forceful warnings with serious
+/// potential repercussions"). "If" makes a threat only of a hostile act: "will lift sanctions if
+/// Iran complies" is an offer.
 fn conditional_threat(
     lexicon: &Lexicon,
     act: &Trigger,
@@ -455,7 +455,7 @@ mod tests {
             reported: true,
             ..presented(modality, false)
         };
-        // "will withdraw its force unless Chad holds elections"
+        // "will recall its troops unless the junta frees the prisoners"
         let withdraw = trigger("RETREAT", "0874");
         let threat = code(
             lexicon(),
@@ -471,7 +471,7 @@ mod tests {
             ),
             ("THREATEN", Some("136"), Some("expel"))
         );
-        // "may halt mediation if cooperation founders"
+        // "may halt its mediation if the attacks go on"
         let halt = trigger("SANCTION", "165");
         let threat = code(
             lexicon(),

@@ -48,7 +48,7 @@ pub fn extract(doc: &mut Doc) {
             if content.is_empty() {
                 continue;
             }
-            // A transcript's turn: `"WALLACE: Let's start …` is Wallace's, word for word.
+            // A transcript's turn: `"SMITH: Let's start …` is Smith's, word for word.
             if let Some(label) = view.transcript_label(&content) {
                 content.start = label.end + 1;
                 let entity = view.person_named(&label);
@@ -532,7 +532,7 @@ impl<'d> QuoteView<'d> {
     }
 
     /// The speaker label that opens a transcript's turn: one to three words with no lowercase
-    /// letter ("WALLACE", "SEN. KAINE"), then a colon, then at least two words. Returns the
+    /// letter ("SMITH", "SEN. JONES"), then a colon, then at least two words. Returns the
     /// label's tokens.
     fn transcript_label(&self, content: &Range<usize>) -> Option<Range<usize>> {
         let a = self.doc.annotations();

@@ -141,7 +141,7 @@ impl QuoteView<'_> {
         (range.len() > 2).then(|| (that + 1, range))
     }
 
-    /// "…, Dutch Foreign Minister Hans van den Broek said on Tuesday.": when the parse gives the
+    /// "…, Senegal's foreign minister said on Tuesday.": when the parse gives the
     /// verb no clause, a sentence that closes with a comma, a noun phrase, the verb and nothing
     /// but a few nouns and prepositions ("told AFP", "said in a statement") is that speaker's
     /// report of everything before the comma. Returns the clause's first word (standing for its
