@@ -111,8 +111,8 @@ impl Pipeline {
             });
         }
         let Some(kb) = self.kb else { return };
-        models.ner.recognize(doc, kb);
         let gazetteer = self.gazetteer.and_then(Result::ok);
+        models.ner.recognize(doc, kb, gazetteer);
         entities::resolve(doc, kb, gazetteer);
         quotes::extract(doc);
         time::extract(doc);

@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 
 use anyhow::{anyhow, Result};
 use dateline_nlp::clusters::WordClusters;
+use dateline_nlp::gazetteer::Gazetteer;
 use dateline_nlp::kb::Kb;
 use dateline_nlp::ner::{Recognizer, TrainDocument};
 use dateline_nlp::tagger::Tagger;
@@ -33,6 +34,11 @@ pub fn load_clusters(dir: &std::path::Path) -> Result<WordClusters> {
         dir,
         CLUSTERS_FILE,
     )?)?)
+}
+
+/// The bundled place gazetteer, which the recognizer's features read.
+pub fn bundled_gazetteer() -> Result<&'static Gazetteer> {
+    Gazetteer::bundled().map_err(|e| anyhow!("loading the gazetteer: {e}"))
 }
 
 /// The classes of the headline figure.
@@ -63,7 +69,8 @@ pub fn run(args: &EvalArgs) -> Result<()> {
     let clusters = load_clusters(&dir)?;
     let recognizer = Recognizer::from_bytes(&read_model_in(&dir, NER_FILE)?, clusters)?;
     let kb = Kb::bundled().map_err(|e| anyhow!("bundled KB: {e}"))?;
-    let scores = evaluate(&recognizer, &tagger, kb, &documents);
+    let places = bundled_gazetteer()?;
+    let scores = evaluate(&recognizer, &tagger, kb, places, &documents);
     let sentences: usize = documents.iter().map(Vec::len).sum();
     println!(
         "{} — {} documents, {sentences} sentences",
@@ -80,6 +87,7 @@ pub fn prepare(
     tagger: &Tagger,
     kb: &Kb,
     clusters: &WordClusters,
+    places: &Gazetteer,
 ) -> Vec<TrainDocument> {
     documents
         .iter()
@@ -96,7 +104,7 @@ pub fn prepare(
                     (s.words.clone(), xpos, s.labels.clone())
                 })
                 .collect();
-            TrainDocument::new(&sentences, kb, clusters)
+            TrainDocument::new(&sentences, kb, clusters, Some(places))
         })
         .collect()
 }
@@ -106,9 +114,10 @@ pub fn evaluate(
     recognizer: &Recognizer,
     tagger: &Tagger,
     kb: &Kb,
+    places: &Gazetteer,
     documents: &IobDocuments,
 ) -> NerScores {
-    let prepared = prepare(documents, tagger, kb, recognizer.clusters());
+    let prepared = prepare(documents, tagger, kb, recognizer.clusters(), places);
     score_prepared(recognizer, documents, &prepared)
 }
 

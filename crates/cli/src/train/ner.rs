@@ -15,7 +15,7 @@ use super::manifest::{record, ModelEntry};
 use super::round4;
 use crate::args::TrainArgs;
 use crate::eval::iob::read_iob;
-use crate::eval::ner::{load_clusters, prepare, score_prepared, NER_FILE};
+use crate::eval::ner::{bundled_gazetteer, load_clusters, prepare, score_prepared, NER_FILE};
 use crate::eval::pos::load_tagger;
 use crate::eval_cmd::shared_dir;
 use crate::models::models_dir;
@@ -47,8 +47,9 @@ pub fn run(args: &TrainArgs) -> Result<()> {
     }
     let dev_docs = read_iob(&dev_path)?;
     let clusters = load_clusters(&models_dir())?;
-    let train = prepare(&train_docs, &tagger, kb, &clusters);
-    let dev = prepare(&dev_docs, &tagger, kb, &clusters);
+    let places = bundled_gazetteer()?;
+    let train = prepare(&train_docs, &tagger, kb, &clusters, places);
+    let dev = prepare(&dev_docs, &tagger, kb, &clusters, places);
     let tokens: usize = train.iter().map(|d| d.len()).sum();
     eprintln!(
         "training on {} documents, {tokens} tokens; KB with {} name forms ({:.0} s)",
@@ -111,6 +112,10 @@ pub fn run(args: &TrainArgs) -> Result<()> {
         ("dev_f1_per_epoch".to_string(), per_epoch.join(" ")),
         ("training_tokens".to_string(), tokens.to_string()),
         ("kb_name_forms".to_string(), kb.name_forms().to_string()),
+        (
+            "place_gazetteer".to_string(),
+            format!("bundled GeoNames, {} names", places.name_count()),
+        ),
     ]);
     record(
         &out,

@@ -7,10 +7,13 @@ use std::ops::Range;
 use dateline_core::ByteSpan;
 
 use crate::clusters::WordClusters;
+use crate::gazetteer::Gazetteer;
 use crate::kb::{Kb, Target};
 use crate::normalize::straight_quote;
 use crate::perceptron::{FeatureHasher, Features};
 use crate::tagger::shape;
+
+use super::places::PlaceMark;
 
 // Template ids: frozen numbers, since changing one silently invalidates trained models.
 const BIAS: u32 = 0;
@@ -52,6 +55,10 @@ const NEXT_CLUSTER: u32 = 37;
 const CLUSTER_SHAPE: u32 = 38;
 const PREV_COARSE_COARSE: u32 = 39;
 const COARSE_NEXT_COARSE: u32 = 40;
+const PLACE: u32 = 41;
+const PREV_PLACE: u32 = 42;
+const NEXT_PLACE: u32 = 43;
+const PLACE_SHAPE: u32 = 44;
 
 /// A word's classes when it has none.
 const UNCLUSTERED: (u16, u16) = (u16::MAX, u16::MAX);
@@ -78,11 +85,14 @@ pub struct NerDocument {
     seen_lower: Vec<bool>,
     caps_sentence: Vec<bool>,
     clusters: Vec<(u16, u16)>,
+    /// Place names the gazetteer knows ([`super::places`]).
+    places: Vec<Option<PlaceMark>>,
 }
 
 impl NerDocument {
     /// Prepares a document: `text` with its `tokens`, `sentences` (token ranges), and one Penn
-    /// tag per token (`xpos`).
+    /// tag per token (`xpos`). `places` is the place gazetteer; without it no token is marked
+    /// as a place name, which a model trained with one will feel.
     pub fn new(
         text: &str,
         tokens: &[ByteSpan],
@@ -90,6 +100,7 @@ impl NerDocument {
         xpos: &[&str],
         kb: &Kb,
         clusters: &WordClusters,
+        places: Option<&Gazetteer>,
     ) -> NerDocument {
         let words: Vec<String> = tokens
             .iter()
@@ -141,7 +152,12 @@ impl NerDocument {
             .iter()
             .map(|w| clusters.get(w).unwrap_or(UNCLUSTERED))
             .collect();
+        let places = match places {
+            Some(gazetteer) => super::places::place_marks(&words, gazetteer),
+            None => vec![None; words.len()],
+        };
         NerDocument {
+            places,
             clusters,
             words,
             lowers,
@@ -259,6 +275,20 @@ impl NerDocument {
         if self.seen_lower[i] {
             out.add(SEEN_LOWER, "");
         }
+        let place = |template: u32, j: Option<usize>| {
+            let h = FeatureHasher::new(template);
+            match j.and_then(|j| self.places[j]) {
+                Some(m) => h
+                    .num(u64::from(m.position))
+                    .str(m.feature.as_str())
+                    .num(u64::from(m.magnitude)),
+                None => h,
+            }
+        };
+        out.push(place(PLACE, Some(i)));
+        out.push(place(PREV_PLACE, at(-1)));
+        out.push(place(NEXT_PLACE, at(1)));
+        out.push(place(PLACE_SHAPE, Some(i)).str(s));
         let cluster =
             |j: Option<usize>| j.map_or((u16::MAX - 1, u16::MAX - 1), |j| self.clusters[j]);
         let (fine, coarse) = cluster(Some(i));

@@ -3,14 +3,15 @@
 //!
 //! Features ([`features`]) are the word, its shape and affixes, the words and tags around it, the
 //! two previous predicted labels, the KB names it is part of (countries, capitals, demonyms,
-//! people, organizations — the gazetteer), whether a title word precedes it, and two
-//! document-wide facts: what the same word was labelled earlier in the document, and whether it
-//! also appears in lowercase. Decoding only takes label sequences BILOU allows.
+//! people, organizations — the gazetteer), the GeoNames places it spells ([`places`]), whether
+//! a title word precedes it, and two document-wide facts: what the same word was labelled
+//! earlier in the document, and whether it also appears in lowercase. Decoding only takes label sequences BILOU allows.
 //!
 //! The model is trained by `dateline train ner` on CoNLL-2003 (Reuters newswire) and bundled as
 //! `data/models/ner.bin.gz`. [`Recognizer`] is immutable: share one between threads.
 
 mod features;
+mod places;
 mod train;
 
 use std::collections::HashMap;
@@ -19,6 +20,7 @@ use std::ops::Range;
 use dateline_core::{ByteSpan, Doc, NameSpan};
 
 use crate::clusters::WordClusters;
+use crate::gazetteer::Gazetteer;
 use crate::kb::Kb;
 use crate::perceptron::{Features, Model, ModelError};
 pub use features::NerDocument;
@@ -158,7 +160,7 @@ impl Recognizer {
 
     /// Finds the names of `doc` (tokens, sentences and tags must be there) and writes
     /// `annotations.names`.
-    pub fn recognize(&self, doc: &mut Doc, kb: &Kb) {
+    pub fn recognize(&self, doc: &mut Doc, kb: &Kb, places: Option<&Gazetteer>) {
         let annotations = doc.annotations();
         let tokens: Vec<ByteSpan> = annotations.tokens.iter().map(|t| t.span).collect();
         let sentences: Vec<Range<usize>> = annotations
@@ -167,7 +169,15 @@ impl Recognizer {
             .map(|s| s.tokens.start as usize..s.tokens.end as usize)
             .collect();
         let xpos: Vec<&str> = annotations.pos.iter().map(|p| p.xpos).collect();
-        let document = NerDocument::new(doc.text(), &tokens, &sentences, &xpos, kb, &self.clusters);
+        let document = NerDocument::new(
+            doc.text(),
+            &tokens,
+            &sentences,
+            &xpos,
+            kb,
+            &self.clusters,
+            places,
+        );
         let names = self
             .recognize_document(&document)
             .into_iter()

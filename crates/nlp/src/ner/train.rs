@@ -7,6 +7,7 @@ use dateline_core::ByteSpan;
 
 use super::{decode, label_names, Label, NerDocument, Recognizer, Step};
 use crate::clusters::WordClusters;
+use crate::gazetteer::Gazetteer;
 use crate::kb::Kb;
 use crate::perceptron::{ModelError, Trainer};
 
@@ -25,6 +26,7 @@ impl TrainDocument {
         sentences: &[(Vec<String>, Vec<String>, Vec<String>)],
         kb: &Kb,
         clusters: &WordClusters,
+        places: Option<&Gazetteer>,
     ) -> TrainDocument {
         let mut text = String::new();
         let mut tokens = Vec::new();
@@ -48,7 +50,7 @@ impl TrainDocument {
             }
             ranges.push(start..tokens.len());
         }
-        let document = NerDocument::new(&text, &tokens, &ranges, &tags, kb, clusters);
+        let document = NerDocument::new(&text, &tokens, &ranges, &tags, kb, clusters, places);
         TrainDocument { document, gold }
     }
 
@@ -188,7 +190,12 @@ mod tests {
             words.extend(["visited", place, "on", "Monday", "."].map(String::from));
             labels.extend(strings(&["O", "B-LOC", "O", "O", "O"]));
             let tags = strings(&["NNP", "NNP", "VBD", "NNP", "IN", "NNP", "."]);
-            docs.push(TrainDocument::new(&[(words, tags, labels)], &kb, &clusters));
+            docs.push(TrainDocument::new(
+                &[(words, tags, labels)],
+                &kb,
+                &clusters,
+                None,
+            ));
         }
         let mut trainer = NerTrainer::new(clusters.clone());
         let order: Vec<usize> = (0..docs.len()).collect();
@@ -199,7 +206,7 @@ mod tests {
         let words = strings(&["Omar", "Haddad", "visited", "Oslo", "on", "Monday", "."]);
         let tags = strings(&["NNP", "NNP", "VBD", "NNP", "IN", "NNP", "."]);
         let labels = vec!["O".to_string(); words.len()];
-        let test = TrainDocument::new(&[(words, tags, labels)], &kb, &clusters);
+        let test = TrainDocument::new(&[(words, tags, labels)], &kb, &clusters, None);
         let names = recognizer.recognize_document(test.document());
         let found: Vec<(std::ops::Range<usize>, &str)> =
             names.into_iter().map(|n| (n.tokens, n.class)).collect();
