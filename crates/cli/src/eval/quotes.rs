@@ -5,8 +5,10 @@
 //! How PolNeAR maps to ours: a gold Content whose text opens with a quote mark (or right after one,
 //! or after a quote mark and a transcript's speaker label: `"SMITH: …`) is **direct** speech — our
 //! direct and partial quotes both count as quoted speech — and any other Content is **indirect**
-//! (reported speech, thoughts, intentions, which PolNeAR also annotates). Discontinuous spans are
-//! taken from their first to their last character. Contents are compared without quote marks,
+//! (reported speech, thoughts, intentions, which PolNeAR also annotates). A direct Content written
+//! in fragments (a quotation interrupted by its attribution, or running on into a new
+//! paragraph) is one gold quote per fragment, as we write such quotes; an indirect one, and a
+//! Source, are taken from their first to their last character. Contents are compared without quote marks,
 //! surrounding spaces and trailing punctuation: **exact** when equal, **overlap** when the shared
 //! characters are at least half of the longer one. Speaker accuracy is over matched direct quotes
 //! with a gold Source: right when our speaker's span, or any mention of our speaker entity,
@@ -151,60 +153,87 @@ fn run_jsonl(args: &EvalArgs, path: &Path) -> Result<()> {
 fn read_ann(path: &Path, text: &str) -> Result<Vec<GoldQuote>> {
     let ann = std::fs::read_to_string(path)
         .with_context(|| format!("{}: cannot read", path.display()))?;
+    parse_ann(&ann, text, path)
+}
+
+/// The Content/Source pairs of one `.ann` file's text (`path` names it in errors).
+fn parse_ann(ann: &str, text: &str, path: &Path) -> Result<Vec<GoldQuote>> {
     let chars: Vec<char> = text.chars().collect();
-    let mut spans: std::collections::HashMap<&str, (&str, usize, usize)> = Default::default();
+    // Each text-bound annotation's fragments: brat writes a discontinuous span (a quote
+    // interrupted by its attribution) as "start end;start end".
+    let mut spans: std::collections::HashMap<&str, Vec<(usize, usize)>> = Default::default();
     for (number, line) in ann.lines().enumerate() {
         let fields: Vec<&str> = line.split('\t').collect();
         if !line.starts_with('T') || fields.len() < 2 {
             continue;
         }
-        let mut parts = fields[1].splitn(2, ' ');
-        let kind = parts.next().unwrap_or_default();
-        let offsets = parts.next().unwrap_or_default();
-        let numbers: Vec<usize> = offsets
-            .split([' ', ';'])
-            .map(|n| n.parse::<usize>())
-            .collect::<Result<_, _>>()
-            .with_context(|| {
-                format!("{}:{}: bad offsets {offsets:?}", path.display(), number + 1)
-            })?;
-        let (Some(&start), Some(&end)) = (numbers.iter().min(), numbers.iter().max()) else {
-            continue;
-        };
-        spans.insert(fields[0], (kind, start, end.min(chars.len())));
+        let offsets = fields[1].split_once(' ').map_or("", |(_, o)| o);
+        let mut fragments = Vec::new();
+        for fragment in offsets.split(';') {
+            let bad = || format!("{}:{}: bad offsets {offsets:?}", path.display(), number + 1);
+            let (start, end) = fragment.trim().split_once(' ').with_context(bad)?;
+            let start: usize = start.parse().with_context(bad)?;
+            let end: usize = end.parse().with_context(bad)?;
+            fragments.push((start.min(chars.len()), end.min(chars.len())));
+        }
+        spans.insert(fields[0], fragments);
     }
     let mut out = Vec::new();
     for line in ann.lines().filter(|l| l.starts_with('E')) {
-        let mut content = None;
+        let mut content: &[(usize, usize)] = &[];
         let mut source = None;
         for arg in line.split('\t').nth(1).unwrap_or_default().split(' ') {
             let Some((role, id)) = arg.split_once(':') else {
                 continue;
             };
-            let span = spans.get(id).map(|&(_, s, e)| (s, e));
+            let Some(fragments) = spans.get(id) else {
+                continue;
+            };
             match role {
-                "Content" => content = span,
-                "Source" => source = span,
+                "Content" => content = fragments,
+                "Source" => source = first_to_last(fragments),
                 _ => {}
             }
         }
-        let Some(content) = content else { continue };
-        let first = chars.get(content.0).copied().unwrap_or(' ');
-        let before = content
-            .0
-            .checked_sub(1)
-            .and_then(|i| chars.get(i))
-            .copied()
-            .unwrap_or(' ');
-        let direct =
-            is_quote_mark(first) || is_quote_mark(before) || after_quoted_label(&chars, content.0);
-        out.push(GoldQuote {
-            content,
-            source,
-            direct,
-        });
+        // A quotation interrupted by its attribution is two quotes, as we write them; reported
+        // speech interrupted by its cue ("The plan, he said, is dead") stays one content.
+        let Some(whole) = first_to_last(content) else {
+            continue;
+        };
+        if opens_quoted(&chars, whole.0) {
+            out.extend(content.iter().map(|&fragment| GoldQuote {
+                content: fragment,
+                source,
+                direct: true,
+            }));
+        } else {
+            out.push(GoldQuote {
+                content: whole,
+                source,
+                direct: false,
+            });
+        }
     }
     Ok(out)
+}
+
+/// The span from a source's first fragment to its last.
+fn first_to_last(fragments: &[(usize, usize)]) -> Option<(usize, usize)> {
+    let start = fragments.iter().map(|f| f.0).min()?;
+    let end = fragments.iter().map(|f| f.1).max()?;
+    Some((start, end))
+}
+
+/// Whether a content starting at `start` is quoted: it opens with a quote mark, follows one,
+/// or follows a quote mark and a transcript's speaker label.
+fn opens_quoted(chars: &[char], start: usize) -> bool {
+    let first = chars.get(start).copied().unwrap_or(' ');
+    let before = start
+        .checked_sub(1)
+        .and_then(|i| chars.get(i))
+        .copied()
+        .unwrap_or(' ');
+    is_quote_mark(first) || is_quote_mark(before) || after_quoted_label(chars, start)
 }
 
 /// Whether the content follows a quote mark and a transcript's speaker label: `"SMITH: …`.
@@ -454,4 +483,50 @@ fn render(s: &QuoteScores) -> String {
         s.direct_overlap.f1()
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_interrupted_quotation_is_two_quotes_and_interrupted_speech_one() {
+        let text = "\u{201C}We will rebuild,\u{201D} the mayor said. \u{201C}All of it.\u{201D} \
+                    The plan, she added, is fixed.";
+        let chars: Vec<char> = text.chars().collect();
+        let find = |needle: &str| {
+            let at = text.find(needle).unwrap();
+            let start = text[..at].chars().count();
+            (start, start + needle.chars().count())
+        };
+        let (q1, q2) = (find("We will rebuild,"), find("All of it."));
+        let (m, r1, r2) = (find("the mayor"), find("The plan"), find("is fixed"));
+        let she = find("she");
+        let ann = format!(
+            "T1\tContent {} {};{} {}\tx\nT2\tSource {} {}\tx\nT3\tContent {} {};{} {}\tx\n\
+             T4\tSource {} {}\tx\nE1\tAttribution:T9 Content:T1 Source:T2\n\
+             E2\tAttribution:T8 Content:T3 Source:T4\n",
+            q1.0, q1.1, q2.0, q2.1, m.0, m.1, r1.0, r1.1, r2.0, r2.1, she.0, she.1
+        );
+        let gold = parse_ann(&ann, text, Path::new("test.ann")).unwrap();
+        let summary: Vec<(String, bool)> = gold
+            .iter()
+            .map(|g| (chars[g.content.0..g.content.1].iter().collect(), g.direct))
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                ("We will rebuild,".to_string(), true),
+                ("All of it.".to_string(), true),
+                ("The plan, she added, is fixed".to_string(), false),
+            ]
+        );
+        assert!(gold.iter().take(2).all(|g| g.source == Some(m)));
+    }
+
+    #[test]
+    fn malformed_offsets_name_the_file_and_line() {
+        let error = parse_ann("T1\tContent 3 x\tx\n", "text", Path::new("a.ann")).unwrap_err();
+        assert!(error.to_string().contains("a.ann:1"), "{error}");
+    }
 }
