@@ -164,3 +164,54 @@ fn a_transcript_turn_belongs_to_its_label() {
         .unwrap_or_else(|| panic!("no quote for Berg's turn in {found:?}"));
     assert_eq!(berg.2, "Anna Berg");
 }
+
+#[test]
+fn a_quote_credited_after_a_dash_belongs_to_the_name() {
+    let doc = analyze(
+        "Voters in Phoenix told us what they made of the debate.\n\n\
+         \u{201C}He never answers a question. Not one.\u{201D} \u{2015} Maria Lopez\n\n\
+         \u{201C}I was pleasantly surprised by both of them.\u{201D} \u{2014} Daniel Okafor, a \
+         retired teacher",
+    );
+    let found = quotes(&doc);
+    let speaker_of = |start: &str| {
+        found
+            .iter()
+            .find(|q| q.0.starts_with(start))
+            .map(|q| (q.2.clone(), q.3.clone()))
+            .unwrap_or_else(|| panic!("no quote starting {start:?} in {found:?}"))
+    };
+    assert_eq!(
+        speaker_of("He never"),
+        ("Maria Lopez".into(), "\u{2015}".into())
+    );
+    assert_eq!(
+        speaker_of("I was"),
+        ("Daniel Okafor".into(), "\u{2014}".into())
+    );
+}
+
+#[test]
+fn a_dash_inside_a_sentence_credits_no_one() {
+    let doc = analyze(
+        "The senator said the plan was \u{201C}a gift to donors\u{201D} \u{2014} Brussels \
+         disagreed on Monday.",
+    );
+    let found = quotes(&doc);
+    assert!(
+        found.iter().all(|q| q.2 != "Brussels"),
+        "a place after a dash is no credit: {found:?}"
+    );
+}
+
+#[test]
+fn a_word_of_the_quote_parsed_as_a_subject_is_not_the_speaker() {
+    let doc = analyze(
+        "\u{201C}There are fair ways to criticise the plan, but that was a really \u{2014} a \
+         really careless remark,\u{201D} Hartley said on Tuesday.",
+    );
+    let found = quotes(&doc);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].2, "Hartley");
+    assert_eq!(found[0].3, "said");
+}

@@ -13,13 +13,15 @@
 //! 3. attribution — a speech verb outside the quote in its sentences, nearest first (for a
 //!    partial quote, the speech verb whose clause contains it); the speaker is that verb's
 //!    subject, resolved to the entity whose mention holds it; the addressee is the object of
-//!    "tell"; "according to X" names X. A quote with no cue of its own continues the previous
+//!    "tell"; "according to X" names X; a name after a dash that follows the quote
+//!    (`"…" ― Maria Lopez`) is its speaker (`credit.rs`). A quote with no cue of its own continues the previous
 //!    quote's speaker in its paragraph, or the previous paragraph's when it stands alone.
 //!
 //! 4. reported speech — the clausal complement of a speech or reporting verb outside quote
 //!    marks ("Lavrov added that any meeting …"; "…, officials confirmed") is an indirect quote
 //!    with the verb's subject as speaker.
 
+mod credit;
 mod pairing;
 mod reported;
 
@@ -347,6 +349,11 @@ impl<'d> QuoteView<'d> {
         quoted: &[bool],
         unresolved_pronouns: bool,
     ) -> Option<Attribution> {
+        if kind == QuoteKind::Direct {
+            if let Some(found) = self.dash_credit(content, unresolved_pronouns) {
+                return Some(found);
+            }
+        }
         let first = self.sentence_range(content.start);
         let last = self.sentence_range(content.end - 1);
         let around = first.start..last.end;
@@ -385,12 +392,14 @@ impl<'d> QuoteView<'d> {
         }
         for verb in verbs {
             // "This was stated by the President": a passive's speaker is its agent.
+            // A word of the quote the parser hung on the verb ("…an outrageous tweet,"
+            // Axelrod said: two subjects) is never its speaker; look past it.
             let agent = self
                 .children(verb)
-                .find(|&c| self.relation(c) == "obl:agent");
+                .find(|&c| self.relation(c) == "obl:agent" && !quoted[c]);
             let subject = agent.or_else(|| {
                 self.children(verb)
-                    .find(|&c| matches!(self.relation(c), "nsubj" | "nsubj:pass"))
+                    .find(|&c| matches!(self.relation(c), "nsubj" | "nsubj:pass") && !quoted[c])
             });
             // '"…," said the RMA Head': an inverted speaker the parser did not make the subject
             // (not "told her", whose object is the addressee, nor "said at an event").
