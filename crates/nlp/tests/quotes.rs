@@ -215,3 +215,48 @@ fn a_word_of_the_quote_parsed_as_a_subject_is_not_the_speaker() {
     assert_eq!(found[0].2, "Hartley");
     assert_eq!(found[0].3, "said");
 }
+
+#[test]
+fn according_to_at_either_end_reports_the_rest_of_the_sentence() {
+    let doc = analyze(
+        "According to the health ministry, the clinic will reopen next month.\n\n\
+         The bridge was closed for repairs in March, according to city officials.",
+    );
+    let found = quotes(&doc);
+    let indirect: Vec<(&str, &str, &str)> = found
+        .iter()
+        .filter(|q| q.1 == QuoteKind::Indirect)
+        .map(|q| (q.0.as_str(), q.2.as_str(), q.3.as_str()))
+        .collect();
+    assert!(
+        indirect
+            .iter()
+            .any(|q| q.0 == "the clinic will reopen next month" && q.2 == "According to"),
+        "{indirect:?}"
+    );
+    assert!(
+        indirect
+            .iter()
+            .any(|q| q.0 == "The bridge was closed for repairs in March"
+                && q.1.contains("officials")),
+        "{indirect:?}"
+    );
+}
+
+#[test]
+fn a_participle_of_speech_shares_its_verbs_subject() {
+    let doc = analyze(
+        "Mayor Lena Fischer criticized the budget on Monday, saying the city could not \
+         afford new buses.",
+    );
+    let found = quotes(&doc);
+    let report = found
+        .iter()
+        .find(|q| q.1 == QuoteKind::Indirect && q.3 == "saying")
+        .unwrap_or_else(|| panic!("no report cued by \"saying\" in {found:?}"));
+    assert_eq!(report.2, "Lena Fischer");
+    assert!(
+        report.0.starts_with("the city could not afford"),
+        "{report:?}"
+    );
+}

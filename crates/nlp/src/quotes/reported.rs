@@ -1,5 +1,6 @@
 //! Reported speech outside quote marks: the clausal complement of a speech or reporting verb,
-//! a "that" clause the parser left unattached, and a sentence closed by ", NP said."
+//! a "that" clause the parser left unattached, a sentence closed by ", NP said.", and a
+//! sentence opened or closed by "according to X".
 
 use std::ops::Range;
 
@@ -79,10 +80,12 @@ impl QuoteView<'_> {
                 if words < 3 || range.clone().all(|t| quoted[t]) {
                     continue;
                 }
-                let subject = tail_speaker.or_else(|| {
-                    self.children(verb)
-                        .find(|&c| matches!(self.relation(c), "nsubj" | "nsubj:pass"))
-                });
+                let subject = tail_speaker
+                    .or_else(|| {
+                        self.children(verb)
+                            .find(|&c| matches!(self.relation(c), "nsubj" | "nsubj:pass"))
+                    })
+                    .or_else(|| self.controlling_subject(verb));
                 let how = if tail_speaker.is_some() {
                     "the noun phrase of a closing \"…, X said\""
                 } else {
@@ -118,7 +121,102 @@ impl QuoteView<'_> {
                 });
             }
         }
+        out.extend(self.according_to(quoted, cues));
         out
+    }
+
+    /// The subject a subjectless speech verb shares with the verb it hangs on: "The minister
+    /// criticized the plan, saying it would fail" (an adverbial participle), "She objected and
+    /// said …" (a conjoined verb).
+    fn controlling_subject(&self, verb: usize) -> Option<usize> {
+        let participle = self.relation(verb) == "advcl"
+            && self
+                .doc
+                .annotations()
+                .pos
+                .get(verb)
+                .is_some_and(|p| p.xpos == "VBG");
+        if !participle && self.relation(verb) != "conj" {
+            return None;
+        }
+        let head = self.head(verb)?;
+        self.children(head)
+            .find(|&c| matches!(self.relation(c), "nsubj" | "nsubj:pass"))
+    }
+
+    /// "According to X, …" and "…, according to X.": the rest of the sentence is X's report.
+    /// Only where "according to" opens or closes the sentence (a parenthetical in the middle
+    /// splits the report in two) and introduces no quotation of its own.
+    fn according_to(&self, quoted: &[bool], cues: &[u32]) -> Vec<Quote> {
+        let a = self.doc.annotations();
+        let word = |t: usize| self.doc.slice(a.tokens[t].span);
+        let mut out = Vec::new();
+        for t in 0..a.tokens.len().saturating_sub(2) {
+            if quoted[t]
+                || !word(t).eq_ignore_ascii_case("according")
+                || !word(t + 1).eq_ignore_ascii_case("to")
+                || cues.contains(&a.tokens[t].span.start)
+            {
+                continue;
+            }
+            let sentence = self.sentence_range(t);
+            let is_comma = |i: usize| word(i) == ",";
+            // The source's phrase runs from after "to" to the next comma or the sentence's end.
+            let phrase_end = (t + 2..sentence.end)
+                .find(|&i| is_comma(i) || (i + 1 == sentence.end && self.upos(i) == "PUNCT"))
+                .unwrap_or(sentence.end);
+            let content = if t == sentence.start && phrase_end < sentence.end {
+                phrase_end + 1..sentence.end
+            } else if phrase_end + 1 >= sentence.end && t > sentence.start && is_comma(t - 1) {
+                sentence.start..t - 1
+            } else {
+                continue;
+            };
+            let mut content = content;
+            while content.len() > 1 && self.upos(content.end - 1) == "PUNCT" {
+                content.end -= 1;
+            }
+            let words = content
+                .clone()
+                .filter(|&i| a.tokens[i].kind == TokenKind::Word)
+                .count();
+            if words < 3 || content.clone().any(|i| quoted[i]) {
+                continue;
+            }
+            let Some(source) = self.phrase_head(t + 2..phrase_end) else {
+                continue;
+            };
+            let Some(found) = self.speaker_at(source, Some(t..t + 2), "according to", false) else {
+                continue;
+            };
+            out.push(Quote {
+                kind: QuoteKind::Indirect,
+                content: self.span(&content),
+                speaker_entity: found.entity,
+                speaker: found.speaker,
+                cue: found.cue,
+                addressee: None,
+                anonymous: found.anonymous,
+                why: format!(
+                    "the rest of a sentence that says whose account it is; {}",
+                    found.why
+                ),
+            });
+        }
+        out
+    }
+
+    /// The head of a noun phrase: its last noun before any preposition ("a spokesman for the
+    /// ministry" → spokesman), else its first pronoun.
+    fn phrase_head(&self, phrase: Range<usize>) -> Option<usize> {
+        let before_preposition = phrase
+            .clone()
+            .find(|&i| self.upos(i) == "ADP")
+            .unwrap_or(phrase.end);
+        (phrase.start..before_preposition)
+            .rev()
+            .find(|&i| matches!(self.upos(i), "NOUN" | "PROPN"))
+            .or_else(|| phrase.clone().find(|&i| self.upos(i) == "PRON"))
     }
 
     /// "noted that …" when the parser did not attach the clause to the verb: from the "that"
