@@ -2,7 +2,8 @@
 //! `attributions/NAME_xxxx.ann` with Source, Cue and Content spans tied by an Attribution event;
 //! default: `../shared/data/quotes/polnear/dev`).
 //!
-//! How PolNeAR maps to ours: a gold Content whose text opens with a quote mark (or right after one,
+//! How PolNeAR maps to ours: a gold Content whose text opens with a quote mark (`"`, curly
+//! quotes, guillemets, or NYT's doubled `''` and ``` `` ```; or right after one,
 //! or after a quote mark and a transcript's speaker label: `"SMITH: …`) is **direct** speech — our
 //! direct and partial quotes both count as quoted speech — and any other Content is **indirect**
 //! (reported speech, thoughts, intentions, which PolNeAR also annotates). A direct Content written
@@ -239,7 +240,21 @@ fn opens_quoted(chars: &[char], start: usize) -> bool {
         .and_then(|i| chars.get(i))
         .copied()
         .unwrap_or(' ');
-    is_quote_mark(first) || is_quote_mark(before) || after_quoted_label(chars, start)
+    is_quote_mark(first)
+        || is_quote_mark(before)
+        || doubled_mark_at(chars, start)
+        || start
+            .checked_sub(2)
+            .is_some_and(|i| doubled_mark_at(chars, i))
+        || after_quoted_label(chars, start)
+}
+
+/// "''" or "``" at `i`: the double quote mark of NYT-style text.
+fn doubled_mark_at(chars: &[char], i: usize) -> bool {
+    matches!(
+        (chars.get(i), chars.get(i + 1)),
+        (Some('\''), Some('\'')) | (Some('`'), Some('`'))
+    )
 }
 
 /// Whether the content follows a quote mark and a transcript's speaker label: `"SMITH: …`.
@@ -312,11 +327,23 @@ fn trimmed(chars: &[char], (start, end): (usize, usize)) -> (usize, usize) {
     let strip = |c: char| {
         c.is_whitespace() || is_quote_mark(c) || matches!(c, ',' | '.' | '?' | '!' | ':' | ';')
     };
-    while s < e && strip(chars[s]) {
-        s += 1;
+    loop {
+        if s < e && strip(chars[s]) {
+            s += 1;
+        } else if s + 1 < e && doubled_mark_at(chars, s) {
+            s += 2;
+        } else {
+            break;
+        }
     }
-    while e > s && strip(chars[e - 1]) {
-        e -= 1;
+    loop {
+        if e > s && strip(chars[e - 1]) {
+            e -= 1;
+        } else if e >= s + 2 && doubled_mark_at(chars, e - 2) {
+            e -= 2;
+        } else {
+            break;
+        }
     }
     (s, e)
 }

@@ -50,6 +50,10 @@ fn next_token(
             return clitic_end;
         }
     }
+    if let Some((stop, side)) = doubled_quote(text, pos, end) {
+        push(out, pos, stop, TokenKind::Quote(side));
+        return stop;
+    }
     if let Some(side) = quote_side(text, pos, end, ch) {
         let stop = pos + ch.len_utf8();
         push(out, pos, stop, TokenKind::Quote(side));
@@ -255,6 +259,30 @@ fn quote_side(text: &str, pos: usize, end: usize, ch: char) -> Option<QuoteSide>
     }
 }
 
+/// Two backticks or two apostrophes written for a double quote mark, as the New York Times
+/// and typewriter-era wire copy do (``Yes,'' he said). A pair of backticks always opens; a
+/// pair of apostrophes is placed by its neighbours like a straight double quote.
+fn doubled_quote(text: &str, pos: usize, end: usize) -> Option<(usize, QuoteSide)> {
+    let rest = text.get(pos..end)?;
+    if rest.starts_with("``") {
+        return Some((pos + 2, QuoteSide::Open));
+    }
+    if !rest.starts_with("''") || rest.starts_with("'''") {
+        return None;
+    }
+    let before = text[..pos].chars().next_back();
+    let after = char_at(text, pos + 2, end);
+    let open_context = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
+    let side = if open_context && after.is_some_and(|c| !c.is_whitespace()) {
+        QuoteSide::Open
+    } else if before.is_some_and(|c| !c.is_whitespace()) {
+        QuoteSide::Close
+    } else {
+        QuoteSide::Unknown
+    };
+    Some((pos + 2, side))
+}
+
 fn glued_closer(text: &str, pos: usize, end: usize, ch: char) -> bool {
     let before = text[..pos].chars().next_back();
     let after = char_at(text, pos + ch.len_utf8(), end);
@@ -414,6 +442,29 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn doubled_apostrophes_and_backticks_are_one_double_quote_mark() {
+        let text = "``Yes,'' he said. ''Maybe not.'' The players' union's ''";
+        let mut out = Vec::new();
+        tokenize(text, ByteSpan::new(0, text.len()), &mut out);
+        let marks: Vec<(&str, TokenKind)> = out
+            .iter()
+            .filter(|t| matches!(t.kind, TokenKind::Quote(_)) && t.span.len() == 2)
+            .map(|t| (&text[t.span.range()], t.kind))
+            .collect();
+        assert_eq!(
+            marks,
+            [
+                ("``", TokenKind::Quote(QuoteSide::Open)),
+                ("''", TokenKind::Quote(QuoteSide::Close)),
+                ("''", TokenKind::Quote(QuoteSide::Open)),
+                ("''", TokenKind::Quote(QuoteSide::Close)),
+                ("''", TokenKind::Quote(QuoteSide::Unknown)),
+            ]
+        );
+        assert!(tokens("The players' union").contains(&"'"));
     }
 
     #[test]
