@@ -11,6 +11,8 @@ pub enum PlaceFeature {
     Country,
     /// A first-level division (state, province, oblast).
     Admin1,
+    /// A second-level division (a US county, an Irish county).
+    Admin2,
     /// A populated place.
     City,
     /// A building or site ("the White House").
@@ -29,6 +31,7 @@ impl PlaceFeature {
         match self {
             PlaceFeature::Country => "country",
             PlaceFeature::Admin1 => "admin1",
+            PlaceFeature::Admin2 => "admin2",
             PlaceFeature::City => "city",
             PlaceFeature::Landmark => "landmark",
             PlaceFeature::Region => "region",

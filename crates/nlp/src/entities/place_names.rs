@@ -118,7 +118,10 @@ fn best_place(gazetteer: &Gazetteer, name: &str) -> Option<(Arc<str>, PlaceFeatu
             continue;
         };
         let big_enough = match (entry.feature, kind) {
-            (PlaceFeature::Country | PlaceFeature::Admin1, NameKind::Name) => true,
+            (
+                PlaceFeature::Country | PlaceFeature::Admin1 | PlaceFeature::Admin2,
+                NameKind::Name,
+            ) => true,
             (PlaceFeature::City, NameKind::Name) => entry.population >= MIN_POPULATION,
             (PlaceFeature::City, NameKind::Alternate) => {
                 entry.population >= MIN_POPULATION_ALTERNATE
@@ -134,6 +137,7 @@ fn best_place(gazetteer: &Gazetteer, name: &str) -> Option<(Arc<str>, PlaceFeatu
         let rank = match entry.feature {
             PlaceFeature::Country => u64::MAX,
             PlaceFeature::Admin1 => u64::MAX - 1,
+            PlaceFeature::Admin2 => u64::MAX - 2,
             _ => entry.population,
         };
         if best.as_ref().is_none_or(|(r, _, _)| rank > *r) {

@@ -20,6 +20,8 @@ pub struct Files<'a> {
     pub country_points: &'a str,
     /// `admin1.tsv`.
     pub admin1: &'a str,
+    /// `counties.tsv`: second-level divisions, in admin1.tsv's format.
+    pub counties: &'a str,
     /// `landmarks.tsv`.
     pub landmarks: &'a str,
     /// `continents.tsv`.
@@ -32,6 +34,7 @@ pub(super) const BUNDLED: Files<'static> = Files {
     countries: include_str!("../../../../data/gazetteer/countries.tsv"),
     country_points: include_str!("../../../../data/gazetteer/country-points.tsv"),
     admin1: include_str!("../../../../data/gazetteer/admin1.tsv"),
+    counties: include_str!("../../../../data/gazetteer/counties.tsv"),
     landmarks: include_str!("../../../../data/gazetteer/landmarks.tsv"),
     continents: include_str!("../../../../data/gazetteer/continents.tsv"),
 };
@@ -90,7 +93,21 @@ pub(super) fn build(files: &Files<'_>, kb: &Kb) -> Result<Gazetteer, GazetteerEr
     // Countries, divisions and landmarks look their towns up while loading.
     gazetteer.sort_index();
     load_countries(&mut gazetteer, files, kb)?;
-    load_admin1(&mut gazetteer, files.admin1)?;
+    let centres = division_centres(&gazetteer);
+    load_divisions(
+        &mut gazetteer,
+        ADMIN1_FILE,
+        files.admin1,
+        PlaceFeature::Admin1,
+        &centres,
+    )?;
+    load_divisions(
+        &mut gazetteer,
+        COUNTIES_FILE,
+        files.counties,
+        PlaceFeature::Admin2,
+        &centres,
+    )?;
     load_landmarks(&mut gazetteer, files.landmarks)?;
     load_continents(&mut gazetteer, files.continents)?;
     gazetteer.sort_index();
@@ -358,17 +375,26 @@ fn load_countries(
     Ok(())
 }
 
-fn load_admin1(gazetteer: &mut Gazetteer, text: &str) -> Result<(), GazetteerError> {
-    const FILE: &str = "data/gazetteer/admin1.tsv";
-    let centres = division_centres(gazetteer);
+const ADMIN1_FILE: &str = "data/gazetteer/admin1.tsv";
+const COUNTIES_FILE: &str = "data/gazetteer/counties.tsv";
+
+/// First-level divisions (`admin1.tsv`) or counties (`counties.tsv`, the same format). A
+/// county takes its seat's division code and point and never names a code.
+fn load_divisions(
+    gazetteer: &mut Gazetteer,
+    file: &'static str,
+    text: &str,
+    feature: PlaceFeature,
+    centres: &HashMap<(String, String), Coordinates>,
+) -> Result<(), GazetteerError> {
     for (line, f) in rows(
-        FILE,
+        file,
         text,
         &["country", "name", "variants", "kind", "capital"],
     )? {
         let country = f[0].trim();
         if country.len() != 3 {
-            return Err(error(FILE, line, format!("bad country code {country:?}")));
+            return Err(error(file, line, format!("bad country code {country:?}")));
         }
         // A division shares its capital's GeoNames admin1 code and sits in the middle of the
         // towns with that code. The first line with a code names it; a later line with the
@@ -388,13 +414,14 @@ fn load_admin1(gazetteer: &mut Gazetteer, text: &str) -> Result<(), GazetteerErr
             .as_ref()
             .and_then(|c| c.admin1.clone())
             .or_else(|| given_code.map(|c| Arc::from(c.as_str())));
-        let names_code = code.as_ref().is_some_and(|code| {
-            let named = gazetteer
-                .admin1_names
-                .entry((country.to_string(), code.to_string()))
-                .or_insert_with(|| f[1].to_string());
-            named == f[1]
-        });
+        let names_code = feature == PlaceFeature::Admin1
+            && code.as_ref().is_some_and(|code| {
+                let named = gazetteer
+                    .admin1_names
+                    .entry((country.to_string(), code.to_string()))
+                    .or_insert_with(|| f[1].to_string());
+                named == f[1]
+            });
         let centre = code.as_ref().filter(|_| names_code).and_then(|code| {
             centres
                 .get(&(country.to_string(), code.to_string()))
@@ -405,7 +432,7 @@ fn load_admin1(gazetteer: &mut Gazetteer, text: &str) -> Result<(), GazetteerErr
             name: f[1].to_string(),
             country: Some(Arc::from(country)),
             admin1: code,
-            feature: PlaceFeature::Admin1,
+            feature,
             coordinates,
             population: 0,
             geonameid: None,
@@ -516,12 +543,15 @@ mod tests {
 
     const CITIES_HEADER: &str = "geonameid\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tnames\n";
 
+    const DIVISIONS_HEADER: &str = "country\tname\tvariants\tkind\tcapital\n";
+
     fn files<'a>(cities: &'a [u8], admin1: &'a str) -> Files<'a> {
         Files {
             cities_gz: cities,
             countries: "country\tgeonameid\tname\tcapital\tpopulation\tcontinent\n",
             country_points: "country\tlat\tlon\tsource\nUKR\t49\t32\tgeonames\n",
             admin1,
+            counties: DIVISIONS_HEADER,
             landmarks: "name\tvariants\tcountry\tkind\tlat\tlon\tcity\n",
             continents: "code\tname\tgeonameid\tlat\tlon\n",
         }
@@ -546,6 +576,28 @@ mod tests {
         assert_eq!(gazetteer.admin1_name("UKR", "05"), Some("Donetsk Oblast"));
         let ukraine = gazetteer.lookup("Ukrainian");
         assert!(ukraine.iter().any(|(_, kind)| *kind == NameKind::Demonym));
+    }
+
+    #[test]
+    fn a_county_sits_at_its_seat_and_names_no_code() {
+        let cities = gzip(&format!(
+            "{CITIES_HEADER}1\tKharkiv\tUKR\t07\t50.0\t36.25\t1400000\t\n\
+             2\tIzium\tUKR\t07\t49.2\t37.25\t45000\t\n"
+        ));
+        let admin1 = format!("{DIVISIONS_HEADER}UKR\tKharkiv Oblast\t\toblast\tKharkiv\n");
+        let counties = format!("{DIVISIONS_HEADER}UKR\tIzium Raion\t\tcounty\tIzium@07\n");
+        let mut files = files(&cities, &admin1);
+        files.counties = &counties;
+        let gazetteer = build(&files, Kb::bundled().unwrap()).unwrap();
+        let raion = gazetteer.lookup("Izium Raion");
+        let entry = gazetteer.entry(raion[0].0).unwrap();
+        assert_eq!(entry.feature, PlaceFeature::Admin2);
+        assert_eq!(entry.admin1.as_deref(), Some("07"));
+        assert_eq!(
+            entry.coordinates,
+            Some(Coordinates::from_degrees(49.2, 37.25))
+        );
+        assert_eq!(gazetteer.admin1_name("UKR", "07"), Some("Kharkiv Oblast"));
     }
 
     #[test]

@@ -340,6 +340,7 @@ fn score(entry: &Entry, kind: NameKind, context: &Context, dominant: Option<&str
         PlaceFeature::Continent => 90.0,
         PlaceFeature::Landmark | PlaceFeature::Region | PlaceFeature::Water => 80.0,
         PlaceFeature::Admin1 => 60.0 + mentioned + main,
+        PlaceFeature::Admin2 => 55.0 + mentioned + main,
         PlaceFeature::City => {
             let population = (entry.population as f64 + 1.0).ln();
             // A big city beats a division of the same name ("Washington", "New York"), by its
@@ -374,6 +375,7 @@ fn reason(entry: &Entry) -> String {
         ),
         PlaceFeature::Country => "a country name".to_string(),
         PlaceFeature::Admin1 => "a first-level division".to_string(),
+        PlaceFeature::Admin2 => "a county (second-level division)".to_string(),
         PlaceFeature::Continent => "a continent".to_string(),
         PlaceFeature::Landmark => "a landmark or seat of government".to_string(),
         PlaceFeature::Region => "a named region".to_string(),
