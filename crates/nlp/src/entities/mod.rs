@@ -15,6 +15,7 @@
 //!    (country, sector on the date, CAMEO-style code) — [`coding`].
 
 mod coding;
+mod descriptions;
 mod gender;
 mod mentions;
 mod modifiers;
