@@ -145,6 +145,26 @@ fn descriptions_are_groups_or_anonymous_sources_with_codes() {
 }
 
 #[test]
+fn a_broad_role_noun_takes_the_sector_of_the_word_before_it() {
+    let doc = analyze(
+        "An opposition party worker and a hospital employee were questioned on Friday, while \
+         several officers stood outside.",
+        None,
+    );
+    let entities = &doc.annotations().entities;
+    let sector_of = |text: &str| {
+        entities
+            .iter()
+            .find(|e| e.mentions.iter().any(|m| doc.slice(m.span) == text))
+            .and_then(|e| e.sector.clone())
+            .unwrap_or_else(|| panic!("no entity {text:?} in {entities:#?}"))
+    };
+    assert_eq!(sector_of("An opposition party worker"), "PTY");
+    assert_eq!(sector_of("a hospital employee"), "MED");
+    assert_eq!(sector_of("several officers"), "MIL");
+}
+
+#[test]
 fn speech_verb_pronouns_follow_gender() {
     let doc = analyze(
         "Press Secretary Karoline Leavitt said Donald Trump would decide. She insisted talks were going well.",

@@ -30,6 +30,22 @@ const ANONYMOUS_HEADS: [&str; 14] = [
     "participant",
 ];
 
+/// Role nouns every sector has: their sector gives way to a role word before them.
+const BROAD_HEADS: [&str; 12] = [
+    "officer",
+    "official",
+    "worker",
+    "employee",
+    "member",
+    "staff",
+    "staffer",
+    "personnel",
+    "agent",
+    "representative",
+    "spokesperson",
+    "source",
+];
+
 /// Determiners and quantifiers that make a description indefinite.
 const INDEFINITE: [&str; 14] = [
     "a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "other", "few",
@@ -126,7 +142,10 @@ pub(super) fn add_descriptions(
             .sector
             .as_deref()
             .is_none_or(|s| matches!(s, "GOV" | "UNK"));
-        draft.sector = if generic {
+        // A head any sector has ("officer", "worker") takes a more specific word before it:
+        // "an intelligence agency officer" is SPY, "police officers" COP.
+        let broad = BROAD_HEADS.contains(&lemma.as_str());
+        draft.sector = if generic || broad {
             sector_of_description(view, kb, range.start, i).or_else(|| title.sector.clone())
         } else {
             title.sector.clone()
