@@ -188,3 +188,20 @@ fn organizations_and_metonyms_code_to_their_country() {
     let afp = entity(&doc, "Agence France-Presse");
     assert_eq!(afp.code.as_deref(), Some("FRAJRN"));
 }
+
+#[test]
+fn third_person_pronouns_of_any_verb_join_the_last_person() {
+    let doc = analyze(
+        "Maria Lopez arrived in Lima on Monday. She met the mayor, and her visit ended with a \
+         dinner in his honour.",
+        None,
+    );
+    let lopez = entity(&doc, "Maria Lopez");
+    let said = mentions(&doc, lopez);
+    assert!(said.contains(&"She".to_string()), "{said:?}");
+    assert!(said.contains(&"her".to_string()), "{said:?}");
+    assert!(
+        !said.contains(&"his".to_string()),
+        "a male pronoun is not hers: {said:?}"
+    );
+}

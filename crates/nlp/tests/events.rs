@@ -264,3 +264,25 @@ fn contexts_come_from_the_code_the_actors_and_the_clause() {
         accused.context
     );
 }
+
+#[test]
+fn pronoun_actors_resolve_to_the_person_before_them() {
+    let doc = analyze(
+        "Olaf Scholz arrived in Warsaw on Monday. He met Andrzej Duda at the presidential \
+         palace.",
+    );
+    let met = event(&doc, "met");
+    assert_eq!(actor(&doc, &met.source), "Olaf Scholz");
+    assert_eq!(actor(&doc, &met.target), "Andrzej Duda");
+}
+
+#[test]
+fn a_subject_after_the_verbs_own_subordinator_is_its_source() {
+    // The parser hangs both "Johnson" and "Somalia" on "attacked" as subjects.
+    let doc = analyze(
+        "Johnson, long a fierce critic of the billions of dollars in British aid to Kenya \
+         since Somalia attacked in 2011, earlier said African nations were ready to help.",
+    );
+    let attacked = event(&doc, "attacked");
+    assert_eq!(actor(&doc, &attacked.source), "Somalia");
+}

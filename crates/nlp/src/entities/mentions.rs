@@ -651,19 +651,21 @@ fn is_main_subject(view: &View, range: &Range<usize>) -> bool {
     })
 }
 
-/// "he"/"she" as subject of a speech verb → the last person mentioned before it.
+/// A third-person singular pronoun → the last person mentioned before it: "he"/"she" as the
+/// subject of any verb, "him"/"her" as its object or oblique, "his"/"her" as a possessor ("his
+/// meeting with Zelenskyy"). "they" and "it" are left alone: they name groups, countries and
+/// things as often as people.
 fn add_pronouns(view: &View, drafts: &mut [Draft]) {
     for i in 0..view.len() {
-        let gender = match view.lowers[i].as_str() {
-            "he" => 'm',
-            "she" => 'f',
+        let (gender, roles): (char, &[&str]) = match view.lowers[i].as_str() {
+            "he" => ('m', &["nsubj", "nsubj:pass"]),
+            "she" => ('f', &["nsubj", "nsubj:pass"]),
+            "him" => ('m', &["obj", "iobj", "obl"]),
+            "his" => ('m', &["nmod:poss"]),
+            "her" => ('f', &["obj", "iobj", "obl", "nmod:poss"]),
             _ => continue,
         };
-        if view.relation(i) != "nsubj" {
-            continue;
-        }
-        let Some(verb) = view.head(i) else { continue };
-        if !crate::speech::is_speech_lemma(&view.lemma(verb).to_lowercase()) {
+        if !roles.contains(&view.relation(i)) {
             continue;
         }
         // The person of the nearest earlier sentence, its main-clause subject first, then the

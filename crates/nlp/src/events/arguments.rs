@@ -22,7 +22,23 @@ pub(super) fn source_of(
     let mut verb = predicate;
     for _ in 0..4 {
         let children = syntax.children(verb, sentence);
-        if let Some(&subject) = children.iter().find(|&&c| syntax.relation(c) == "nsubj") {
+        // Two subjects mean a parse gone wrong: "Trump, a critic of aid since Russia invaded,
+        // said …" hangs both on "invaded". A subject after the verb's own subordinator
+        // ("since", "after") is the verb's; one before it belongs to the clause the parser lost.
+        let subjects: Vec<usize> = children
+            .iter()
+            .copied()
+            .filter(|&c| syntax.relation(c) == "nsubj")
+            .collect();
+        let marker = children
+            .iter()
+            .copied()
+            .find(|&c| syntax.relation(c) == "mark" && c < verb);
+        let own = match marker {
+            Some(m) if subjects.len() > 1 => subjects.iter().copied().find(|&c| c > m),
+            _ => None,
+        };
+        if let Some(subject) = own.or_else(|| subjects.first().copied()) {
             return Some(subject);
         }
         if children.iter().any(|&c| syntax.relation(c) == "nsubj:pass") {
