@@ -286,3 +286,15 @@ fn a_subject_after_the_verbs_own_subordinator_is_its_source() {
     let attacked = event(&doc, "attacked");
     assert_eq!(actor(&doc, &attacked.source), "Somalia");
 }
+
+#[test]
+fn a_passive_subject_without_a_passive_auxiliary_is_the_doer() {
+    // The labeller calls "Macron" nsubj:pass of the active "had interrupted".
+    let doc = analyze(
+        "Macron had dramatically interrupted his Tuesday meeting with Scholz and the Poles to \
+         call the Ukrainian leader.",
+    );
+    let call = event(&doc, "call");
+    assert_eq!(actor(&doc, &call.source), "Emmanuel Macron");
+    assert_eq!(actor(&doc, &call.target), "Volodymyr Zelenskyy");
+}

@@ -41,7 +41,13 @@ pub(super) fn source_of(
         if let Some(subject) = own.or_else(|| subjects.first().copied()) {
             return Some(subject);
         }
-        if children.iter().any(|&c| syntax.relation(c) == "nsubj:pass") {
+        if let Some(&subject) = children
+            .iter()
+            .find(|&&c| syntax.relation(c) == "nsubj:pass")
+        {
+            if !is_passive(syntax, &children) {
+                return Some(subject);
+            }
             return children
                 .iter()
                 .copied()
@@ -64,6 +70,13 @@ pub(super) fn source_of(
         .find(|&c| syntax.relation(c) == "nmod:poss")
 }
 
+/// Whether a verb with a passive subject is passive indeed: it has a passive auxiliary ("was
+/// arrested", "got arrested"). The labeller sometimes calls the subject of an active perfect
+/// ("Trump had interrupted …") `nsubj:pass`; without the auxiliary it is the doer.
+fn is_passive(syntax: &Syntax, children: &[usize]) -> bool {
+    children.iter().any(|&c| syntax.relation(c) == "aux:pass")
+}
+
 /// The target by the trigger's frame: its object, or the oblique (or noun modifier) introduced
 /// by the frame's preposition; a passive's subject; an indirect object.
 pub(super) fn target_of(
@@ -77,7 +90,9 @@ pub(super) fn target_of(
         .iter()
         .find(|&&c| syntax.relation(c) == "nsubj:pass")
     {
-        return Some(patient);
+        if is_passive(syntax, &children) {
+            return Some(patient);
+        }
     }
     // "gave the Ivory Coast aid": an indirect object is always the recipient.
     if let Some(&recipient) = children.iter().find(|&&c| syntax.relation(c) == "iobj") {
