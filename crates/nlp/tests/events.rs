@@ -298,3 +298,15 @@ fn a_passive_subject_without_a_passive_auxiliary_is_the_doer() {
     assert_eq!(actor(&doc, &call.source), "Emmanuel Macron");
     assert_eq!(actor(&doc, &call.target), "Volodymyr Zelenskyy");
 }
+
+#[test]
+fn a_pronoun_that_stands_for_the_speaker_is_the_speaker() {
+    let doc = analyze(
+        "\u{201C}We will send more aid to the region,\u{201D} Sergei Lavrov said on Monday. \
+         North Korea said it would close the border.",
+    );
+    let send = event(&doc, "send");
+    assert_eq!(actor(&doc, &send.source), "Sergei Lavrov");
+    let close = event(&doc, "close");
+    assert_eq!(actor(&doc, &close.source), "North Korea");
+}

@@ -241,6 +241,15 @@ fn code(
         (Recoding::Demand, Some(q)) => (speaker_actor(doc, q), source),
         _ => (source, target),
     };
+    // "We will help", says the minister: a pronoun that stands for the speaker is the speaker.
+    let source = match (source, quote) {
+        (Some(actor), Some(q)) if actor.entity.is_none() && pronoun_is_speaker(doc, q, &actor) => {
+            speaker_actor(doc, q)
+                .filter(|speaker| speaker.entity.is_some())
+                .or(Some(actor))
+        }
+        (source, _) => source,
+    };
     let date = crate::time::date_of_token(doc, token);
     // A promised or proposed act happens, if at all, where its complement says: a venue.
     let attached = place_of(doc, syntax, predicate, token, modality, range).or_else(|| {
@@ -358,24 +367,33 @@ fn speaker_actor(doc: &Doc, quote: usize) -> Option<dateline_core::EventActor> {
 /// would …").
 fn said_by_actor(doc: &Doc, quote: usize, source: Option<&dateline_core::EventActor>) -> bool {
     let annotations = doc.annotations();
+    let quote_index = quote;
     let (Some(quote), Some(source)) = (annotations.quotes.get(quote), source) else {
         return false;
     };
-    let words = doc.slice(source.span).to_lowercase();
     match (source.entity, quote.speaker_entity) {
         (Some(actor), Some(speaker)) => {
             let country = |e: usize| annotations.entities.get(e).and_then(|e| e.country.clone());
             actor == speaker || country(actor).is_some_and(|c| Some(c) == country(speaker))
         }
-        // "I"/"we" in a quotation are its speaker; in reported speech ("said it would") so is
-        // a third-person pronoun, which in a quotation is someone else ("if they met").
-        (None, _) => match quote.kind {
-            dateline_core::QuoteKind::Indirect => {
-                matches!(words.as_str(), "he" | "she" | "it" | "they" | "we")
-            }
-            _ => matches!(words.as_str(), "i" | "we"),
-        },
+        (None, _) => pronoun_is_speaker(doc, quote_index, source),
         (Some(_), None) => false,
+    }
+}
+
+/// Whether an unresolved pronoun actor stands for the speaker of quote `quote`: "I"/"we" in a
+/// quotation; in reported speech ("said it would") a third-person pronoun too, which in a
+/// quotation is someone else ("if they met").
+fn pronoun_is_speaker(doc: &Doc, quote: usize, actor: &dateline_core::EventActor) -> bool {
+    let Some(quote) = doc.annotations().quotes.get(quote) else {
+        return false;
+    };
+    let words = doc.slice(actor.span).to_lowercase();
+    match quote.kind {
+        dateline_core::QuoteKind::Indirect => {
+            matches!(words.as_str(), "he" | "she" | "it" | "they" | "we")
+        }
+        _ => matches!(words.as_str(), "i" | "we"),
     }
 }
 
