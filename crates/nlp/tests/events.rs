@@ -310,3 +310,13 @@ fn a_pronoun_that_stands_for_the_speaker_is_the_speaker() {
     let close = event(&doc, "close");
     assert_eq!(actor(&doc, &close.source), "North Korea");
 }
+
+#[test]
+fn a_known_person_closing_a_long_title_is_the_actor() {
+    let doc = analyze(
+        "Ministry of Foreign Affairs of Ukraine Dmytro Kuleba held talks with Antony Blinken.",
+    );
+    let held = event(&doc, "held");
+    assert_eq!(actor(&doc, &held.source), "Dmytro Kuleba");
+    assert_eq!(actor(&doc, &held.target), "Antony Blinken");
+}

@@ -168,16 +168,35 @@ fn score(doc: &Doc, gold: &[GoldEvent], scores: &mut Scores) {
                 typed_used[i] = true;
                 scores.typed.true_positives += 1;
                 let event = &ours[i];
+                let ours_text = |actor: Option<&dateline_core::EventActor>| {
+                    actor.map_or("nothing".to_string(), |a| {
+                        show((a.span.start as usize, a.span.end as usize))
+                    })
+                };
                 if let Some(source) = g.source {
                     scores.source_cases += 1;
                     if actor_agrees(doc, event.source.as_ref(), source) {
                         scores.source_right += 1;
+                    } else {
+                        scores.errors.push(format!(
+                            "source of {:?}: gold {:?}, ours {:?}",
+                            show(g.trigger),
+                            show(source),
+                            ours_text(event.source.as_ref())
+                        ));
                     }
                 }
                 if let Some(target) = g.target {
                     scores.target_cases += 1;
                     if actor_agrees(doc, event.target.as_ref(), target) {
                         scores.target_right += 1;
+                    } else {
+                        scores.errors.push(format!(
+                            "target of {:?}: gold {:?}, ours {:?}",
+                            show(g.trigger),
+                            show(target),
+                            ours_text(event.target.as_ref())
+                        ));
                     }
                 }
                 if (event.polarity == Polarity::Negative) == g.negated {

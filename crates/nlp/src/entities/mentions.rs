@@ -174,6 +174,17 @@ fn name_candidates(view: &View, kb: &Kb) -> Vec<NameCandidate> {
             }
         }
         let mut class = name.class;
+        // "Office of the President of Ukraine Andriy Yermak" recognized as one name: a known
+        // person closing it is the name; what comes before is their title.
+        let closing_person = (range.start + 1..range.end).find_map(|t| {
+            let (r, targets) = view.kb_match[t].clone()?;
+            let person = targets.iter().any(|t| matches!(t, Target::Person(_)));
+            (person && r.start == t && r.end == range.end).then_some(r)
+        });
+        if let Some(person) = closing_person {
+            range = person;
+            class = "PER";
+        }
         // "Taras, 23, agreed": an age after the name makes it a person.
         if class != "PER" && age_follows(view, range.end) {
             class = "PER";

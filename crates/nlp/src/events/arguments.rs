@@ -149,16 +149,80 @@ pub(super) fn actor_of(
     let annotations = doc.annotations();
     let head = antecedent(syntax, head).unwrap_or(head);
     let span = annotations.tokens[head].span;
-    let entity = annotations.entities.iter().position(|e| {
-        e.mentions
-            .iter()
-            .any(|m| m.span.start <= span.start && span.end <= m.span.end)
-    });
+    let holding: Vec<usize> = annotations
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.mentions
+                .iter()
+                .any(|m| m.span.start <= span.start && span.end <= m.span.end)
+        })
+        .map(|(at, _)| at)
+        .collect();
+    // A word of a person's title ("Ministry" in "Ministry of Foreign Affairs of Ukraine
+    // Dmytro Kuleba") stands for the person, not for the body the title names.
+    let entity = holding
+        .iter()
+        .copied()
+        .find(|&at| annotations.entities[at].entity_type == dateline_core::EntityType::Person)
+        .or_else(|| holding.first().copied());
+    if entity.is_none() {
+        if let Some((person, mention)) = titled_person(doc, syntax, head, sentence) {
+            return EventActor {
+                entity: Some(person),
+                span: mention,
+            };
+        }
+    }
     let words = name_span(doc, syntax, head, sentence);
     EventActor {
         entity,
         span: words,
     }
+}
+
+/// The person a title names when the parser made the title the head: "Head of the Office of
+/// the President Andriy Yermak", "Deputy Minister Mykola Petrenko". The person's name must close
+/// the phrase right after a title word (not after "of": "the lawyer of X" is not X).
+fn titled_person(
+    doc: &Doc,
+    syntax: &Syntax,
+    head: usize,
+    sentence: &Range<usize>,
+) -> Option<(usize, ByteSpan)> {
+    let annotations = doc.annotations();
+    let mut phrase_end = head;
+    let mut stack = vec![head];
+    while let Some(node) = stack.pop() {
+        for child in syntax.children(node, sentence) {
+            let inside = matches!(
+                syntax.relation(child),
+                "flat" | "appos" | "compound" | "nmod" | "case" | "det" | "amod"
+            );
+            if inside && child > head && child <= head + 12 {
+                phrase_end = phrase_end.max(child);
+                stack.push(child);
+            }
+        }
+    }
+    let last = annotations.tokens.get(phrase_end)?.span;
+    annotations
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.entity_type == dateline_core::EntityType::Person)
+        .find_map(|(at, e)| {
+            let mention = e.mentions.iter().find(|m| m.span.end == last.end)?;
+            let first = annotations
+                .tokens
+                .partition_point(|t| t.span.start < mention.span.start);
+            let before = first.checked_sub(1)?;
+            let after_title = before >= head
+                && !matches!(syntax.upos(before), "ADP" | "PUNCT")
+                && syntax.lower(before) != "of";
+            after_title.then_some((at, mention.span))
+        })
 }
 
 /// What a relative pronoun stands for: "forces which attacked" → "forces", the noun the
