@@ -320,3 +320,11 @@ fn a_known_person_closing_a_long_title_is_the_actor() {
     assert_eq!(actor(&doc, &held.source), "Dmytro Kuleba");
     assert_eq!(actor(&doc, &held.target), "Antony Blinken");
 }
+
+#[test]
+fn a_phrase_ending_in_its_preposition_takes_that_prepositions_noun_as_target() {
+    let doc = analyze("Olaf Scholz met with Emmanuel Macron in Paris on Monday.");
+    let met = event(&doc, "met with");
+    assert_eq!(actor(&doc, &met.source), "Olaf Scholz");
+    assert_eq!(actor(&doc, &met.target), "Emmanuel Macron");
+}

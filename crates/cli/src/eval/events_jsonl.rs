@@ -192,10 +192,11 @@ fn score(doc: &Doc, gold: &[GoldEvent], scores: &mut Scores) {
                         scores.target_right += 1;
                     } else {
                         scores.errors.push(format!(
-                            "target of {:?}: gold {:?}, ours {:?}",
+                            "target of {:?}: gold {:?}, ours {:?} — {:?}",
                             show(g.trigger),
                             show(target),
-                            ours_text(event.target.as_ref())
+                            ours_text(event.target.as_ref()),
+                            show((g.trigger.0.saturating_sub(120), g.trigger.1 + 120))
                         ));
                     }
                 }

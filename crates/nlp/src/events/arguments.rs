@@ -98,12 +98,27 @@ pub(super) fn target_of(
     if let Some(&recipient) = children.iter().find(|&&c| syntax.relation(c) == "iobj") {
         return Some(recipient);
     }
+    // "meet with", "call on": a phrase that ends in its preposition has that preposition's
+    // noun for object.
+    let phrase_preposition = (!trigger.noun)
+        .then(|| trigger.phrase.split_once(' ').map(|(_, rest)| rest))
+        .flatten()
+        .and_then(|rest| rest.rsplit(' ').next());
     for frame in &trigger.targets {
         let found = if frame == "obj" {
             children
                 .iter()
                 .copied()
                 .find(|&c| matches!(syntax.relation(c), "obj" | "iobj"))
+                .or_else(|| {
+                    let preposition = phrase_preposition?;
+                    children.iter().copied().find(|&c| {
+                        syntax.relation(c) == "obl"
+                            && syntax.children(c, sentence).into_iter().any(|g| {
+                                syntax.relation(g) == "case" && syntax.lower(g) == preposition
+                            })
+                    })
+                })
         } else if frame == "poss" {
             // "Navalny's arrest": the possessor is who it is done to.
             children
