@@ -328,3 +328,16 @@ fn a_phrase_ending_in_its_preposition_takes_that_prepositions_noun_as_target() {
     assert_eq!(actor(&doc, &met.source), "Olaf Scholz");
     assert_eq!(actor(&doc, &met.target), "Emmanuel Macron");
 }
+
+#[test]
+fn two_sides_that_discuss_are_source_and_target() {
+    let doc = analyze("Olaf Scholz and Emmanuel Macron discussed energy prices on Tuesday.");
+    let discussed = event(&doc, "discussed");
+    assert_eq!(actor(&doc, &discussed.source), "Olaf Scholz");
+    assert_eq!(actor(&doc, &discussed.target), "Emmanuel Macron");
+    let doc = analyze(
+        "Olaf Scholz and Emmanuel Macron held consultations with around 20 European leaders.",
+    );
+    let held = event(&doc, "consultations");
+    assert_ne!(actor(&doc, &held.target), "Emmanuel Macron");
+}

@@ -178,16 +178,31 @@ fn code(
     } else {
         token
     };
-    let source = source_of(
+    let source_token = source_of(
         syntax,
         predicate,
         token,
         range,
         trigger.targets.iter().any(|t| t == "poss"),
-    )
-    .map(|t| actor_of(doc, syntax, t, range));
+    );
+    let source = source_token.map(|t| actor_of(doc, syntax, t, range));
     let mut target =
         target_of(syntax, trigger, token, range).map(|t| actor_of(doc, syntax, t, range));
+    // "Putin and Mirziyoyev discussed …": a meeting of two named sides with no other partner
+    // has the second for target (not when a "with" later in the sentence names a partner the
+    // parse lost: "Macron and Starmer held consultations with 30 allies").
+    let partner_named = (token + 1..range.end).any(|t| syntax.lower(t) == "with");
+    if target.is_none() && trigger.event_type == "CONSULT" && !partner_named {
+        target = source_token
+            .and_then(|s| {
+                syntax
+                    .children(s, range)
+                    .into_iter()
+                    .find(|&c| syntax.relation(c) == "conj" && syntax.upos(c) == "PROPN")
+            })
+            .map(|t| actor_of(doc, syntax, t, range))
+            .filter(|t| t.entity.is_some());
+    }
     // "agreed to meet Zelenskyy": the complement's trigger shapes the coding and its target
     // is the event's.
     let complement = syntax
