@@ -443,27 +443,39 @@ fn speaker_right(ours: &OurQuote, source: (usize, usize)) -> bool {
     ours.speaker_spans.iter().any(|&s| overlap(s, source) > 0)
 }
 
+/// Hits, misses and spurious contents of one kind under `matches`.
+fn counts(
+    gold: &[(usize, usize)],
+    ours: &[(usize, usize)],
+    matches: &dyn Fn((usize, usize), (usize, usize)) -> bool,
+) -> Counts {
+    Counts {
+        true_positives: gold
+            .iter()
+            .filter(|g| ours.iter().any(|o| matches(**g, *o)))
+            .count(),
+        false_negatives: gold
+            .iter()
+            .filter(|g| !ours.iter().any(|o| matches(**g, *o)))
+            .count(),
+        false_positives: ours
+            .iter()
+            .filter(|o| !gold.iter().any(|g| matches(*g, **o)))
+            .count(),
+    }
+}
+
 fn score(text: &str, gold: &[GoldQuote], ours: &[OurQuote], scores: &mut QuoteScores) {
     let chars: Vec<char> = text.chars().collect();
     for direct in [true, false] {
         let (gold_kind, ours_kind) = contents_of_kind(&chars, gold, ours, direct);
-        let count = |matches: &dyn Fn((usize, usize), (usize, usize)) -> bool| Counts {
-            true_positives: gold_kind
-                .iter()
-                .filter(|g| ours_kind.iter().any(|o| matches(**g, *o)))
-                .count(),
-            false_negatives: gold_kind
-                .iter()
-                .filter(|g| !ours_kind.iter().any(|o| matches(**g, *o)))
-                .count(),
-            false_positives: ours_kind
-                .iter()
-                .filter(|o| !gold_kind.iter().any(|g| matches(*g, **o)))
-                .count(),
-        };
         if direct {
-            scores.direct_exact.add(count(&|g, o| g == o));
-            scores.direct_overlap.add(count(&|g, o| overlapping(g, o)));
+            scores
+                .direct_exact
+                .add(counts(&gold_kind, &ours_kind, &|g, o| g == o));
+            scores
+                .direct_overlap
+                .add(counts(&gold_kind, &ours_kind, &overlapping));
             let set_aside = partial_in_reports(&chars, gold, ours);
             scores.partial_in_reports += set_aside.iter().filter(|&&a| a).count();
             let every: Vec<(usize, usize)> = ours
@@ -471,24 +483,13 @@ fn score(text: &str, gold: &[GoldQuote], ours: &[OurQuote], scores: &mut QuoteSc
                 .filter(|q| q.direct)
                 .map(|q| trimmed(&chars, q.content))
                 .collect();
-            scores.direct_overlap_all.add(Counts {
-                true_positives: gold_kind
-                    .iter()
-                    .filter(|g| every.iter().any(|o| overlapping(**g, *o)))
-                    .count(),
-                false_negatives: gold_kind
-                    .iter()
-                    .filter(|g| !every.iter().any(|o| overlapping(**g, *o)))
-                    .count(),
-                false_positives: every
-                    .iter()
-                    .filter(|o| !gold_kind.iter().any(|g| overlapping(*g, **o)))
-                    .count(),
-            });
+            scores
+                .direct_overlap_all
+                .add(counts(&gold_kind, &every, &overlapping));
         } else {
             scores
                 .indirect_overlap
-                .add(count(&|g, o| overlapping(g, o)));
+                .add(counts(&gold_kind, &ours_kind, &overlapping));
         }
     }
     for case in speaker_cases(&chars, gold, ours) {

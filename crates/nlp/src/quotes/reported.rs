@@ -70,14 +70,8 @@ impl QuoteView<'_> {
                 {
                     range.start += 1;
                 }
-                while range.len() > 1 && self.upos(range.end - 1) == "PUNCT" {
-                    range.end -= 1;
-                }
-                let words = range
-                    .clone()
-                    .filter(|&t| a.tokens[t].kind == TokenKind::Word)
-                    .count();
-                if words < 3 || range.clone().all(|t| quoted[t]) {
+                range.end = self.without_closing_punctuation(&range);
+                if self.word_count(&range) < 3 || range.clone().all(|t| quoted[t]) {
                     continue;
                 }
                 let subject = tail_speaker
@@ -123,6 +117,24 @@ impl QuoteView<'_> {
         }
         out.extend(self.according_to(quoted, cues));
         out
+    }
+
+    /// Where `range` ends without its closing punctuation (never empty).
+    fn without_closing_punctuation(&self, range: &Range<usize>) -> usize {
+        let mut end = range.end;
+        while end > range.start + 1 && self.upos(end - 1) == "PUNCT" {
+            end -= 1;
+        }
+        end
+    }
+
+    /// How many words (not punctuation or numbers) `range` holds.
+    fn word_count(&self, range: &Range<usize>) -> usize {
+        let tokens = &self.doc.annotations().tokens;
+        range
+            .clone()
+            .filter(|&t| tokens[t].kind == TokenKind::Word)
+            .count()
     }
 
     /// The subject a subjectless speech verb shares with the verb it hangs on: "The minister
@@ -172,15 +184,8 @@ impl QuoteView<'_> {
             } else {
                 continue;
             };
-            let mut content = content;
-            while content.len() > 1 && self.upos(content.end - 1) == "PUNCT" {
-                content.end -= 1;
-            }
-            let words = content
-                .clone()
-                .filter(|&i| a.tokens[i].kind == TokenKind::Word)
-                .count();
-            if words < 3 || content.clone().any(|i| quoted[i]) {
+            let content = content.start..self.without_closing_punctuation(&content);
+            if self.word_count(&content) < 3 || content.clone().any(|i| quoted[i]) {
                 continue;
             }
             let Some(source) = self.phrase_head(t + 2..phrase_end) else {
