@@ -205,3 +205,21 @@ fn third_person_pronouns_of_any_verb_join_the_last_person() {
         "a male pronoun is not hers: {said:?}"
     );
 }
+
+#[test]
+fn a_known_person_closing_a_long_name_is_that_person_titled_by_the_rest() {
+    let doc = analyze(
+        "Ministry of Foreign Affairs of Ukraine Dmytro Kuleba held talks with Antony Blinken.",
+        None,
+    );
+    let kuleba = entity(&doc, "Dmytro Kuleba");
+    assert_eq!(kuleba.entity_type, EntityType::Person);
+    assert!(
+        doc.annotations()
+            .entities
+            .iter()
+            .all(|e| e.entity_type != EntityType::Org),
+        "the ministry in his title is no actor of its own: {:#?}",
+        doc.annotations().entities
+    );
+}

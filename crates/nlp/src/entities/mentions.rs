@@ -182,6 +182,11 @@ fn name_candidates(view: &View, kb: &Kb) -> Vec<NameCandidate> {
             (person && r.start == t && r.end == range.end).then_some(r)
         });
         if let Some(person) = closing_person {
+            // The title's words name no actor of their own ("the Office of the President" is
+            // part of the role, as with any title).
+            if !range.clone().any(|t| in_name[t]) {
+                in_name[range.start..person.start].fill(true);
+            }
             range = person;
             class = "PER";
         }
