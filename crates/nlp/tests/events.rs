@@ -341,3 +341,25 @@ fn two_sides_that_discuss_are_source_and_target() {
     let held = event(&doc, "consultations");
     assert_ne!(actor(&doc, &held.target), "Emmanuel Macron");
 }
+
+#[test]
+fn what_an_act_lifts_or_delivers_is_no_event_but_what_is_condemned_is() {
+    let doc = analyze(
+        "Washington relaxed its embargo on Cuba on Monday. The ministry condemned the attack on \
+         the convoy.",
+    );
+    let types: Vec<&str> = doc
+        .annotations()
+        .events
+        .iter()
+        .map(|e| e.event_type)
+        .collect();
+    assert!(
+        !types.contains(&"SANCTION"),
+        "the embargo is what was relaxed: {types:?}"
+    );
+    assert!(
+        types.contains(&"ASSAULT"),
+        "the condemned attack happened: {types:?}"
+    );
+}

@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{self, Lexicon, Trigger};
+use super::lexicon::{Lexicon, Trigger};
 use crate::syntax::Syntax;
 
 /// The trigger at `token`, if any, and the first and last token of the words it spans.
@@ -303,17 +303,18 @@ pub(super) fn governed_by_trigger(
     }
     if let Some((outer, _)) = trigger_at(syntax, lexicon, head, sentence) {
         // The outer phrase names this word ("held talks", "lifted the ban"), or the word is
-        // the act the outer verb asks for, promises, refuses or threatens ("demanded a
-        // ceasefire", "agreed to meet"). What is condemned, welcomed or discussed happened,
-        // and stays an event of its own ("condemned Navalny's arrest").
+        // what the outer verb acts on: the act it asks for, promises, refuses or threatens
+        // ("demanded a ceasefire", "agreed to meet"), or what it lifts, imposes, suspends or
+        // delivers ("lifted sanctions", "provided aid"). What is condemned, welcomed, protested
+        // or discussed happened, and stays an event of its own ("condemned Navalny's arrest").
         let last_word = outer.phrase.rsplit(' ').next().unwrap_or_default();
         let named = outer.phrase.contains(' ')
             && (last_word == syntax.lemma(token) || last_word == syntax.lower(token));
-        let wanted = matches!(
+        let about = matches!(
             outer.event_type,
-            "REQUEST" | "AGREE" | "REJECT" | "THREATEN" | lexicon::NOT_AN_EVENT
+            "ACCUSE" | "SUPPORT" | "CONSULT" | "PROTEST"
         );
-        return named || wanted || syntax.relation(token) == "xcomp";
+        return named || !about || syntax.relation(token) == "xcomp";
     }
     // "proposed holding the summit": the summit is the proposal's act.
     syntax.relation(token) == "obj"
