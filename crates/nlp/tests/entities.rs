@@ -223,3 +223,25 @@ fn a_known_person_closing_a_long_name_is_that_person_titled_by_the_rest() {
         doc.annotations().entities
     );
 }
+
+#[test]
+fn a_state_body_named_after_another_state_belongs_to_that_state() {
+    let doc = analyze(
+        "Chile's Defense Department denied the report, while Russia's Kremlin said nothing.",
+        None,
+    );
+    let department = doc
+        .annotations()
+        .entities
+        .iter()
+        .find(|e| e.name.contains("Defense Department"))
+        .unwrap_or_else(|| panic!("no department in {:#?}", doc.annotations().entities));
+    assert_eq!(department.country.as_deref(), Some("CHL"));
+    let kremlin = doc
+        .annotations()
+        .entities
+        .iter()
+        .find(|e| e.name.contains("Kremlin"))
+        .expect("the Kremlin");
+    assert_eq!(kremlin.country.as_deref(), Some("RUS"));
+}

@@ -401,6 +401,26 @@ fn add_name(
             name.target = None;
         }
     }
+    // "Chile's Defense Department": a KB body of another state, under a name any state's body
+    // could have, is the body of the state named before it.
+    let mut other_state = None;
+    if let Some(Target::Organization(o)) = name.target {
+        let owner = owner_before(view, kb, name.tokens.start);
+        let org = kb.organizations.get(o as usize);
+        // Only a state body: "Kenya's al-Shabaab" is still Somalia's group.
+        let state_body = org
+            .and_then(|g| g.sector.as_deref())
+            .is_some_and(|s| matches!(s, "GOV" | "MIL" | "JUD" | "LEG" | "COP" | "SPY"));
+        let org_state = org
+            .and_then(|g| g.country.as_deref())
+            .filter(|c| state_body && is_state(c));
+        if let (Some(owner), Some(org_state)) = (owner, org_state) {
+            if owner != org_state {
+                other_state = Some((owner, org.and_then(|g| g.sector.clone())));
+                name.target = None;
+            }
+        }
+    }
     let at = find_draft(drafts, &name, &words);
     let draft = match at {
         Some(at) => &mut drafts[at],
@@ -431,6 +451,13 @@ fn add_name(
         }
     }
     draft.absorb(&modifiers);
+    if let Some((owner, sector)) = other_state {
+        draft.country = Some(owner);
+        draft.sector = draft.sector.take().or(sector);
+        draft
+            .why
+            .push("a body of the state named before it, not the KB's namesake".into());
+    }
     if name.entity_type == EntityType::Person {
         appositives(view, kb, name.tokens.clone(), draft);
     }
@@ -440,6 +467,30 @@ fn add_name(
     });
     covered[mention.clone()].fill(true);
     draft.mentions.push((mention, MentionKind::Name));
+}
+
+/// The state a possessive or adjective right before `start` names ("Chile's", "Chilean").
+fn owner_before(view: &View, kb: &Kb, start: usize) -> Option<String> {
+    let mut t = start.checked_sub(1)?;
+    if matches!(view.lowers[t].as_str(), "'s" | "\u{2019}s") {
+        t = t.checked_sub(1)?;
+    }
+    let (range, targets) = view.kb_match[t].clone()?;
+    if range.end != t + 1 {
+        return None;
+    }
+    targets.iter().find_map(|target| match *target {
+        Target::Country(c) | Target::Demonym(c) => kb
+            .countries
+            .get(c as usize)
+            .map(|c| c.actor_country().to_string()),
+        _ => None,
+    })
+}
+
+/// A state's code, not a non-state actor's (IGO, NGO, UNO, EUR, …).
+fn is_state(code: &str) -> bool {
+    code.len() == 3 && !matches!(code, "IGO" | "NGO" | "UNO" | "EUR" | "ISM" | "IMG" | "MNC")
 }
 
 /// The draft a new name belongs to: the same KB entry; for people, an earlier person whose name
