@@ -245,3 +245,12 @@ fn a_state_body_named_after_another_state_belongs_to_that_state() {
         .expect("the Kremlin");
     assert_eq!(kremlin.country.as_deref(), Some("RUS"));
 }
+
+#[test]
+fn a_short_actor_text_reads_two_word_roles_after_a_name() {
+    let kb = Kb::bundled().expect("bundled KB");
+    let doc = analyze("Norway's central bank", None);
+    let guess = dateline_nlp::entities::code_short_text(&doc, kb, None);
+    assert_eq!(guess.country.as_deref(), Some("NOR"));
+    assert_eq!(guess.sector.as_deref(), Some("GOV"), "{}", guess.why);
+}

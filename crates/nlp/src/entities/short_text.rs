@@ -96,14 +96,19 @@ pub fn code_short_text(doc: &Doc, kb: &Kb, gazetteer: Option<&Gazetteer>) -> Act
     }
 }
 
-/// The sector of the last role noun among `tokens`.
+/// The sector of the last role noun among `tokens`, read with the word before it when the two
+/// make a role ("central bank" is GOV, "bank" alone BUS).
 fn head_sector_in(view: &View, kb: &Kb, tokens: &[usize]) -> Option<String> {
-    tokens.iter().rev().find_map(|&t| {
+    tokens.iter().enumerate().rev().find_map(|(at, &t)| {
         if !matches!(view.upos(t), "NOUN") {
             return None;
         }
         let lemma = view.lemma(t).to_lowercase();
-        kb.title(&lemma)
+        let pair = at
+            .checked_sub(1)
+            .map(|before| format!("{} {lemma}", view.lowers[tokens[before]]));
+        pair.and_then(|p| kb.title(&p))
+            .or_else(|| kb.title(&lemma))
             .or_else(|| kb.title(&view.lowers[t]))
             .and_then(|title| title.sector.clone())
     })
