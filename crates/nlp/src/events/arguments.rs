@@ -20,25 +20,9 @@ pub(super) fn source_of(
     possessor_is_target: bool,
 ) -> Option<usize> {
     let mut verb = predicate;
-    for _ in 0..4 {
+    for step in 0..4 {
         let children = syntax.children(verb, sentence);
-        // Two subjects mean a parse gone wrong: "Trump, a critic of aid since Russia invaded,
-        // said …" hangs both on "invaded". A subject after the verb's own subordinator
-        // ("since", "after") is the verb's; one before it belongs to the clause the parser lost.
-        let subjects: Vec<usize> = children
-            .iter()
-            .copied()
-            .filter(|&c| syntax.relation(c) == "nsubj")
-            .collect();
-        let marker = children
-            .iter()
-            .copied()
-            .find(|&c| syntax.relation(c) == "mark" && c < verb);
-        let own = match marker {
-            Some(m) if subjects.len() > 1 => subjects.iter().copied().find(|&c| c > m),
-            _ => None,
-        };
-        if let Some(subject) = own.or_else(|| subjects.first().copied()) {
+        if let Some(subject) = active_subject(syntax, verb, &children, step == 0) {
             return Some(subject);
         }
         if let Some(&subject) = children
@@ -70,9 +54,31 @@ pub(super) fn source_of(
         .find(|&c| syntax.relation(c) == "nmod:poss")
 }
 
+/// The active subject among a verb's `children`. Two subjects mean a parse gone wrong: "Ada, a
+/// critic of the blockade since the navy attacked the port, warned …" hangs both on
+/// "attacked". A subject after the verb's own subordinator ("since", "after") is the verb's
+/// (`own`); a verb that only inherits the subject ("warned", conjoined to "attacked") takes the
+/// one before it, which belongs to the clause the parser lost.
+fn active_subject(syntax: &Syntax, verb: usize, children: &[usize], own: bool) -> Option<usize> {
+    let subjects: Vec<usize> = children
+        .iter()
+        .copied()
+        .filter(|&c| syntax.relation(c) == "nsubj")
+        .collect();
+    let marker = children
+        .iter()
+        .copied()
+        .find(|&c| syntax.relation(c) == "mark" && c < verb);
+    let after_marker = match marker {
+        Some(m) if own && subjects.len() > 1 => subjects.iter().copied().find(|&c| c > m),
+        _ => None,
+    };
+    after_marker.or_else(|| subjects.first().copied())
+}
+
 /// Whether a verb with a passive subject is passive indeed: it has a passive auxiliary ("was
 /// arrested", "got arrested"). The labeller sometimes calls the subject of an active perfect
-/// ("Trump had interrupted …") `nsubj:pass`; without the auxiliary it is the doer.
+/// ("the minister had cut short …") `nsubj:pass`; without the auxiliary it is the doer.
 fn is_passive(syntax: &Syntax, children: &[usize]) -> bool {
     children.iter().any(|&c| syntax.relation(c) == "aux:pass")
 }
@@ -197,8 +203,8 @@ pub(super) fn actor_of(
     }
 }
 
-/// The person a title names when the parser made the title the head: "Head of the Office of
-/// the President Andriy Yermak", "Deputy Minister Mykola Petrenko". The person's name must close
+/// The person a title names when the parser made the title the head: "Secretary of the
+/// National Council Jana Novak", "Deputy Minister Mykola Petrenko". The person's name must close
 /// the phrase right after a title word (not after "of": "the lawyer of X" is not X).
 fn titled_person(
     doc: &Doc,
