@@ -4,13 +4,12 @@
 
 use std::ops::Range;
 
-use dateline_core::EntityType;
+use dateline_core::{EntityType, MentionKind};
 
 use super::mentions::{sentence_start, Draft};
 use super::modifiers::{country_of_token, title_ending_at};
 use super::view::View;
 use crate::kb::{Kb, TitleKind};
-use dateline_core::MentionKind;
 
 /// Heads of descriptions that stand for an unnamed source rather than a group.
 const ANONYMOUS_HEADS: [&str; 14] = [

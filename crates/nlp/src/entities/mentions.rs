@@ -174,8 +174,8 @@ fn name_candidates(view: &View, kb: &Kb) -> Vec<NameCandidate> {
             }
         }
         let mut class = name.class;
-        // "Office of the President of Ukraine Andriy Yermak" recognized as one name: a known
-        // person closing it is the name; what comes before is their title.
+        // "Ministry of Foreign Affairs of Ukraine Dmytro Kuleba" recognized as one name: a
+        // known person closing it is the name; what comes before is their title.
         let closing_person = (range.start + 1..range.end).find_map(|t| {
             let (r, targets) = view.kb_match[t].clone()?;
             let person = targets.iter().any(|t| matches!(t, Target::Person(_)));
@@ -401,7 +401,7 @@ fn add_name(
             name.target = None;
         }
     }
-    // "Chile's Defense Department": a KB body of another state, under a name any state's body
+    // "Peru's Defense Department": a KB body of another state, under a name any state's body
     // could have, is the body of the state named before it.
     let mut other_state = None;
     if let Some(Target::Organization(o)) = name.target {
@@ -719,8 +719,8 @@ fn is_main_subject(view: &View, range: &Range<usize>) -> bool {
 }
 
 /// A third-person singular pronoun → the last person mentioned before it: "he"/"she" as the
-/// subject of any verb, "him"/"her" as its object or oblique, "his"/"her" as a possessor ("his
-/// meeting with Zelenskyy"). "they" and "it" are left alone: they name groups, countries and
+/// subject of any verb, "him"/"her" as its object or oblique, "his"/"her" as a possessor ("her
+/// visit ended with a dinner"). "they" and "it" are left alone: they name groups, countries and
 /// things as often as people.
 fn add_pronouns(view: &View, drafts: &mut [Draft]) {
     for i in 0..view.len() {

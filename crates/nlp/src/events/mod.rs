@@ -188,9 +188,9 @@ fn code(
     let source = source_token.map(|t| actor_of(doc, syntax, t, range));
     let mut target =
         target_of(syntax, trigger, token, range).map(|t| actor_of(doc, syntax, t, range));
-    // "Putin and Mirziyoyev discussed …": a meeting of two named sides with no other partner
-    // has the second for target (not when a "with" later in the sentence names a partner the
-    // parse lost: "Macron and Starmer held consultations with 30 allies").
+    // "Scholz and Macron discussed …": a meeting of two named sides with no other partner has
+    // the second for target (not when a "with" later in the sentence names a partner the parse
+    // lost: "Scholz and Macron held consultations with 20 European leaders").
     let partner_named = (token + 1..range.end).any(|t| syntax.lower(t) == "with");
     if target.is_none() && trigger.event_type == "CONSULT" && !partner_named {
         target = source_token
@@ -376,14 +376,13 @@ fn speaker_actor(doc: &Doc, quote: usize) -> Option<dateline_core::EventActor> {
     })
 }
 
-/// Whether the speaker of quote `quote` is the event's own source: the same entity or the same
+/// Whether the speaker of quote `at` is the event's own source: the same entity or the same
 /// country's actor ("Moscow will …, the Kremlin said"), a first-person subject of a quotation
 /// ("we will"), or an unresolved pronoun subject of reported speech ("North Korea said it
 /// would …").
-fn said_by_actor(doc: &Doc, quote: usize, source: Option<&dateline_core::EventActor>) -> bool {
+fn said_by_actor(doc: &Doc, at: usize, source: Option<&dateline_core::EventActor>) -> bool {
     let annotations = doc.annotations();
-    let quote_index = quote;
-    let (Some(quote), Some(source)) = (annotations.quotes.get(quote), source) else {
+    let (Some(quote), Some(source)) = (annotations.quotes.get(at), source) else {
         return false;
     };
     match (source.entity, quote.speaker_entity) {
@@ -391,7 +390,7 @@ fn said_by_actor(doc: &Doc, quote: usize, source: Option<&dateline_core::EventAc
             let country = |e: usize| annotations.entities.get(e).and_then(|e| e.country.clone());
             actor == speaker || country(actor).is_some_and(|c| Some(c) == country(speaker))
         }
-        (None, _) => pronoun_is_speaker(doc, quote_index, source),
+        (None, _) => pronoun_is_speaker(doc, at, source),
         (Some(_), None) => false,
     }
 }

@@ -392,8 +392,8 @@ impl<'d> QuoteView<'d> {
         }
         for verb in verbs {
             // "This was stated by the President": a passive's speaker is its agent.
-            // A word of the quote the parser hung on the verb ("…an outrageous tweet,"
-            // Axelrod said: two subjects) is never its speaker; look past it.
+            // A word of the quote the parser hung on the verb ("…a really careless remark,"
+            // Hartley said: two subjects) is never its speaker; look past it.
             let agent = self
                 .children(verb)
                 .find(|&c| self.relation(c) == "obl:agent" && !quoted[c]);
