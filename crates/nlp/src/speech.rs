@@ -6,11 +6,13 @@ use std::sync::OnceLock;
 
 const SPEECH_VERBS: &str = include_str!("../../../data/lexicon/speech-verbs.tsv");
 
-/// Whether a verb is one of saying or one that reports a statement.
+/// Whether a verb is one of saying, one that reports a statement, or one that attributes a
+/// thought.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Speech,
     Reporting,
+    Belief,
 }
 
 struct Lexicon {
@@ -32,10 +34,10 @@ fn lexicon() -> &'static Lexicon {
             let (Some(lemma), Some(kind)) = (fields.next(), fields.next()) else {
                 continue;
             };
-            let kind = if kind == "reporting" {
-                Kind::Reporting
-            } else {
-                Kind::Speech
+            let kind = match kind {
+                "reporting" => Kind::Reporting,
+                "belief" => Kind::Belief,
+                _ => Kind::Speech,
             };
             lemmas.insert(lemma, kind);
             forms.extend(
@@ -55,9 +57,15 @@ pub(crate) fn is_speech_lemma(lemma: &str) -> bool {
     lexicon().lemmas.get(lemma) == Some(&Kind::Speech)
 }
 
-/// A verb of saying or of reporting a statement, by lemma ("say", "confirm").
+/// A verb of saying, of reporting a statement or of thinking, by lemma ("say", "confirm",
+/// "believe"): its complement clause is someone's account.
 pub(crate) fn is_reporting_lemma(lemma: &str) -> bool {
     lexicon().lemmas.contains_key(lemma)
+}
+
+/// A verb that attributes a thought rather than words, by lemma ("believe", "expect").
+pub(crate) fn is_belief_lemma(lemma: &str) -> bool {
+    lexicon().lemmas.get(lemma) == Some(&Kind::Belief)
 }
 
 /// A surface form of a speech verb, for use before tagging ("said", "told").
@@ -75,5 +83,7 @@ mod tests {
         assert!(!is_speech_lemma("confirm") && is_reporting_lemma("confirm"));
         assert!(is_speech_form("told") && !is_speech_form("tell me"));
         assert!(!is_reporting_lemma("eat"));
+        assert!(is_reporting_lemma("believe") && is_belief_lemma("believe"));
+        assert!(!is_speech_lemma("believe") && !is_belief_lemma("say"));
     }
 }

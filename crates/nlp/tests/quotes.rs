@@ -260,3 +260,23 @@ fn a_participle_of_speech_shares_its_verbs_subject() {
         "{report:?}"
     );
 }
+
+#[test]
+fn a_verb_of_thinking_attributes_its_clause() {
+    let doc = analyze(
+        "Governor Tomas Reyes believes that the new dam will protect the valley from floods.\n\n\
+         The river rose quickly after the storm.",
+    );
+    let found = quotes(&doc);
+    let report = found
+        .iter()
+        .find(|q| q.1 == QuoteKind::Indirect && q.3 == "believes")
+        .unwrap_or_else(|| panic!("no report cued by \"believes\" in {found:?}"));
+    assert_eq!(report.2, "Tomas Reyes");
+    assert!(
+        report.0.starts_with("the new dam will protect"),
+        "{report:?}"
+    );
+    let why = &doc.annotations().quotes[0].why;
+    assert!(why.contains("verb of thinking"), "{why}");
+}

@@ -33,6 +33,8 @@ pub(super) struct GoldQuote {
     pub content: (usize, usize),
     /// The speaker's span, when the gold names one.
     pub source: Option<(usize, usize)>,
+    /// The cue's span ("said", "according to"), when the gold names one: shown with a miss.
+    pub cue: Option<(usize, usize)>,
     /// Quoted (direct or partial) rather than reported speech.
     pub direct: bool,
 }
@@ -189,6 +191,7 @@ fn parse_ann(ann: &str, text: &str, path: &Path) -> Result<Vec<GoldQuote>> {
     for line in ann.lines().filter(|l| l.starts_with('E')) {
         let mut content: &[(usize, usize)] = &[];
         let mut source = None;
+        let mut cue = None;
         for arg in line.split('\t').nth(1).unwrap_or_default().split(' ') {
             let Some((role, id)) = arg.split_once(':') else {
                 continue;
@@ -199,6 +202,7 @@ fn parse_ann(ann: &str, text: &str, path: &Path) -> Result<Vec<GoldQuote>> {
             match role {
                 "Content" => content = fragments,
                 "Source" => source = first_to_last(fragments),
+                "Cue" => cue = first_to_last(fragments),
                 _ => {}
             }
         }
@@ -211,12 +215,14 @@ fn parse_ann(ann: &str, text: &str, path: &Path) -> Result<Vec<GoldQuote>> {
             out.extend(content.iter().map(|&fragment| GoldQuote {
                 content: fragment,
                 source,
+                cue,
                 direct: true,
             }));
         } else {
             out.push(GoldQuote {
                 content: whole,
                 source,
+                cue,
                 direct: false,
             });
         }
@@ -512,15 +518,18 @@ fn list_errors(text: &str, gold: &[GoldQuote], ours: &[OurQuote], errors: &mut V
     };
     for direct in [true, false] {
         let kind = if direct { "direct" } else { "indirect" };
-        let (gold, ours) = contents_of_kind(&chars, gold, ours, direct);
+        let (gold_contents, ours) = contents_of_kind(&chars, gold, ours, direct);
         for o in &ours {
-            if !gold.iter().any(|g| overlapping(*g, *o)) {
+            if !gold_contents.iter().any(|g| overlapping(*g, *o)) {
                 errors.push(format!("spurious {kind} {:?}", show(*o)));
             }
         }
-        for g in &gold {
+        // `contents_of_kind` keeps the gold's order, so the cues line up with the contents.
+        let cues = gold.iter().filter(|g| g.direct == direct).map(|g| g.cue);
+        for (g, cue) in gold_contents.iter().zip(cues) {
             if !ours.iter().any(|o| overlapping(*g, *o)) {
-                errors.push(format!("missed   {kind} {:?}", show(*g)));
+                let cue = cue.map_or(String::new(), |c| format!(" (cue {:?})", show(c)));
+                errors.push(format!("missed   {kind} {:?}{cue}", show(*g)));
             }
         }
     }

@@ -102,6 +102,7 @@ fn locate(text: &str, entry: &Entry) -> Result<GoldQuote, String> {
     Ok(GoldQuote {
         content: chars(content),
         source: source.map(chars),
+        cue: cue.map(chars),
         direct,
     })
 }

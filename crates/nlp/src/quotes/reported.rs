@@ -109,6 +109,8 @@ impl QuoteView<'_> {
                             "the sentence before a closing attribution (\"…, X said\"); {}",
                             found.why
                         )
+                    } else if crate::speech::is_belief_lemma(&self.lemma(verb)) {
+                        format!("complement clause of a verb of thinking; {}", found.why)
                     } else {
                         format!("complement clause of a speech verb; {}", found.why)
                     },
