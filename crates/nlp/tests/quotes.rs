@@ -280,3 +280,34 @@ fn a_verb_of_thinking_attributes_its_clause() {
     let why = &doc.annotations().quotes[0].why;
     assert!(why.contains("verb of thinking"), "{why}");
 }
+
+#[test]
+fn a_report_by_an_unresolved_pronoun_keeps_the_pronoun_as_speaker() {
+    let doc = analyze("They said the ferry service would resume in May after the repairs.");
+    let found = quotes(&doc);
+    let report = found
+        .iter()
+        .find(|q| q.1 == QuoteKind::Indirect)
+        .unwrap_or_else(|| panic!("no report in {found:?}"));
+    assert_eq!(report.2, "They");
+    assert!(
+        report.0.starts_with("the ferry service would resume"),
+        "{report:?}"
+    );
+}
+
+#[test]
+fn a_report_before_its_verb_does_not_run_on_past_the_verb() {
+    let doc = analyze(
+        "\"Two boats were seen near the pier at dawn\", said the coast guard. \"Reckless \
+         fishing deserves a stern answer\", it added; and, later, \"the commander gave an order \
+         that the patrol units should enter a state of alert to be ready to board any boat\".",
+    );
+    for q in &doc.annotations().quotes {
+        let text = doc.slice(q.content);
+        assert!(
+            !text.contains("added"),
+            "a quote swallowed its own cue: {text:?}"
+        );
+    }
+}

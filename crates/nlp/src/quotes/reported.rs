@@ -43,7 +43,12 @@ impl QuoteView<'_> {
                 if range.contains(&verb) {
                     continue;
                 }
-                if let Some(end) = self.continuation_end(verb, &range) {
+                // Only a clause after its verb runs on: one before it ("A, it added; and B")
+                // would swallow the verb.
+                if let Some(end) = self
+                    .continuation_end(verb, &range)
+                    .filter(|_| range.start > verb)
+                {
                     range.end = end;
                 }
                 // A verb that already introduces a quotation ("…, the president said: '…'")
@@ -86,7 +91,7 @@ impl QuoteView<'_> {
                     "subject of the reporting verb"
                 };
                 let Some(mut found) =
-                    subject.and_then(|s| self.speaker_at(s, Some(verb..verb + 1), how, false))
+                    subject.and_then(|s| self.speaker_at(s, Some(verb..verb + 1), how, true))
                 else {
                     continue;
                 };
