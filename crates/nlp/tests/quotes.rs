@@ -311,3 +311,19 @@ fn a_report_before_its_verb_does_not_run_on_past_the_verb() {
         );
     }
 }
+
+#[test]
+fn a_report_interrupted_by_its_attribution_is_the_whole_sentence() {
+    let doc = analyze(
+        "The new library, Mayor Lena Fischer said on Monday, will open its doors in the spring.",
+    );
+    let found = quotes(&doc);
+    let report = found
+        .iter()
+        .find(|q| q.1 == QuoteKind::Indirect)
+        .unwrap_or_else(|| panic!("no report in {found:?}"));
+    assert_eq!(report.2, "Lena Fischer");
+    assert_eq!(report.3, "said");
+    assert!(report.0.starts_with("The new library,"), "{report:?}");
+    assert!(report.0.ends_with("in the spring"), "{report:?}");
+}

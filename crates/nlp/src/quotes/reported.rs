@@ -20,6 +20,12 @@ impl QuoteView<'_> {
             if quoted[verb] || !self.is_reporting_verb(verb) {
                 continue;
             }
+            if !is_cue(verb) {
+                if let Some(report) = self.interrupted_report(verb, quoted) {
+                    out.push(report);
+                    continue;
+                }
+            }
             // (clause head, clause tokens, the speaker's token when the parse gives none)
             let mut clauses: Vec<(usize, Range<usize>, Option<usize>)> = self
                 .children(verb)
@@ -124,6 +130,77 @@ impl QuoteView<'_> {
         }
         out.extend(self.according_to(quoted, cues));
         out
+    }
+
+    /// "The museum, the mayor said, will open in May.": a report interrupted by its attribution.
+    /// When the verb, its subject and at most a few words after it ("told reporters on Friday")
+    /// stand between two commas, with words on both sides, the whole sentence is the report.
+    fn interrupted_report(&self, verb: usize, quoted: &[bool]) -> Option<Quote> {
+        if matches!(self.relation(verb), "acl:relcl" | "acl") {
+            return None; // "Trump, who said so, …"
+        }
+        let sentence = self.sentence_range(verb);
+        let a = self.doc.annotations();
+        let is_comma = |t: usize| self.doc.slice(a.tokens[t].span) == ",";
+        let nominal = |t: usize| {
+            matches!(
+                self.upos(t),
+                "NOUN" | "PROPN" | "PRON" | "DET" | "ADJ" | "PART" | "NUM"
+            ) || (self.upos(t) == "PUNCT" && !is_comma(t))
+        };
+        let opening = (sentence.start..verb)
+            .rev()
+            .take(9)
+            .find(|&t| !nominal(t))?;
+        let trailing = |t: usize| {
+            matches!(
+                self.upos(t),
+                "ADP" | "NOUN" | "PROPN" | "PRON" | "DET" | "NUM" | "ADJ" | "ADV"
+            )
+        };
+        let closing = (verb + 1..sentence.end).take(7).find(|&t| !trailing(t))?;
+        if !is_comma(opening) || !is_comma(closing) || opening + 1 == verb {
+            return None;
+        }
+        let before = sentence.start..opening;
+        let after = closing + 1..sentence.end;
+        if self.word_count(&before) < 2 || self.word_count(&after) < 2 {
+            return None;
+        }
+        let content = sentence.start..self.without_closing_punctuation(&sentence);
+        if self.mostly_quoted(&content, quoted) {
+            return None;
+        }
+        let speaker_phrase = opening + 1..verb;
+        let head = self
+            .children(verb)
+            .find(|&c| {
+                speaker_phrase.contains(&c) && matches!(self.relation(c), "nsubj" | "nsubj:pass")
+            })
+            .or_else(|| self.phrase_head(speaker_phrase))?;
+        let how = "the speaker between commas inside the sentence";
+        let found = self.speaker_at(head, Some(verb..verb + 1), how, true)?;
+        Some(Quote {
+            kind: QuoteKind::Indirect,
+            content: self.span(&content),
+            speaker_entity: found.entity,
+            speaker: found.speaker,
+            cue: found.cue,
+            addressee: None,
+            anonymous: found.anonymous,
+            why: format!(
+                "a sentence interrupted by its attribution (\"A, X said, B\"); {}",
+                found.why
+            ),
+        })
+    }
+
+    /// Whether more than half of `range`'s words are inside quote marks.
+    fn mostly_quoted(&self, range: &Range<usize>, quoted: &[bool]) -> bool {
+        let tokens = &self.doc.annotations().tokens;
+        let words = range.clone().filter(|&t| tokens[t].kind == TokenKind::Word);
+        let (inside, all) = words.fold((0, 0), |(i, n), t| (i + usize::from(quoted[t]), n + 1));
+        2 * inside > all
     }
 
     /// Where `range` ends without its closing punctuation (never empty).
