@@ -327,3 +327,22 @@ fn a_report_interrupted_by_its_attribution_is_the_whole_sentence() {
     assert!(report.0.starts_with("The new library,"), "{report:?}");
     assert!(report.0.ends_with("in the spring"), "{report:?}");
 }
+
+#[test]
+fn what_a_poll_shows_is_its_report_but_what_police_find_is_not() {
+    let doc = analyze(
+        "A new survey showed the governor with a narrow lead among older voters.\n\n\
+         Police found a stolen car near the station on Sunday.",
+    );
+    let found = quotes(&doc);
+    let indirect: Vec<_> = found
+        .iter()
+        .filter(|q| q.1 == QuoteKind::Indirect)
+        .collect();
+    assert_eq!(indirect.len(), 1, "{found:?}");
+    assert!(
+        indirect[0].0.starts_with("the governor with a narrow lead"),
+        "{indirect:?}"
+    );
+    assert_eq!(indirect[0].3, "showed");
+}
