@@ -13,6 +13,7 @@ enum Kind {
     Speech,
     Reporting,
     Belief,
+    Demand,
 }
 
 struct Lexicon {
@@ -37,6 +38,7 @@ fn lexicon() -> &'static Lexicon {
             let kind = match kind {
                 "reporting" => Kind::Reporting,
                 "belief" => Kind::Belief,
+                "demand" => Kind::Demand,
                 _ => Kind::Speech,
             };
             lemmas.insert(lemma, kind);
@@ -63,6 +65,11 @@ pub(crate) fn is_reporting_lemma(lemma: &str) -> bool {
     lexicon().lemmas.contains_key(lemma)
 }
 
+/// A verb of asking others to act, by lemma ("urge", "call" as in "called for").
+pub(crate) fn is_demand_lemma(lemma: &str) -> bool {
+    lexicon().lemmas.get(lemma) == Some(&Kind::Demand)
+}
+
 /// A verb that attributes a thought rather than words, by lemma ("believe", "expect").
 pub(crate) fn is_belief_lemma(lemma: &str) -> bool {
     lexicon().lemmas.get(lemma) == Some(&Kind::Belief)
@@ -85,5 +92,6 @@ mod tests {
         assert!(!is_reporting_lemma("eat"));
         assert!(is_reporting_lemma("believe") && is_belief_lemma("believe"));
         assert!(!is_speech_lemma("believe") && !is_belief_lemma("say"));
+        assert!(is_reporting_lemma("urge") && is_demand_lemma("urge") && !is_demand_lemma("say"));
     }
 }

@@ -346,3 +346,39 @@ fn what_a_poll_shows_is_its_report_but_what_police_find_is_not() {
     );
     assert_eq!(indirect[0].3, "showed");
 }
+
+#[test]
+fn what_a_verb_of_asking_asks_for_is_reported() {
+    let doc = analyze(
+        "Senator Ruth Alvarez called for an independent inquiry into the contract.\n\n\
+         Mayor Lena Fischer urged residents to stay indoors during the storm.\n\n\
+         Critics called the plan a waste of money.",
+    );
+    let found = quotes(&doc);
+    let indirect: Vec<(&str, &str, &str)> = found
+        .iter()
+        .filter(|q| q.1 == QuoteKind::Indirect)
+        .map(|q| (q.0.as_str(), q.2.as_str(), q.3.as_str()))
+        .collect();
+    assert!(
+        indirect.contains(&(
+            "an independent inquiry into the contract",
+            "Ruth Alvarez",
+            "called"
+        )),
+        "{indirect:?}"
+    );
+    assert!(
+        indirect.contains(&(
+            "residents to stay indoors during the storm",
+            "Lena Fischer",
+            "urged"
+        )),
+        "{indirect:?}"
+    );
+    assert_eq!(
+        indirect.len(),
+        2,
+        "\"called the plan a waste\" asks for nothing: {indirect:?}"
+    );
+}

@@ -67,6 +67,9 @@ impl QuoteView<'_> {
             if clauses.is_empty() {
                 clauses.extend(self.evidence_object(verb).map(|(c, r)| (c, r, None)));
             }
+            if clauses.is_empty() {
+                clauses.extend(self.demanded(verb).map(|(c, r)| (c, r, None)));
+            }
             // No clause, or a clause but no subject: a parse gone wrong. A sentence shaped as a
             // closing attribution still says who reports what.
             let has_subject = self
@@ -152,6 +155,8 @@ impl QuoteView<'_> {
                             "the sentence before a closing attribution (\"…, X said\"); {}",
                             found.why
                         )
+                    } else if crate::speech::is_demand_lemma(&self.lemma(verb)) {
+                        format!("what a verb of asking asks for; {}", found.why)
                     } else if crate::speech::is_belief_lemma(&self.lemma(verb)) {
                         format!("complement clause of a verb of thinking; {}", found.why)
                     } else {
@@ -263,6 +268,43 @@ impl QuoteView<'_> {
             }
         }
         Some((object, range))
+    }
+
+    /// What a verb of asking asks for: "urged Congress to act" (object and "to" clause),
+    /// "called for an inquiry", "called on allies to help" (the phrase after "for"/"on", and
+    /// its "to" clause). A bare "called" ("called him a liar", "a group called X") asks nothing.
+    fn demanded(&self, verb: usize) -> Option<(usize, Range<usize>)> {
+        let lemma = self.lemma(verb);
+        if !crate::speech::is_demand_lemma(&lemma) {
+            return None;
+        }
+        let a = self.doc.annotations();
+        let word = |t: usize| self.doc.slice(a.tokens[t].span).to_lowercase();
+        let after = |c: &usize| *c > verb;
+        let first = if lemma == "call" {
+            self.children(verb).filter(after).find(|&c| {
+                self.relation(c).starts_with("obl")
+                    && self.children(c).any(|m| {
+                        self.relation(m) == "case" && matches!(word(m).as_str(), "for" | "on")
+                    })
+            })?
+        } else {
+            self.children(verb)
+                .filter(after)
+                .filter(|&c| matches!(self.relation(c), "obj" | "iobj" | "xcomp"))
+                .min()?
+        };
+        let mut range = self.subtree(first);
+        for c in self.children(verb).filter(after) {
+            if self.relation(c) == "xcomp" && c >= range.end {
+                range.end = range.end.max(self.subtree(c).end);
+            }
+        }
+        // "called on" keeps its preposition out of the content.
+        while range.len() > 1 && self.relation(range.start) == "case" {
+            range.start += 1;
+        }
+        Some((first, range))
     }
 
     /// Where `range` ends without its closing punctuation (never empty).
