@@ -159,9 +159,30 @@ fn a_broad_role_noun_takes_the_sector_of_the_word_before_it() {
             .and_then(|e| e.sector.clone())
             .unwrap_or_else(|| panic!("no entity {text:?} in {entities:#?}"))
     };
-    assert_eq!(sector_of("An opposition party worker"), "PTY");
+    // "opposition party" is one role phrase (OPP), read whole before "party" alone (PTY).
+    assert_eq!(sector_of("An opposition party worker"), "OPP");
     assert_eq!(sector_of("a hospital employee"), "MED");
     assert_eq!(sector_of("several officers"), "MIL");
+}
+
+#[test]
+fn a_role_phrase_before_a_broad_noun_counts_whole() {
+    let doc = analyze(
+        "Two intelligence agency officers were questioned on Friday.",
+        None,
+    );
+    let officers = doc
+        .annotations()
+        .entities
+        .iter()
+        .find(|e| e.name.contains("officers"))
+        .unwrap_or_else(|| panic!("no officers in {:#?}", doc.annotations().entities));
+    assert_eq!(
+        officers.sector.as_deref(),
+        Some("SPY"),
+        "{:?}",
+        officers.why
+    );
 }
 
 #[test]
@@ -253,4 +274,12 @@ fn a_short_actor_text_reads_two_word_roles_after_a_name() {
     let guess = dateline_nlp::entities::code_short_text(&doc, kb, None);
     assert_eq!(guess.country.as_deref(), Some("SWE"));
     assert_eq!(guess.sector.as_deref(), Some("GOV"), "{}", guess.why);
+}
+
+#[test]
+fn a_short_actor_text_reads_the_longest_role_phrase_at_its_head() {
+    let kb = Kb::bundled().expect("bundled KB");
+    let doc = analyze("a foreign intelligence agency", None);
+    let guess = dateline_nlp::entities::code_short_text(&doc, kb, None);
+    assert_eq!(guess.sector.as_deref(), Some("SPY"), "{}", guess.why);
 }

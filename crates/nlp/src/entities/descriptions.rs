@@ -181,13 +181,15 @@ fn trim(view: &View, mut range: Range<usize>) -> Range<usize> {
     range
 }
 
-/// A sector from the modifiers of a role noun ("military chiefs" → MIL), nearest first.
+/// A sector from the modifiers of a role noun ("military chiefs" → MIL), nearest first; the
+/// longest role phrase ending at a word counts ("an intelligence agency officer" is SPY from
+/// "intelligence agency", not GOV from "agency").
 fn sector_of_description(view: &View, kb: &Kb, start: usize, head: usize) -> Option<String> {
     (start..head).rev().find_map(|t| {
         if view.kb_match[t].is_some() {
             return None; // a word of a name ("European Union" is not a trade union)
         }
-        let title = kb.title(&view.lowers[t])?;
+        let (_, title) = title_ending_at(view, kb, t + 1, start)?;
         if title.kind == TitleKind::Agent || title.kind == TitleKind::Title {
             title.sector.clone()
         } else {

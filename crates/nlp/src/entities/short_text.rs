@@ -3,7 +3,7 @@
 
 use dateline_core::{Doc, EntityType};
 
-use super::modifiers::country_of_token;
+use super::modifiers::{country_of_token, title_ending_at};
 use super::place_names::country_in_name;
 use super::view::View;
 use crate::gazetteer::Gazetteer;
@@ -114,14 +114,18 @@ fn head_sector_in(view: &View, kb: &Kb, tokens: &[usize]) -> Option<String> {
     })
 }
 
-/// The sector of the last role noun in the text ("Kyiv police" → COP).
+/// The sector of the last role noun in the text ("Kyiv police" → COP), read as the longest
+/// role phrase ending there ("military intelligence agency" → SPY, not "agency" → GOV).
 fn head_sector(view: &View, kb: &Kb) -> Option<String> {
     (0..view.len()).rev().find_map(|t| {
         if !matches!(view.upos(t), "NOUN" | "PROPN" | "ADJ") {
             return None;
         }
         let lemma = view.lemma(t).to_lowercase();
-        kb.title(&lemma)
+        let phrase = title_ending_at(view, kb, t + 1, 0).filter(|(first, _)| *first < t);
+        phrase
+            .map(|(_, title)| title)
+            .or_else(|| kb.title(&lemma))
             .or_else(|| kb.title(&view.lowers[t]))
             .and_then(|title| title.sector.clone())
     })
