@@ -283,3 +283,12 @@ fn a_short_actor_text_reads_the_longest_role_phrase_at_its_head() {
     let guess = dateline_nlp::entities::code_short_text(&doc, kb, None);
     assert_eq!(guess.sector.as_deref(), Some("SPY"), "{}", guess.why);
 }
+
+#[test]
+fn an_envoy_is_coded_by_the_country_that_sends_them() {
+    let kb = Kb::bundled().expect("bundled KB");
+    let doc = analyze("the Norwegian ambassador to the European Union", None);
+    let guess = dateline_nlp::entities::code_short_text(&doc, kb, None);
+    assert_eq!(guess.country.as_deref(), Some("NOR"), "{}", guess.why);
+    assert_eq!(guess.sector.as_deref(), Some("GOV"), "{}", guess.why);
+}

@@ -35,6 +35,7 @@ pub fn code_short_text(doc: &Doc, kb: &Kb, gazetteer: Option<&Gazetteer>) -> Act
         .filter(|e| {
             !matches!(e.entity_type, EntityType::Norp) || doc.annotations().entities.len() == 1
         })
+        .filter(|e| !is_posting(&view, e))
         .max_by_key(|e| {
             (
                 covered(e),
@@ -96,6 +97,37 @@ pub fn code_short_text(doc: &Doc, kb: &Kb, gazetteer: Option<&Gazetteer>) -> Act
     }
 }
 
+/// Envoys named by where they are sent: "ambassador to the United Nations" is no UN official.
+const ENVOYS: [&str; 8] = [
+    "ambassador",
+    "envoy",
+    "representative",
+    "delegate",
+    "emissary",
+    "mission",
+    "delegation",
+    "consul",
+];
+
+/// Whether every mention of `entity` is the post an envoy is sent to ("Canadian Ambassador to
+/// the United Nations"): the actor is the envoy's country, not the post.
+fn is_posting(view: &View, entity: &dateline_core::Entity) -> bool {
+    let sent_to = |start: u32| {
+        let Some(first) = (0..view.len()).find(|&t| view.spans[t].start >= start) else {
+            return false;
+        };
+        let before_the = if first > 0 && view.lowers[first - 1] == "the" {
+            first - 1
+        } else {
+            first
+        };
+        before_the >= 2
+            && view.lowers[before_the - 1] == "to"
+            && ENVOYS.contains(&view.lemma(before_the - 2).to_lowercase().as_str())
+    };
+    !entity.mentions.is_empty() && entity.mentions.iter().all(|m| sent_to(m.span.start))
+}
+
 /// The sector of the last role noun among `tokens`, read with the word before it when the two
 /// make a role ("central bank" is GOV, "bank" alone BUS).
 fn head_sector_in(view: &View, kb: &Kb, tokens: &[usize]) -> Option<String> {
@@ -118,7 +150,8 @@ fn head_sector_in(view: &View, kb: &Kb, tokens: &[usize]) -> Option<String> {
 /// role phrase ending there ("military intelligence agency" → SPY, not "agency" → GOV).
 fn head_sector(view: &View, kb: &Kb) -> Option<String> {
     (0..view.len()).rev().find_map(|t| {
-        if !matches!(view.upos(t), "NOUN" | "PROPN" | "ADJ") {
+        // A word of a name ("European Union" is not a trade union) is no role noun.
+        if !matches!(view.upos(t), "NOUN" | "PROPN" | "ADJ") || view.kb_match[t].is_some() {
             return None;
         }
         let lemma = view.lemma(t).to_lowercase();
