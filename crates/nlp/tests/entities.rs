@@ -292,3 +292,13 @@ fn an_envoy_is_coded_by_the_country_that_sends_them() {
     assert_eq!(guess.country.as_deref(), Some("NOR"), "{}", guess.why);
     assert_eq!(guess.sector.as_deref(), Some("GOV"), "{}", guess.why);
 }
+
+#[test]
+fn a_persons_own_name_names_no_place() {
+    let kb = Kb::bundled().expect("bundled KB");
+    let places = dateline_nlp::gazetteer::Gazetteer::bundled().expect("bundled gazetteer");
+    let doc = analyze("Senator Ana Valencia", None);
+    let guess = dateline_nlp::entities::code_short_text(&doc, kb, Some(places));
+    assert_eq!(guess.country, None, "{}", guess.why);
+    assert_eq!(guess.sector.as_deref(), Some("LEG"), "{}", guess.why);
+}

@@ -43,11 +43,22 @@ pub fn code_short_text(doc: &Doc, kb: &Kb, gazetteer: Option<&Gazetteer>) -> Act
             )
         });
     // A country word ("Chinese warplanes"), else a town or division named in the text
-    // ("Madras High Court", whose recognized name is only "High Court").
-    let country_word = (0..view.len())
-        .find_map(|t| country_of_token(&view, kb, t).map(|(_, c)| c))
+    // ("Madras High Court", whose recognized name is only "High Court"). A person's own name
+    // names no place ("Senator Ana Valencia" is not from Valencia).
+    let in_person_name = |t: usize| {
+        best.is_some_and(|e| {
+            e.entity_type == EntityType::Person
+                && e.mentions
+                    .iter()
+                    .any(|m| m.span.start <= view.spans[t].start && view.spans[t].end <= m.span.end)
+        })
+    };
+    let outside: Vec<usize> = (0..view.len()).filter(|&t| !in_person_name(t)).collect();
+    let country_word = outside
+        .iter()
+        .find_map(|&t| country_of_token(&view, kb, t).map(|(_, c)| c))
         .or_else(|| {
-            let words: Vec<&str> = doc.text().split_whitespace().collect();
+            let words: Vec<&str> = outside.iter().map(|&t| view.text(t)).collect();
             country_in_name(gazetteer?, &words).map(|p| p.country)
         });
     if let Some(entity) = best {
