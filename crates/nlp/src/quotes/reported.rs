@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use dateline_core::{Quote, QuoteKind, TokenKind};
 
-use super::QuoteView;
+use super::{Attribution, QuoteView};
 
 /// Nouns for documents, counts and recordings whose findings the press reports as a source's:
 /// "polls show …", "the study found …", "video shows …".
@@ -142,27 +142,16 @@ impl QuoteView<'_> {
                         .find(|&c| matches!(self.relation(c), "obj" | "iobj"))
                         .map(|c| self.mention_or_token(c));
                 }
-                out.push(Quote {
-                    kind: QuoteKind::Indirect,
-                    content: self.span(&range),
-                    speaker_entity: found.entity,
-                    speaker: found.speaker,
-                    cue: found.cue,
-                    addressee: found.addressee,
-                    anonymous: found.anonymous,
-                    why: if tail_speaker.is_some() {
-                        format!(
-                            "the sentence before a closing attribution (\"…, X said\"); {}",
-                            found.why
-                        )
-                    } else if crate::speech::is_demand_lemma(&self.lemma(verb)) {
-                        format!("what a verb of asking asks for; {}", found.why)
-                    } else if crate::speech::is_belief_lemma(&self.lemma(verb)) {
-                        format!("complement clause of a verb of thinking; {}", found.why)
-                    } else {
-                        format!("complement clause of a speech verb; {}", found.why)
-                    },
-                });
+                let shape = if tail_speaker.is_some() {
+                    "the sentence before a closing attribution (\"…, X said\")"
+                } else if crate::speech::is_demand_lemma(&self.lemma(verb)) {
+                    "what a verb of asking asks for"
+                } else if crate::speech::is_belief_lemma(&self.lemma(verb)) {
+                    "complement clause of a verb of thinking"
+                } else {
+                    "complement clause of a speech verb"
+                };
+                out.push(self.indirect_quote(&range, found, shape));
             }
         }
         out.extend(self.according_to(quoted, cues));
@@ -217,19 +206,22 @@ impl QuoteView<'_> {
             .or_else(|| self.phrase_head(speaker_phrase))?;
         let how = "the speaker between commas inside the sentence";
         let found = self.speaker_at(head, Some(verb..verb + 1), how, true)?;
-        Some(Quote {
+        let shape = "a sentence interrupted by its attribution (\"A, X said, B\")";
+        Some(self.indirect_quote(&content, found, shape))
+    }
+
+    /// Reported speech over `content`, said by `found`, in a sentence of the given `shape`.
+    fn indirect_quote(&self, content: &Range<usize>, found: Attribution, shape: &str) -> Quote {
+        Quote {
             kind: QuoteKind::Indirect,
-            content: self.span(&content),
+            content: self.span(content),
             speaker_entity: found.entity,
             speaker: found.speaker,
             cue: found.cue,
-            addressee: None,
+            addressee: found.addressee,
             anonymous: found.anonymous,
-            why: format!(
-                "a sentence interrupted by its attribution (\"A, X said, B\"); {}",
-                found.why
-            ),
-        })
+            why: format!("{shape}; {}", found.why),
+        }
     }
 
     /// Whether more than half of `range`'s words are inside quote marks.
@@ -382,19 +374,8 @@ impl QuoteView<'_> {
             let Some(found) = self.speaker_at(source, Some(t..t + 2), "according to", false) else {
                 continue;
             };
-            out.push(Quote {
-                kind: QuoteKind::Indirect,
-                content: self.span(&content),
-                speaker_entity: found.entity,
-                speaker: found.speaker,
-                cue: found.cue,
-                addressee: None,
-                anonymous: found.anonymous,
-                why: format!(
-                    "the rest of a sentence that says whose account it is; {}",
-                    found.why
-                ),
-            });
+            let shape = "the rest of a sentence that says whose account it is";
+            out.push(self.indirect_quote(&content, found, shape));
         }
         out
     }
