@@ -302,3 +302,23 @@ fn a_persons_own_name_names_no_place() {
     assert_eq!(guess.country, None, "{}", guess.why);
     assert_eq!(guess.sector.as_deref(), Some("LEG"), "{}", guess.why);
 }
+
+#[test]
+fn an_unknown_organization_takes_the_sector_of_a_role_word_in_its_name() {
+    let doc = analyze(
+        "The Borland Security Service said on Friday that the Ministry of Fisheries had been \
+         warned.",
+        None,
+    );
+    let sector_of = |name: &str| {
+        doc.annotations()
+            .entities
+            .iter()
+            .find(|e| e.name.contains(name))
+            .unwrap_or_else(|| panic!("no {name} in {:#?}", doc.annotations().entities))
+            .sector
+            .clone()
+    };
+    assert_eq!(sector_of("Security Service").as_deref(), Some("SPY"));
+    assert_eq!(sector_of("Ministry of Fisheries").as_deref(), Some("GOV"));
+}

@@ -451,6 +451,14 @@ fn add_name(
         }
     }
     draft.absorb(&modifiers);
+    if draft.sector.is_none() && draft.target.is_none() && name.entity_type == EntityType::Org {
+        draft.sector = super::modifiers::sector_in_name(view, kb, name.tokens.clone());
+        if let Some(sector) = &draft.sector {
+            draft
+                .why
+                .push(format!("sector {sector} from a role word in its name"));
+        }
+    }
     if let Some((owner, sector)) = other_state {
         draft.country = Some(owner);
         draft.sector = draft.sector.take().or(sector);

@@ -193,6 +193,20 @@ pub(crate) fn modifiers_before(view: &View, kb: &Kb, start: usize, floor: usize)
     out
 }
 
+/// The sector a recognized organization's own words give when the KB does not know it: the
+/// longest role phrase in its head part, before any "of" ("Shin Bet Security Service" → SPY,
+/// "University of Lagos" → EDU), the last one first.
+pub(crate) fn sector_in_name(view: &View, kb: &Kb, name: Range<usize>) -> Option<String> {
+    let head_end = name
+        .clone()
+        .find(|&t| view.lowers[t] == "of" && t > name.start)
+        .unwrap_or(name.end);
+    (name.start..head_end).rev().find_map(|t| {
+        let (_, title) = title_ending_at(view, kb, t + 1, name.start)?;
+        title.sector.clone().filter(|s| s != "UNK")
+    })
+}
+
 /// An age written as "32" (appositive) or "32-year-old".
 pub(crate) fn age_of(text: &str) -> Option<u32> {
     let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
