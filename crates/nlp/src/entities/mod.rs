@@ -7,14 +7,17 @@
 //!    and country words ("U.S. Treasury Secretary Scott Bessent"), with appositive roles and
 //!    ages ("Anton, a 32-year-old warehouse worker");
 //! 2. titles alone — "the Russian leader", "the U.S. president": the office holder on the
-//!    article's date when the KB knows one, else the last person seen with that title;
+//!    article's date when the KB knows one, else the last person seen with that title
+//!    ([`coreference`]);
 //! 3. descriptions — noun phrases headed by a KB role noun ("three sources familiar with …",
 //!    "a U.S. defense official", "European military chiefs");
-//! 4. pronouns that are subjects of speech verbs ("he replied") — the last person mentioned;
+//! 4. third-person pronouns ("he replied", "told him", "his visit") — the last person
+//!    mentioned ([`coreference`]);
 //! 5. clustering (same KB entry; a surname or first name of an earlier person) and coding
 //!    (country, sector on the date, CAMEO-style code) — [`coding`].
 
 mod coding;
+mod coreference;
 mod descriptions;
 mod gender;
 mod mentions;
