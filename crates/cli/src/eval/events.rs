@@ -6,7 +6,8 @@
 //! first event in the sentence, else none. Scored: type accuracy over all records, per-type
 //! precision/recall/F1 and their macro average over the 16 types, and source-country agreement
 //! where both the gold and our event have a source country (an international organization
-//! counts as CAMEO's `IGO`, the first three letters of its CAMEO code). The gold's older labels are mapped
+//! counts as CAMEO's `IGO`, the first three letters of its CAMEO code; the pre-ISO country codes
+//! "JAP", "ITL" and "VTN" of a few records are read as JPN, ITA and VNM). The gold's older labels are mapped
 //! as the PLOVER manual and issue 8 say: DEMAND → REQUEST, DISAPPROVE → ACCUSE, FIGHT → ASSAULT,
 //! INVESTIGATE → ACCUSE. The DOCUMENT record is skipped. Also reported: target-country
 //! agreement (the same way), mode accuracy where the gold gives a mode and the type is right,
@@ -138,12 +139,25 @@ impl Tally {
     }
 }
 
-/// The first three letters of an actor's CAMEO code: its country (or IGO, NGO, …).
+/// The first three letters of an actor's CAMEO code: its country (or IGO, NGO, …), with the
+/// older non-ISO country codes a few GSR records still use read as their ISO codes.
 fn gold_country(actors: &[Actor]) -> Option<String> {
     actors
         .first()
         .map(|a| a.code.chars().take(3).collect::<String>())
         .filter(|c| c.len() == 3)
+        .map(|c| iso_country(&c).to_string())
+}
+
+/// ISO 3166 alpha-3 for the pre-ISO codes of older event data (KEDS/WEIS-era "JAP", "ITL",
+/// "VTN"), which the GSR writes beside the ISO ones ("VNM") for the same countries.
+fn iso_country(code: &str) -> &str {
+    match code {
+        "JAP" => "JPN",
+        "ITL" => "ITA",
+        "VTN" => "VNM",
+        other => other,
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -360,5 +374,23 @@ fn predict(pipeline: &Pipeline, record: &Record) -> Prediction {
         mode: event.mode.clone(),
         cameo: event.cameo.clone(),
         context: event.context.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pre_iso_country_codes_read_as_iso() {
+        let actors = |code: &str| {
+            vec![Actor {
+                code: code.to_string(),
+            }]
+        };
+        assert_eq!(gold_country(&actors("JAPGOV")).as_deref(), Some("JPN"));
+        assert_eq!(gold_country(&actors("ITL")).as_deref(), Some("ITA"));
+        assert_eq!(gold_country(&actors("IGOUNO")).as_deref(), Some("IGO"));
+        assert_eq!(gold_country(&actors("US")), None);
     }
 }
