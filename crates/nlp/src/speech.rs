@@ -14,6 +14,7 @@ enum Kind {
     Reporting,
     Belief,
     Demand,
+    Naming,
 }
 
 struct Lexicon {
@@ -39,6 +40,7 @@ fn lexicon() -> &'static Lexicon {
                 "reporting" => Kind::Reporting,
                 "belief" => Kind::Belief,
                 "demand" => Kind::Demand,
+                "naming" => Kind::Naming,
                 _ => Kind::Speech,
             };
             lemmas.insert(lemma, kind);
@@ -70,6 +72,11 @@ pub(crate) fn is_demand_lemma(lemma: &str) -> bool {
     lexicon().lemmas.get(lemma) == Some(&Kind::Demand)
 }
 
+/// A verb that characterizes its object, by lemma ("describe", "label"); "call" is one too.
+pub(crate) fn is_naming_lemma(lemma: &str) -> bool {
+    lemma == "call" || lexicon().lemmas.get(lemma) == Some(&Kind::Naming)
+}
+
 /// A verb that attributes a thought rather than words, by lemma ("believe", "expect").
 pub(crate) fn is_belief_lemma(lemma: &str) -> bool {
     lexicon().lemmas.get(lemma) == Some(&Kind::Belief)
@@ -93,5 +100,6 @@ mod tests {
         assert!(is_reporting_lemma("believe") && is_belief_lemma("believe"));
         assert!(!is_speech_lemma("believe") && !is_belief_lemma("say"));
         assert!(is_reporting_lemma("urge") && is_demand_lemma("urge") && !is_demand_lemma("say"));
+        assert!(is_naming_lemma("call") && is_naming_lemma("describe") && !is_naming_lemma("say"));
     }
 }

@@ -376,9 +376,31 @@ fn what_a_verb_of_asking_asks_for_is_reported() {
         )),
         "{indirect:?}"
     );
-    assert_eq!(
-        indirect.len(),
-        2,
-        "\"called the plan a waste\" asks for nothing: {indirect:?}"
+    // "called the plan a waste" asks for nothing; it names the plan (a report of its own).
+    assert_eq!(indirect.len(), 3, "{indirect:?}");
+}
+
+#[test]
+fn what_a_verb_of_naming_calls_something_is_reported_and_a_bare_call_is_not() {
+    let doc = analyze(
+        "Critics called the plan a waste of money.\n\n\
+         The union described the offer as an insult to nurses.\n\n\
+         A group called Green Valley Watch called the mayor on Monday.",
     );
+    let found = quotes(&doc);
+    let indirect: Vec<(&str, &str)> = found
+        .iter()
+        .filter(|q| q.1 == QuoteKind::Indirect)
+        .map(|q| (q.0.as_str(), q.3.as_str()))
+        .collect();
+    assert_eq!(
+        indirect,
+        [
+            ("the plan a waste of money", "called"),
+            ("the offer as an insult to nurses", "described")
+        ],
+        "{found:?}"
+    );
+    let why = &doc.annotations().quotes[0].why;
+    assert!(why.contains("verb of naming"), "{why}");
 }

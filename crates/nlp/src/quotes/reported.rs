@@ -70,6 +70,9 @@ impl QuoteView<'_> {
             if clauses.is_empty() {
                 clauses.extend(self.demanded(verb).map(|(c, r)| (c, r, None)));
             }
+            if clauses.is_empty() {
+                clauses.extend(self.characterized(verb).map(|(c, r)| (c, r, None)));
+            }
             // No clause, or a clause but no subject: a parse gone wrong. A sentence shaped as a
             // closing attribution still says who reports what.
             let has_subject = self
@@ -144,8 +147,12 @@ impl QuoteView<'_> {
                 }
                 let shape = if tail_speaker.is_some() {
                     "the sentence before a closing attribution (\"…, X said\")"
-                } else if crate::speech::is_demand_lemma(&self.lemma(verb)) {
+                } else if crate::speech::is_demand_lemma(&self.lemma(verb))
+                    && self.demanded(verb).is_some()
+                {
                     "what a verb of asking asks for"
+                } else if crate::speech::is_naming_lemma(&self.lemma(verb)) {
+                    "what a verb of naming says something is"
                 } else if crate::speech::is_belief_lemma(&self.lemma(verb)) {
                     "complement clause of a verb of thinking"
                 } else {
@@ -297,6 +304,41 @@ impl QuoteView<'_> {
             range.start += 1;
         }
         Some((first, range))
+    }
+
+    /// What a verb of naming says something is: "called the deal a disaster" (object and its
+    /// predicate), "described the plan as reckless" (object and its "as" phrase). Without the
+    /// predicate nothing is said ("called him on Monday", "a group called X").
+    fn characterized(&self, verb: usize) -> Option<(usize, Range<usize>)> {
+        if !crate::speech::is_naming_lemma(&self.lemma(verb)) {
+            return None;
+        }
+        let a = self.doc.annotations();
+        let after = |c: &usize| *c > verb;
+        let object = self
+            .children(verb)
+            .filter(after)
+            .find(|&c| self.relation(c) == "obj")?;
+        let as_phrase = |c: usize| {
+            self.relation(c).starts_with("obl")
+                && self.children(c).any(|m| {
+                    self.relation(m) == "case"
+                        && self.doc.slice(a.tokens[m].span).eq_ignore_ascii_case("as")
+                })
+        };
+        // UD makes the predicate the verb's xcomp; the parser sometimes hangs it on the object
+        // as an apposition ("called [the plan] [a waste]") or as a second object.
+        let predicate = self
+            .children(verb)
+            .filter(|&c| c > object)
+            .find(|&c| matches!(self.relation(c), "xcomp" | "obj") || as_phrase(c))
+            .or_else(|| {
+                self.children(object)
+                    .filter(|&c| c > object)
+                    .find(|&c| self.relation(c) == "appos")
+            })?;
+        let range = self.subtree(object).start..self.subtree(predicate).end;
+        Some((object, range))
     }
 
     /// Where `range` ends without its closing punctuation (never empty).
