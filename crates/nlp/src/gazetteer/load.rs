@@ -22,6 +22,8 @@ pub struct Files<'a> {
     pub admin1: &'a str,
     /// `counties.tsv`: second-level divisions, in admin1.tsv's format.
     pub counties: &'a str,
+    /// `division-centres.tsv`: points for large divisions, by country and name.
+    pub division_centres: &'a str,
     /// `landmarks.tsv`.
     pub landmarks: &'a str,
     /// `continents.tsv`.
@@ -35,6 +37,7 @@ pub(super) const BUNDLED: Files<'static> = Files {
     country_points: include_str!("../../../../data/gazetteer/country-points.tsv"),
     admin1: include_str!("../../../../data/gazetteer/admin1.tsv"),
     counties: include_str!("../../../../data/gazetteer/counties.tsv"),
+    division_centres: include_str!("../../../../data/gazetteer/division-centres.tsv"),
     landmarks: include_str!("../../../../data/gazetteer/landmarks.tsv"),
     continents: include_str!("../../../../data/gazetteer/continents.tsv"),
 };
@@ -94,12 +97,14 @@ pub(super) fn build(files: &Files<'_>, kb: &Kb) -> Result<Gazetteer, GazetteerEr
     gazetteer.sort_index();
     load_countries(&mut gazetteer, files, kb)?;
     let centres = division_centres(&gazetteer);
+    let mut given = given_centres(files.division_centres)?;
     load_divisions(
         &mut gazetteer,
         ADMIN1_FILE,
         files.admin1,
         PlaceFeature::Admin1,
         &centres,
+        &mut given,
     )?;
     load_divisions(
         &mut gazetteer,
@@ -107,7 +112,16 @@ pub(super) fn build(files: &Files<'_>, kb: &Kb) -> Result<Gazetteer, GazetteerEr
         files.counties,
         PlaceFeature::Admin2,
         &centres,
+        &mut given,
     )?;
+    // Every given point must have found its division: a misspelt name would be lost silently.
+    if let Some(((country, name), (line, _))) = given.iter().min_by_key(|(_, (line, _))| *line) {
+        return Err(error(
+            CENTRES_FILE,
+            *line,
+            format!("no division {name:?} of {country} in admin1.tsv or counties.tsv"),
+        ));
+    }
     load_landmarks(&mut gazetteer, files.landmarks)?;
     load_continents(&mut gazetteer, files.continents)?;
     gazetteer.sort_index();
@@ -376,6 +390,28 @@ fn load_countries(
 }
 
 const ADMIN1_FILE: &str = "data/gazetteer/admin1.tsv";
+const CENTRES_FILE: &str = "data/gazetteer/division-centres.tsv";
+
+/// Points given for large divisions (`division-centres.tsv`), by (country, name), with the line
+/// that gives each. Loading a division takes its point out of the map.
+type GivenCentres = HashMap<(String, String), (usize, Coordinates)>;
+
+fn given_centres(text: &str) -> Result<GivenCentres, GazetteerError> {
+    let mut out = GivenCentres::new();
+    for (line, f) in rows(CENTRES_FILE, text, &["country", "name", "lat", "lon"])? {
+        let point = degrees(CENTRES_FILE, line, f[2], f[3])?
+            .ok_or_else(|| error(CENTRES_FILE, line, "no coordinates".into()))?;
+        let key = (f[0].trim().to_string(), f[1].trim().to_string());
+        if out.insert(key, (line, point)).is_some() {
+            return Err(error(
+                CENTRES_FILE,
+                line,
+                "a second point for one division".into(),
+            ));
+        }
+    }
+    Ok(out)
+}
 const COUNTIES_FILE: &str = "data/gazetteer/counties.tsv";
 
 /// First-level divisions (`admin1.tsv`) or counties (`counties.tsv`, the same format). A
@@ -386,6 +422,7 @@ fn load_divisions(
     text: &str,
     feature: PlaceFeature,
     centres: &HashMap<(String, String), Coordinates>,
+    given: &mut GivenCentres,
 ) -> Result<(), GazetteerError> {
     for (line, f) in rows(
         file,
@@ -427,7 +464,14 @@ fn load_divisions(
                 .get(&(country.to_string(), code.to_string()))
                 .copied()
         });
-        let coordinates = centre.or_else(|| capital.and_then(|c| c.coordinates));
+        // A point written for the division wins: the middle of its towns is far from the
+        // middle of a large division whose people live at one end (British Columbia).
+        let written = given
+            .remove(&(country.to_string(), f[1].trim().to_string()))
+            .map(|(_, point)| point);
+        let coordinates = written
+            .or(centre)
+            .or_else(|| capital.and_then(|c| c.coordinates));
         let entry = Entry {
             name: f[1].to_string(),
             country: Some(Arc::from(country)),
@@ -552,6 +596,7 @@ mod tests {
             country_points: "country\tlat\tlon\tsource\nUKR\t49\t32\tgeonames\n",
             admin1,
             counties: DIVISIONS_HEADER,
+            division_centres: "country\tname\tlat\tlon\n",
             landmarks: "name\tvariants\tcountry\tkind\tlat\tlon\tcity\n",
             continents: "code\tname\tgeonameid\tlat\tlon\n",
         }
@@ -598,6 +643,32 @@ mod tests {
             Some(Coordinates::from_degrees(49.2, 37.25))
         );
         assert_eq!(gazetteer.admin1_name("UKR", "07"), Some("Kharkiv Oblast"));
+    }
+
+    #[test]
+    fn a_written_centre_places_its_division_and_an_unknown_one_is_an_error() {
+        let cities = gzip(&format!(
+            "{CITIES_HEADER}1\tKharkiv\tUKR\t07\t50.0\t36.25\t1400000\t\n"
+        ));
+        let admin1 = format!("{DIVISIONS_HEADER}UKR\tKharkiv Oblast\t\toblast\tKharkiv\n");
+        let centres = "country\tname\tlat\tlon\nUKR\tKharkiv Oblast\t49.6\t36.6\n";
+        let mut files = files(&cities, &admin1);
+        files.division_centres = centres;
+        let gazetteer = build(&files, Kb::bundled().unwrap()).unwrap();
+        let oblast = gazetteer.lookup("Kharkiv Oblast");
+        let entry = gazetteer.entry(oblast[0].0).unwrap();
+        assert_eq!(
+            entry.coordinates,
+            Some(Coordinates::from_degrees(49.6, 36.6))
+        );
+        let misspelt = "country\tname\tlat\tlon\nUKR\tKharkov Oblast\t49.6\t36.6\n";
+        files.division_centres = misspelt;
+        let error = build(&files, Kb::bundled().unwrap()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "data/gazetteer/division-centres.tsv:2: no division \"Kharkov Oblast\" of UKR in \
+             admin1.tsv or counties.tsv"
+        );
     }
 
     #[test]
