@@ -404,3 +404,30 @@ fn what_a_verb_of_naming_calls_something_is_reported_and_a_bare_call_is_not() {
     let why = &doc.annotations().quotes[0].why;
     assert!(why.contains("verb of naming"), "{why}");
 }
+
+#[test]
+fn telling_someone_to_act_is_asking() {
+    let doc = analyze("Senator Maria Keller told her staff to rest before the vote.");
+    let found = quotes(&doc);
+    let report = found
+        .iter()
+        .find(|q| q.1 == QuoteKind::Indirect)
+        .unwrap_or_else(|| panic!("no report in {found:?}"));
+    assert_eq!(report.0, "her staff to rest before the vote");
+    assert_eq!(
+        (report.2.as_str(), report.3.as_str()),
+        ("Maria Keller", "told")
+    );
+    let why = &doc.annotations().quotes[0].why;
+    assert!(why.contains("verb of asking"), "{why}");
+}
+
+#[test]
+fn who_was_told_to_act_is_not_the_speaker() {
+    let doc = analyze("The border troops have been told to prepare for a long winter.");
+    let found = quotes(&doc);
+    assert!(
+        found.iter().all(|q| !q.2.contains("troops")),
+        "the troops were told, they did not tell: {found:?}"
+    );
+}

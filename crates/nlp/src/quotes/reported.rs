@@ -37,6 +37,9 @@ const EVIDENCE_NOUNS: [&str; 24] = [
     "result",
 ];
 
+/// A reported clause: its head (or first word) and its tokens.
+type Clause = (usize, Range<usize>);
+
 impl QuoteView<'_> {
     /// Reported speech: the clausal complement of a speech verb outside quote marks ("Lavrov
     /// added that any meeting …", "Trump said Putin had agreed …"), with the verb's subject as
@@ -55,23 +58,34 @@ impl QuoteView<'_> {
                     continue;
                 }
             }
-            // (clause head, clause tokens, the speaker's token when the parse gives none)
-            let mut clauses: Vec<(usize, Range<usize>, Option<usize>)> = self
+            let complement = if crate::speech::is_belief_lemma(&self.lemma(verb)) {
+                "complement clause of a verb of thinking"
+            } else {
+                "complement clause of a speech verb"
+            };
+            // (clause head, clause tokens, the speaker's token when the parse gives none, the
+            // shape of the report for its `why`)
+            let mut clauses: Vec<(usize, Range<usize>, Option<usize>, &str)> = self
                 .children(verb)
                 .filter(|&c| self.relation(c) == "ccomp")
-                .map(|c| (c, self.subtree(c), None))
+                .map(|c| (c, self.subtree(c), None, complement))
                 .collect();
+            let fallbacks: [(Option<Clause>, &str); 4] = [
+                (self.that_clause(verb), complement),
+                (self.evidence_object(verb), "what a record or study shows"),
+                (self.demanded(verb), "what a verb of asking asks for"),
+                (
+                    self.characterized(verb),
+                    "what a verb of naming says something is",
+                ),
+            ];
             if clauses.is_empty() {
-                clauses.extend(self.that_clause(verb).map(|(c, r)| (c, r, None)));
-            }
-            if clauses.is_empty() {
-                clauses.extend(self.evidence_object(verb).map(|(c, r)| (c, r, None)));
-            }
-            if clauses.is_empty() {
-                clauses.extend(self.demanded(verb).map(|(c, r)| (c, r, None)));
-            }
-            if clauses.is_empty() {
-                clauses.extend(self.characterized(verb).map(|(c, r)| (c, r, None)));
+                if let Some(((c, r), shape)) = fallbacks
+                    .into_iter()
+                    .find_map(|(found, shape)| found.map(|f| (f, shape)))
+                {
+                    clauses.push((c, r, None, shape));
+                }
             }
             // No clause, or a clause but no subject: a parse gone wrong. A sentence shaped as a
             // closing attribution still says who reports what.
@@ -79,11 +93,12 @@ impl QuoteView<'_> {
                 .children(verb)
                 .any(|c| matches!(self.relation(c), "nsubj" | "nsubj:pass"));
             if clauses.is_empty() || !has_subject {
-                if let Some(tail) = self.attribution_tail(verb) {
-                    clauses = vec![tail];
+                if let Some((c, r, speaker)) = self.attribution_tail(verb) {
+                    let shape = "the sentence before a closing attribution (\"…, X said\")";
+                    clauses = vec![(c, r, speaker, shape)];
                 }
             }
-            for (clause, mut range, tail_speaker) in clauses {
+            for (clause, mut range, tail_speaker, shape) in clauses {
                 if range.contains(&verb) {
                     continue;
                 }
@@ -145,19 +160,6 @@ impl QuoteView<'_> {
                         .find(|&c| matches!(self.relation(c), "obj" | "iobj"))
                         .map(|c| self.mention_or_token(c));
                 }
-                let shape = if tail_speaker.is_some() {
-                    "the sentence before a closing attribution (\"…, X said\")"
-                } else if crate::speech::is_demand_lemma(&self.lemma(verb))
-                    && self.demanded(verb).is_some()
-                {
-                    "what a verb of asking asks for"
-                } else if crate::speech::is_naming_lemma(&self.lemma(verb)) {
-                    "what a verb of naming says something is"
-                } else if crate::speech::is_belief_lemma(&self.lemma(verb)) {
-                    "complement clause of a verb of thinking"
-                } else {
-                    "complement clause of a speech verb"
-                };
                 out.push(self.indirect_quote(&range, found, shape));
             }
         }
@@ -274,7 +276,17 @@ impl QuoteView<'_> {
     /// its "to" clause). A bare "called" ("called him a liar", "a group called X") asks nothing.
     fn demanded(&self, verb: usize) -> Option<(usize, Range<usize>)> {
         let lemma = self.lemma(verb);
-        if !crate::speech::is_demand_lemma(&lemma) {
+        // "told his staff to stay", "warned Seoul not to respond": a speech verb with an object
+        // and a "to" clause asks as well.
+        // A passive one ("the army was told to prepare") names who was told, not who told.
+        let telling = matches!(lemma.as_str(), "tell" | "warn" | "ask" | "remind")
+            && self
+                .children(verb)
+                .any(|c| self.relation(c) == "xcomp" && c > verb)
+            && !self
+                .children(verb)
+                .any(|c| matches!(self.relation(c), "nsubj:pass" | "aux:pass"));
+        if !crate::speech::is_demand_lemma(&lemma) && !telling {
             return None;
         }
         let a = self.doc.annotations();
