@@ -8,7 +8,7 @@ mod common;
 use common::analyze_seed_day as analyze;
 
 /// (content, kind, speaker entity name or speaker text, cue, addressee, anonymous) per quote.
-fn quotes(doc: &Doc) -> Vec<(String, QuoteKind, String, String, String, bool)> {
+fn quotes(doc: &Doc) -> Vec<Listed> {
     let a = doc.annotations();
     a.quotes
         .iter()
@@ -31,6 +31,25 @@ fn quotes(doc: &Doc) -> Vec<(String, QuoteKind, String, String, String, bool)> {
             )
         })
         .collect()
+}
+
+/// One quote as `quotes` lists it.
+type Listed = (String, QuoteKind, String, String, String, bool);
+
+/// The first reported (indirect) quote, cued by `cue` when given; panics with every quote
+/// found when there is none.
+fn report(found: &[Listed], cue: Option<&str>) -> Listed {
+    found
+        .iter()
+        .find(|q| q.1 == QuoteKind::Indirect && cue.is_none_or(|c| q.3 == c))
+        .cloned()
+        .unwrap_or_else(|| panic!("no report cued by {cue:?} in {found:?}"))
+}
+
+/// The first quote's `why` says `words`.
+fn assert_first_why(doc: &Doc, words: &str) {
+    let why = &doc.annotations().quotes[0].why;
+    assert!(why.contains(words), "{why}");
 }
 
 #[test]
@@ -250,10 +269,7 @@ fn a_participle_of_speech_shares_its_verbs_subject() {
          afford new buses.",
     );
     let found = quotes(&doc);
-    let report = found
-        .iter()
-        .find(|q| q.1 == QuoteKind::Indirect && q.3 == "saying")
-        .unwrap_or_else(|| panic!("no report cued by \"saying\" in {found:?}"));
+    let report = report(&found, Some("saying"));
     assert_eq!(report.2, "Lena Fischer");
     assert!(
         report.0.starts_with("the city could not afford"),
@@ -268,27 +284,20 @@ fn a_verb_of_thinking_attributes_its_clause() {
          The river rose quickly after the storm.",
     );
     let found = quotes(&doc);
-    let report = found
-        .iter()
-        .find(|q| q.1 == QuoteKind::Indirect && q.3 == "believes")
-        .unwrap_or_else(|| panic!("no report cued by \"believes\" in {found:?}"));
+    let report = report(&found, Some("believes"));
     assert_eq!(report.2, "Tomas Reyes");
     assert!(
         report.0.starts_with("the new dam will protect"),
         "{report:?}"
     );
-    let why = &doc.annotations().quotes[0].why;
-    assert!(why.contains("verb of thinking"), "{why}");
+    assert_first_why(&doc, "verb of thinking");
 }
 
 #[test]
 fn a_report_by_an_unresolved_pronoun_keeps_the_pronoun_as_speaker() {
     let doc = analyze("They said the ferry service would resume in May after the repairs.");
     let found = quotes(&doc);
-    let report = found
-        .iter()
-        .find(|q| q.1 == QuoteKind::Indirect)
-        .unwrap_or_else(|| panic!("no report in {found:?}"));
+    let report = report(&found, None);
     assert_eq!(report.2, "They");
     assert!(
         report.0.starts_with("the ferry service would resume"),
@@ -318,10 +327,7 @@ fn a_report_interrupted_by_its_attribution_is_the_whole_sentence() {
         "The new library, Mayor Lena Fischer said on Monday, will open its doors in the spring.",
     );
     let found = quotes(&doc);
-    let report = found
-        .iter()
-        .find(|q| q.1 == QuoteKind::Indirect)
-        .unwrap_or_else(|| panic!("no report in {found:?}"));
+    let report = report(&found, None);
     assert_eq!(report.2, "Lena Fischer");
     assert_eq!(report.3, "said");
     assert!(report.0.starts_with("The new library,"), "{report:?}");
@@ -401,25 +407,20 @@ fn what_a_verb_of_naming_calls_something_is_reported_and_a_bare_call_is_not() {
         ],
         "{found:?}"
     );
-    let why = &doc.annotations().quotes[0].why;
-    assert!(why.contains("verb of naming"), "{why}");
+    assert_first_why(&doc, "verb of naming");
 }
 
 #[test]
 fn telling_someone_to_act_is_asking() {
     let doc = analyze("Senator Maria Keller told her staff to rest before the vote.");
     let found = quotes(&doc);
-    let report = found
-        .iter()
-        .find(|q| q.1 == QuoteKind::Indirect)
-        .unwrap_or_else(|| panic!("no report in {found:?}"));
+    let report = report(&found, None);
     assert_eq!(report.0, "her staff to rest before the vote");
     assert_eq!(
         (report.2.as_str(), report.3.as_str()),
         ("Maria Keller", "told")
     );
-    let why = &doc.annotations().quotes[0].why;
-    assert!(why.contains("verb of asking"), "{why}");
+    assert_first_why(&doc, "verb of asking");
 }
 
 #[test]
