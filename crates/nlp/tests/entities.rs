@@ -322,3 +322,25 @@ fn an_unknown_organization_takes_the_sector_of_a_role_word_in_its_name() {
     assert_eq!(sector_of("Security Service").as_deref(), Some("SPY"));
     assert_eq!(sector_of("Ministry of Fisheries").as_deref(), Some("GOV"));
 }
+
+#[test]
+fn a_place_after_a_role_is_where_the_actor_is() {
+    let kb = Kb::bundled().expect("bundled KB");
+    let code = |text: &str| {
+        let doc = analyze(text, None);
+        let guess = dateline_nlp::entities::code_short_text(&doc, kb, None);
+        (guess.country, guess.sector, guess.why)
+    };
+    let (country, sector, why) = code("Hindu leaders in Nepal");
+    assert_eq!(
+        (country.as_deref(), sector.as_deref()),
+        (Some("NPL"), Some("REL")),
+        "{why}"
+    );
+    let (country, sector, why) = code("protesters in Paris");
+    assert_eq!(
+        (country.as_deref(), sector.as_deref()),
+        (Some("FRA"), Some("CVL")),
+        "{why}"
+    );
+}

@@ -30,7 +30,7 @@ const ANONYMOUS_HEADS: [&str; 14] = [
 ];
 
 /// Role nouns every sector has: their sector gives way to a role word before them.
-const BROAD_HEADS: [&str; 12] = [
+pub(super) const BROAD_HEADS: [&str; 12] = [
     "officer",
     "official",
     "worker",
@@ -184,7 +184,12 @@ fn trim(view: &View, mut range: Range<usize>) -> Range<usize> {
 /// A sector from the modifiers of a role noun ("military chiefs" → MIL), nearest first; the
 /// longest role phrase ending at a word counts ("an intelligence agency officer" is SPY from
 /// "intelligence agency", not GOV from "agency").
-fn sector_of_description(view: &View, kb: &Kb, start: usize, head: usize) -> Option<String> {
+pub(super) fn sector_of_description(
+    view: &View,
+    kb: &Kb,
+    start: usize,
+    head: usize,
+) -> Option<String> {
     (start..head).rev().find_map(|t| {
         if view.kb_match[t].is_some() {
             return None; // a word of a name ("European Union" is not a trade union)

@@ -3,6 +3,7 @@
 
 use dateline_core::{Doc, EntityType};
 
+use super::descriptions::{sector_of_description, BROAD_HEADS};
 use super::modifiers::{country_of_token, title_ending_at};
 use super::place_names::country_in_name;
 use super::view::View;
@@ -35,7 +36,7 @@ pub fn code_short_text(doc: &Doc, kb: &Kb, gazetteer: Option<&Gazetteer>) -> Act
         .filter(|e| {
             !matches!(e.entity_type, EntityType::Norp) || doc.annotations().entities.len() == 1
         })
-        .filter(|e| !is_posting(&view, e))
+        .filter(|e| !is_posting(&view, e) && !is_whereabouts(&view, e))
         .max_by_key(|e| {
             (
                 covered(e),
@@ -139,6 +140,26 @@ fn is_posting(view: &View, entity: &dateline_core::Entity) -> bool {
     !entity.mentions.is_empty() && entity.mentions.iter().all(|m| sent_to(m.span.start))
 }
 
+/// Whether `entity` is only where the actor is: a place after a role noun and a preposition
+/// of place ("Muslim leaders in France", "protesters across Iran"); the role names the actor.
+fn is_whereabouts(view: &View, entity: &dateline_core::Entity) -> bool {
+    if !matches!(entity.entity_type, EntityType::Gpe | EntityType::Loc) {
+        return false;
+    }
+    let placed = |start: u32| {
+        let Some(first) = (0..view.len()).find(|&t| view.spans[t].start >= start) else {
+            return false;
+        };
+        first >= 2
+            && matches!(
+                view.lowers[first - 1].as_str(),
+                "in" | "across" | "throughout" | "inside" | "near" | "at"
+            )
+            && view.upos(first - 2) == "NOUN"
+    };
+    !entity.mentions.is_empty() && entity.mentions.iter().all(|m| placed(m.span.start))
+}
+
 /// The sector of the last role noun among `tokens`, read with the word before it when the two
 /// make a role ("central bank" is GOV, "bank" alone BUS).
 fn head_sector_in(view: &View, kb: &Kb, tokens: &[usize]) -> Option<String> {
@@ -167,10 +188,19 @@ fn head_sector(view: &View, kb: &Kb) -> Option<String> {
         }
         let lemma = view.lemma(t).to_lowercase();
         let phrase = title_ending_at(view, kb, t + 1, 0).filter(|(first, _)| *first < t);
-        phrase
+        let sector = phrase
             .map(|(_, title)| title)
             .or_else(|| kb.title(&lemma))
             .or_else(|| kb.title(&view.lowers[t]))
-            .and_then(|title| title.sector.clone())
+            .and_then(|title| title.sector.clone())?;
+        // A head every sector has ("leaders", "officials") takes a role word before it, as
+        // descriptions do: "Muslim leaders" REL, "opposition leaders" OPP.
+        let generic =
+            matches!(sector.as_str(), "GOV" | "UNK") || BROAD_HEADS.contains(&lemma.as_str());
+        let start = phrase.map_or(t, |(first, _)| first);
+        let modifier = generic
+            .then(|| sector_of_description(view, kb, 0, start))
+            .flatten();
+        Some(modifier.unwrap_or(sector))
     })
 }
