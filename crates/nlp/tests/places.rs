@@ -165,3 +165,18 @@ fn georgia_is_the_state_in_a_story_about_the_united_states() {
     let georgia = find(&all, "Georgia");
     assert_eq!((georgia.2.as_deref(), georgia.3), (Some("GEO"), "country"));
 }
+
+#[test]
+fn a_division_of_the_main_country_beats_a_foreign_city_of_its_name() {
+    let story = analyze(
+        "Bushfires burned across Australia this week. Crews in Victoria saved 40 homes near \
+         Ballarat, and more were sent from New South Wales.",
+    );
+    let all = places(&story);
+    let victoria = find(&all, "Victoria");
+    assert_eq!((victoria.2.as_deref(), victoria.3), (Some("AUS"), "admin1"));
+    let elsewhere = analyze("Ferries from Victoria to Kowloon were cancelled.");
+    let all = places(&elsewhere);
+    let victoria = find(&all, "Victoria");
+    assert_ne!(victoria.2.as_deref(), Some("AUS"), "{all:?}");
+}

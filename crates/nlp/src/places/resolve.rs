@@ -220,8 +220,9 @@ fn country_and_division(gazetteer: &Gazetteer, name: &str) -> bool {
     })
 }
 
-/// "Georgia" in a story about the United States: the main country's division of that name,
-/// when the country of that name plays no other part in the story.
+/// "Georgia" in a story about the United States, "Victoria" in one about Australia: the main
+/// country's division of that name, when the country or foreign city of that name plays no
+/// other part in the story and the main country has no town of that name.
 fn division_of_main_country<'g>(
     candidates: &[(u32, &'g Entry, NameKind)],
     context: &Context,
@@ -231,18 +232,31 @@ fn division_of_main_country<'g>(
     let &(id, entry, _) = candidates.iter().find(|(_, e, _)| {
         e.feature == PlaceFeature::Admin1 && e.country.as_deref() == Some(dominant)
     })?;
+    let home_town = candidates
+        .iter()
+        .any(|(_, e, _)| e.feature == PlaceFeature::City && e.country.as_deref() == Some(dominant));
+    if home_town {
+        return None;
+    }
     let rival = candidates.iter().find(|(_, e, _)| {
-        e.feature == PlaceFeature::Country && e.country.as_deref() != Some(dominant)
+        matches!(e.feature, PlaceFeature::Country | PlaceFeature::City)
+            && e.country.as_deref() != Some(dominant)
     })?;
     if context.weight(rival.1.country.as_deref()) > 0 {
         return None;
     }
+    let what = if rival.1.feature == PlaceFeature::Country {
+        "a country"
+    } else {
+        "a foreign city"
+    };
     Some(Choice {
         id,
         entry,
-        why: "a division of the story's main country; a country has the same name, but the story \
-              is not about it"
-            .to_string(),
+        why: format!(
+            "a division of the story's main country; {what} has the same name, but the story is \
+             not about its country"
+        ),
     })
 }
 
