@@ -487,9 +487,14 @@ fn load_divisions(
             .split('|')
             .filter(|n| !n.is_empty())
             .partition(|n| n.starts_with('='));
+        let demonym = NATION_DEMONYMS
+            .iter()
+            .find(|(nation, nation_name, _)| *nation == country && *nation_name == f[1])
+            .map(|(_, _, demonym)| (demonym.to_string(), NameKind::Demonym));
         let names = std::iter::once(f[1])
             .chain(folded)
-            .map(|n| (n.to_string(), NameKind::Name));
+            .map(|n| (n.to_string(), NameKind::Name))
+            .chain(demonym);
         let id = gazetteer.add(entry, names);
         for form in exact {
             gazetteer
@@ -536,6 +541,16 @@ fn load_landmarks(gazetteer: &mut Gazetteer, text: &str) -> Result<(), Gazetteer
     }
     Ok(())
 }
+
+/// The adjectives of the United Kingdom's four countries, which are divisions here and have
+/// no entry in the KB's country list: "English", "Scottish", "Welsh", "Northern Irish". Like a
+/// country's demonym, a place only where a reader asks for those.
+const NATION_DEMONYMS: [(&str, &str, &str); 4] = [
+    ("GBR", "England", "English"),
+    ("GBR", "Scotland", "Scottish"),
+    ("GBR", "Wales", "Welsh"),
+    ("GBR", "Northern Ireland", "Northern Irish"),
+];
 
 /// The adjectives of the continents, which English forms regularly and GeoNames does not list:
 /// "European leaders", "African Union". Like a country's demonym, a place only where a reader
@@ -669,6 +684,18 @@ mod tests {
             "data/gazetteer/division-centres.tsv:2: no division \"Kharkov Oblast\" of UKR in \
              admin1.tsv or counties.tsv"
         );
+    }
+
+    #[test]
+    fn the_uk_nations_have_their_adjectives() {
+        let gazetteer = Gazetteer::bundled().unwrap();
+        let welsh = gazetteer.lookup("Welsh");
+        let wales = welsh
+            .iter()
+            .find(|(_, kind)| *kind == NameKind::Demonym)
+            .and_then(|(id, _)| gazetteer.entry(*id))
+            .expect("Welsh names Wales");
+        assert_eq!(wales.name, "Wales");
     }
 
     #[test]
