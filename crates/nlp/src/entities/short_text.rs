@@ -109,6 +109,11 @@ pub fn code_short_text(doc: &Doc, kb: &Kb, gazetteer: Option<&Gazetteer>) -> Act
     }
 }
 
+/// The first token starting at or after byte `start` (a mention's first token).
+fn first_token_at(view: &View, start: u32) -> Option<usize> {
+    (0..view.len()).find(|&t| view.spans[t].start >= start)
+}
+
 /// Envoys named by where they are sent: "ambassador to the United Nations" is no UN official.
 const ENVOYS: [&str; 8] = [
     "ambassador",
@@ -125,7 +130,7 @@ const ENVOYS: [&str; 8] = [
 /// the United Nations"): the actor is the envoy's country, not the post.
 fn is_posting(view: &View, entity: &dateline_core::Entity) -> bool {
     let sent_to = |start: u32| {
-        let Some(first) = (0..view.len()).find(|&t| view.spans[t].start >= start) else {
+        let Some(first) = first_token_at(view, start) else {
             return false;
         };
         let before_the = if first > 0 && view.lowers[first - 1] == "the" {
@@ -147,7 +152,7 @@ fn is_whereabouts(view: &View, entity: &dateline_core::Entity) -> bool {
         return false;
     }
     let placed = |start: u32| {
-        let Some(first) = (0..view.len()).find(|&t| view.spans[t].start >= start) else {
+        let Some(first) = first_token_at(view, start) else {
             return false;
         };
         first >= 2

@@ -70,20 +70,19 @@ impl QuoteView<'_> {
                 .filter(|&c| self.relation(c) == "ccomp")
                 .map(|c| (c, self.subtree(c), None, complement))
                 .collect();
-            let fallbacks: [(Option<Clause>, &str); 4] = [
-                (self.that_clause(verb), complement),
-                (self.evidence_object(verb), "what a record or study shows"),
-                (self.demanded(verb), "what a verb of asking asks for"),
-                (
-                    self.characterized(verb),
-                    "what a verb of naming says something is",
-                ),
-            ];
+            // Without a complement clause, the other shapes in turn, each tried only if needed.
             if clauses.is_empty() {
-                if let Some(((c, r), shape)) = fallbacks
-                    .into_iter()
-                    .find_map(|(found, shape)| found.map(|f| (f, shape)))
-                {
+                let shaped = |found: Option<Clause>, shape: &'static str| found.map(|f| (f, shape));
+                let found = shaped(self.that_clause(verb), complement)
+                    .or_else(|| shaped(self.evidence_object(verb), "what a record or study shows"))
+                    .or_else(|| shaped(self.demanded(verb), "what a verb of asking asks for"))
+                    .or_else(|| {
+                        shaped(
+                            self.characterized(verb),
+                            "what a verb of naming says something is",
+                        )
+                    });
+                if let Some(((c, r), shape)) = found {
                     clauses.push((c, r, None, shape));
                 }
             }
