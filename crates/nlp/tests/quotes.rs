@@ -432,3 +432,17 @@ fn who_was_told_to_act_is_not_the_speaker() {
         "the troops were told, they did not tell: {found:?}"
     );
 }
+
+#[test]
+fn a_day_after_the_verb_is_never_the_speaker() {
+    let doc = analyze(
+        "\u{201C}Our view is that the bridge will reopen in spring,\u{201D} Transport Minister \
+         Ana Ruiz, D-Ore., said Tuesday.",
+    );
+    let found = quotes(&doc);
+    let quote = found
+        .iter()
+        .find(|q| q.0.starts_with("Our view"))
+        .unwrap_or_else(|| panic!("no quote in {found:?}"));
+    assert_ne!(quote.2, "Tuesday", "{found:?}");
+}

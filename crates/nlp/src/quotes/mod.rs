@@ -332,6 +332,43 @@ impl<'d> QuoteView<'d> {
             .any(|t| !content.contains(&t) && self.is_speech_verb(t))
     }
 
+    /// A day, month or other time word ("said Tuesday", "said last week"), which is never the
+    /// speaker after an inverted verb.
+    fn is_time_word(&self, t: usize) -> bool {
+        const TIME_WORDS: [&str; 26] = [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "today",
+            "yesterday",
+            "tonight",
+            "week",
+            "month",
+            "year",
+            "weekend",
+        ];
+        let a = self.doc.annotations();
+        let word = self.doc.slice(a.tokens[t].span).to_lowercase();
+        TIME_WORDS.contains(&word.as_str())
+            || matches!(self.relation(t), "obl:tmod" | "nmod:tmod" | "obl:npmod")
+    }
+
     /// Speech verbs and the verbs news uses to report statements ("announced that", "denied").
     fn is_reporting_verb(&self, t: usize) -> bool {
         matches!(self.upos(t), "VERB") && crate::speech::is_reporting_lemma(&self.lemma(t))
@@ -398,8 +435,11 @@ impl<'d> QuoteView<'d> {
                 .children(verb)
                 .find(|&c| self.relation(c) == "obl:agent" && !quoted[c]);
             let subject = agent.or_else(|| {
-                self.children(verb)
-                    .find(|&c| matches!(self.relation(c), "nsubj" | "nsubj:pass") && !quoted[c])
+                self.children(verb).find(|&c| {
+                    matches!(self.relation(c), "nsubj" | "nsubj:pass")
+                        && !quoted[c]
+                        && !self.is_time_word(c)
+                })
             });
             // '"…," said the RMA Head': an inverted speaker the parser did not make the subject
             // (not "told her", whose object is the addressee, nor "said at an event").
@@ -411,6 +451,7 @@ impl<'d> QuoteView<'d> {
                                 && c <= verb + 4
                                 && matches!(self.upos(c), "NOUN" | "PROPN")
                                 && !self.children(c).any(|g| self.relation(g) == "case")
+                                && !self.is_time_word(c)
                         })
                     })
                     .flatten()
