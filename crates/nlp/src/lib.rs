@@ -45,4 +45,5 @@ mod speech;
 mod syntax;
 pub mod tagger;
 pub mod time;
+mod time_words;
 mod tsv;

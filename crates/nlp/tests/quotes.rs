@@ -445,4 +445,8 @@ fn a_day_after_the_verb_is_never_the_speaker() {
         .find(|q| q.0.starts_with("Our view"))
         .unwrap_or_else(|| panic!("no quote in {found:?}"));
     assert_ne!(quote.2, "Tuesday", "{found:?}");
+    // A month name is also a surname: "May" stays a speaker.
+    let doc = analyze("\u{201C}The talks will go on,\u{201D} said Clara May on Friday.");
+    let found = quotes(&doc);
+    assert!(found.iter().any(|q| q.2.contains("May")), "{found:?}");
 }

@@ -332,40 +332,17 @@ impl<'d> QuoteView<'d> {
             .any(|t| !content.contains(&t) && self.is_speech_verb(t))
     }
 
-    /// A day, month or other time word ("said Tuesday", "said last week"), which is never the
-    /// speaker after an inverted verb.
+    /// A day or other time word ("said Tuesday", "said last week"), which is never the speaker
+    /// after a speech verb. Month names are left out: "May" is also a surname.
     fn is_time_word(&self, t: usize) -> bool {
-        const TIME_WORDS: [&str; 26] = [
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "today",
-            "yesterday",
-            "tonight",
-            "week",
-            "month",
-            "year",
-            "weekend",
-        ];
         let a = self.doc.annotations();
-        let word = self.doc.slice(a.tokens[t].span).to_lowercase();
-        TIME_WORDS.contains(&word.as_str())
+        let word = self.doc.slice(a.tokens[t].span);
+        crate::time_words::weekday(word).is_some()
+            || crate::time_words::unit(word).is_some()
+            || matches!(
+                word.to_ascii_lowercase().as_str(),
+                "today" | "yesterday" | "tonight"
+            )
             || matches!(self.relation(t), "obl:tmod" | "nmod:tmod" | "obl:npmod")
     }
 

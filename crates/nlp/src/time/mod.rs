@@ -21,7 +21,9 @@ mod recognize;
 mod relation;
 mod resolve;
 mod value;
-mod words;
+
+// The word classes live at the crate level: the quotes stage reads them too.
+use crate::time_words as words;
 
 use std::ops::Range;
 

@@ -1,5 +1,6 @@
 //! The closed word classes time expressions are built from. These are English grammar (twelve
-//! months, seven days, number words), not facts about the world, so they live in code.
+//! months, seven days, number words), not facts about the world, so they live in code. Shared
+//! by the time stage and the quotes stage (a day after "said" is no speaker).
 
 use chrono::Weekday;
 
