@@ -1,6 +1,8 @@
 //! Coding a short actor text ("Armenian Prime Minister", "two Chinese warplanes", "Kyiv police")
 //! as one actor: the entity that covers most of it, else its head role noun and country words.
 
+use std::ops::Range;
+
 use dateline_core::{Doc, EntityType};
 
 use super::descriptions::{sector_of_description, BROAD_HEADS};
@@ -76,8 +78,8 @@ pub fn code_short_text(doc: &Doc, kb: &Kb, gazetteer: Option<&Gazetteer>) -> Act
             .max()
             .unwrap_or(0);
         let after = (0..view.len())
-            .filter(|&t| view.spans[t].start >= name_end)
-            .collect::<Vec<_>>();
+            .find(|&t| view.spans[t].start >= name_end)
+            .map_or(view.len()..view.len(), |first| first..view.len());
         // …unless the name is a group with its own sector: "Boko Haram gunmen" are rebels. (A
         // town's people, CVL, is no such sector: "Delhi police" are police.)
         let own = entity
@@ -85,7 +87,7 @@ pub fn code_short_text(doc: &Doc, kb: &Kb, gazetteer: Option<&Gazetteer>) -> Act
             .clone()
             .filter(|s| !matches!(s.as_str(), "GOV" | "IGO" | "CVL"));
         let sector = own
-            .or_else(|| head_sector_in(&view, kb, &after))
+            .or_else(|| role_sector(&view, kb, after, &["NOUN"]))
             .or_else(|| entity.sector.clone())
             .or_else(|| head_sector(&view, kb))
             .or_else(|| capital.then(|| "GOV".to_string()));
@@ -165,34 +167,17 @@ fn is_whereabouts(view: &View, entity: &dateline_core::Entity) -> bool {
     !entity.mentions.is_empty() && entity.mentions.iter().all(|m| placed(m.span.start))
 }
 
-/// The sector of the last role noun among `tokens`, read with the word before it when the two
-/// make a role ("central bank" is GOV, "bank" alone BUS).
-fn head_sector_in(view: &View, kb: &Kb, tokens: &[usize]) -> Option<String> {
-    tokens.iter().enumerate().rev().find_map(|(at, &t)| {
-        if !matches!(view.upos(t), "NOUN") {
-            return None;
-        }
-        let lemma = view.lemma(t).to_lowercase();
-        let pair = at
-            .checked_sub(1)
-            .map(|before| format!("{} {lemma}", view.lowers[tokens[before]]));
-        pair.and_then(|p| kb.title(&p))
-            .or_else(|| kb.title(&lemma))
-            .or_else(|| kb.title(&view.lowers[t]))
-            .and_then(|title| title.sector.clone())
-    })
-}
-
-/// The sector of the last role noun in the text ("Kyiv police" → COP), read as the longest
-/// role phrase ending there ("military intelligence agency" → SPY, not "agency" → GOV).
-fn head_sector(view: &View, kb: &Kb) -> Option<String> {
-    (0..view.len()).rev().find_map(|t| {
+/// The sector of the last role noun in `tokens` with one of the universal `tags`, read as the
+/// longest role phrase ending there ("military intelligence agency" → SPY, not "agency" →
+/// GOV; "central bank" GOV, "bank" alone BUS).
+fn role_sector(view: &View, kb: &Kb, tokens: Range<usize>, tags: &[&str]) -> Option<String> {
+    tokens.clone().rev().find_map(|t| {
         // A word of a name ("European Union" is not a trade union) is no role noun.
-        if !matches!(view.upos(t), "NOUN" | "PROPN" | "ADJ") || view.kb_match[t].is_some() {
+        if !tags.contains(&view.upos(t)) || view.kb_match[t].is_some() {
             return None;
         }
         let lemma = view.lemma(t).to_lowercase();
-        let phrase = title_ending_at(view, kb, t + 1, 0).filter(|(first, _)| *first < t);
+        let phrase = title_ending_at(view, kb, t + 1, tokens.start).filter(|(first, _)| *first < t);
         let sector = phrase
             .map(|(_, title)| title)
             .or_else(|| kb.title(&lemma))
@@ -204,8 +189,13 @@ fn head_sector(view: &View, kb: &Kb) -> Option<String> {
             matches!(sector.as_str(), "GOV" | "UNK") || BROAD_HEADS.contains(&lemma.as_str());
         let start = phrase.map_or(t, |(first, _)| first);
         let modifier = generic
-            .then(|| sector_of_description(view, kb, 0, start))
+            .then(|| sector_of_description(view, kb, tokens.start, start))
             .flatten();
         Some(modifier.unwrap_or(sector))
     })
+}
+
+/// The sector of the last role noun in the text ("Kyiv police" → COP).
+fn head_sector(view: &View, kb: &Kb) -> Option<String> {
+    role_sector(view, kb, 0..view.len(), &["NOUN", "PROPN", "ADJ"])
 }
