@@ -344,3 +344,50 @@ fn a_place_after_a_role_is_where_the_actor_is() {
         "{why}"
     );
 }
+
+#[test]
+fn a_surname_after_the_full_name_stays_a_person() {
+    // "Jordan" and "Chad" alone are countries in the gazetteer; here they are two people's
+    // surnames, introduced in full first.
+    let doc = analyze(
+        "The Irish film director Neil Jordan and the actor Tom Chad spent a year on the new film. \
+         Jordan said the shoot had been hard. Chad agreed.",
+        Some("2025-08-19"),
+    );
+    let names: Vec<(&str, &str)> = doc
+        .annotations()
+        .names
+        .iter()
+        .map(|n| (doc.slice(n.span), n.class))
+        .collect();
+    for surname in ["Jordan", "Chad"] {
+        assert!(
+            names.contains(&(surname, "PER")),
+            "{surname} alone should be a person: {names:?}"
+        );
+        assert!(
+            !names
+                .iter()
+                .any(|&(text, class)| text == surname && class != "PER"),
+            "{surname} alone should be a person only: {names:?}"
+        );
+    }
+}
+
+#[test]
+fn a_capitalized_title_alone_is_not_a_person() {
+    let doc = analyze(
+        "Officials met in Lisbon on Monday. Maria Costa, the Foreign Ministry Spokesperson, said \
+         the talks had gone well.",
+        Some("2025-08-19"),
+    );
+    let people: Vec<&str> = doc
+        .annotations()
+        .names
+        .iter()
+        .filter(|n| n.class == "PER")
+        .map(|n| doc.slice(n.span))
+        .collect();
+    assert!(!people.contains(&"Spokesperson"), "{people:?}");
+    assert!(people.contains(&"Maria Costa"), "{people:?}");
+}

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use dateline_core::{EntityType, MentionKind};
+use dateline_core::{ByteSpan, EntityType, MentionKind, NameSpan};
 
 use super::modifiers::{age_of, country_of_token, modifiers_before, title_ending_at, Modifiers};
 use super::view::View;
@@ -141,13 +141,41 @@ pub(crate) fn collect(view: &View, kb: &Kb, day: Option<u32>) -> Vec<Draft> {
     drafts
 }
 
+/// The recognizer's names, with an organization written straight before a known person's name
+/// ("Ministry of Foreign Affairs of Ukraine Dmytro Kuleba", press-release style) joined to it:
+/// the organization is the person's title, handled below as for one long name.
+fn titled_people_as_one_name(view: &View, names: &[NameSpan]) -> Vec<NameSpan> {
+    let mut out: Vec<NameSpan> = Vec::with_capacity(names.len());
+    for name in names {
+        let start = name.tokens.start as usize;
+        let known_person = view.kb_match[start].as_ref().is_some_and(|(r, targets)| {
+            r.start == start
+                && r.end == name.tokens.end as usize
+                && targets.iter().any(|t| matches!(t, Target::Person(_)))
+        });
+        if let Some(previous) = out.last_mut() {
+            if name.class == "PER"
+                && previous.class == "ORG"
+                && previous.tokens.end == name.tokens.start
+                && known_person
+            {
+                previous.tokens.end = name.tokens.end;
+                previous.span = ByteSpan::new(previous.span.start as usize, name.span.end as usize);
+                continue;
+            }
+        }
+        out.push(name.clone());
+    }
+    out
+}
+
 /// The recognizer's names (typed by the KB where it knows them) and the KB's names the
 /// recognizer missed, in text order.
 fn name_candidates(view: &View, kb: &Kb) -> Vec<NameCandidate> {
-    let names = &view.doc.annotations().names;
+    let names = titled_people_as_one_name(view, &view.doc.annotations().names);
     let mut out = Vec::new();
     let mut in_name = vec![false; view.len()];
-    for name in names {
+    for name in &names {
         let mut range = name.tokens.start as usize..name.tokens.end as usize;
         if has_inner_lowercase(view, &range) {
             continue; // "Vladimir Putin in Alaska": a run-on; the KB and the words decide.

@@ -82,6 +82,8 @@ pub struct NerDocument {
     pub(crate) sentences: Vec<Range<usize>>,
     gazetteer: Vec<Option<GazetteerMark>>,
     title_before: Vec<bool>,
+    /// Whether the word is itself a KB title or role noun ("spokesperson", "minister").
+    is_title: Vec<bool>,
     seen_lower: Vec<bool>,
     caps_sentence: Vec<bool>,
     clusters: Vec<(u16, u16)>,
@@ -125,6 +127,7 @@ impl NerDocument {
                 gazetteer[i] = Some(GazetteerMark { position, kind });
             }
         }
+        let is_title: Vec<bool> = lowers.iter().map(|w| kb.title(w).is_some()).collect();
         let title_before = (0..tokens.len())
             .map(|i| i > 0 && kb.title(&lowers[i - 1]).is_some())
             .collect();
@@ -166,6 +169,7 @@ impl NerDocument {
             sentences: sentences.to_vec(),
             gazetteer,
             title_before,
+            is_title,
             seen_lower,
             caps_sentence,
         }
@@ -182,22 +186,54 @@ impl NerDocument {
     }
 
     /// The normalized word at `i`.
+    /// Whether a KB name starts at token `i` (`false` past the end).
+    pub(crate) fn starts_kb_name(&self, i: usize) -> bool {
+        self.gazetteer
+            .get(i)
+            .copied()
+            .flatten()
+            .is_some_and(|m| matches!(m.position, 0 | 3))
+    }
+
+    /// Whether token `i` is a KB title or role noun.
+    pub(crate) fn is_title(&self, i: usize) -> bool {
+        self.is_title.get(i).copied().unwrap_or(false)
+    }
+
+    /// Whether token `i` is part of a KB name.
+    pub(crate) fn in_kb_name(&self, i: usize) -> bool {
+        self.gazetteer.get(i).copied().flatten().is_some()
+    }
+
     pub(crate) fn word(&self, i: usize) -> &str {
         &self.words[i]
     }
 
-    /// Features of labelling token `i` of the sentence `sentence`, given the previous labels
-    /// and what this word was labelled earlier in the document.
-    pub(crate) fn extract(
+    /// The features of token `i` that depend on the two labels before it (appended to `out`):
+    /// the only ones a beam's hypotheses do not share.
+    pub(crate) fn extract_previous_labels(
+        &self,
+        i: usize,
+        prev: u64,
+        prev2: u64,
+        out: &mut Features,
+    ) {
+        let l = self.lowers[i].as_str();
+        let t = self.tags.get(i).map_or("", String::as_str);
+        out.push(FeatureHasher::new(PREV_LABEL).num(prev));
+        out.push(FeatureHasher::new(PREV_LABELS).num(prev).num(prev2));
+        out.push(FeatureHasher::new(PREV_LABEL_LOWER).num(prev).str(l));
+        out.push(FeatureHasher::new(PREV_LABEL_TAG).num(prev).str(t));
+    }
+
+    /// The features of token `i` that do not depend on earlier labels (appended to `out`).
+    pub(crate) fn extract_context(
         &self,
         i: usize,
         sentence: &Range<usize>,
-        prev: u64,
-        prev2: u64,
         history: &HashMap<String, u64>,
         out: &mut Features,
     ) {
-        out.clear();
         let at = |offset: isize| -> Option<usize> {
             let j = i as isize + offset;
             (j >= sentence.start as isize && j < sentence.end as isize).then_some(j as usize)
@@ -247,10 +283,6 @@ impl NerDocument {
         out.add2(TAG_NEXT_TAG, t, tag(at(1)));
         out.add2(PREV_LOWER_LOWER, lower(at(-1)), l);
         out.add2(LOWER_NEXT_LOWER, l, lower(at(1)));
-        out.push(FeatureHasher::new(PREV_LABEL).num(prev));
-        out.push(FeatureHasher::new(PREV_LABELS).num(prev).num(prev2));
-        out.push(FeatureHasher::new(PREV_LABEL_LOWER).num(prev).str(l));
-        out.push(FeatureHasher::new(PREV_LABEL_TAG).num(prev).str(t));
         if i == sentence.start {
             out.add(START_SHAPE, s);
         }

@@ -1,15 +1,19 @@
-//! Named-entity recognition: PER, LOC, ORG and MISC names, by a greedy left-to-right averaged
-//! perceptron over BILOU labels.
+//! Named-entity recognition: PER, LOC, ORG and MISC names, by a left-to-right averaged
+//! perceptron over BILOU labels, decoded with a small beam and trained with the same beam
+//! ([`beam`]).
 //!
 //! Features ([`features`]) are the word, its shape and affixes, the words and tags around it, the
 //! two previous predicted labels, the KB names it is part of (countries, capitals, demonyms,
 //! people, organizations — the gazetteer), the GeoNames places it spells ([`places`]), whether
 //! a title word precedes it, and two document-wide facts: what the same word was labelled
-//! earlier in the document, and whether it also appears in lowercase. Decoding only takes label sequences BILOU allows.
+//! earlier in the document, and whether it also appears in lowercase. Decoding only takes label
+//! sequences BILOU allows; afterwards a one-word name that is the surname of a person named in
+//! full in the same document becomes a person.
 //!
 //! The model is trained by `dateline train ner` on CoNLL-2003 (Reuters newswire) and bundled as
 //! `data/models/ner.bin.gz`. [`Recognizer`] is immutable: share one between threads.
 
+mod beam;
 mod features;
 mod places;
 mod train;
@@ -22,7 +26,7 @@ use dateline_core::{ByteSpan, Doc, NameSpan};
 use crate::clusters::WordClusters;
 use crate::gazetteer::Gazetteer;
 use crate::kb::Kb;
-use crate::perceptron::{Features, Model, ModelError};
+use crate::perceptron::{Model, ModelError};
 pub use features::NerDocument;
 pub use train::{bio_to_bilou, NerTrainer, TrainDocument};
 
@@ -154,8 +158,13 @@ impl Recognizer {
 
     /// Finds the names of a prepared document.
     pub fn recognize_document(&self, document: &NerDocument) -> Vec<Name> {
-        let classes = decode(document, &self.labels, &mut ModelStep(&self.model));
-        spans(&classes, &self.labels)
+        let classes = beam::decode_beam(document, &self.labels, &|f, s| self.model.scores(f, s));
+        let mut names = spans(&classes, &self.labels);
+        surnames_stay_people(document, &mut names);
+        for name in &mut names {
+            drop_article_before_kb_name(document, name);
+        }
+        names
     }
 
     /// Finds the names of `doc` (tokens, sentences and tags must be there) and writes
@@ -194,72 +203,6 @@ impl Recognizer {
     }
 }
 
-/// What decoding asks of a model: scores for a token's features, and (when training) the label
-/// chosen, to learn from.
-pub(crate) trait Step {
-    /// Fills the class scores for `features`.
-    fn score(&mut self, features: &[u64], scores: &mut Vec<f32>);
-    /// Told the label chosen for token `token`.
-    fn chosen(&mut self, _token: usize, _features: &[u64], _label: usize) {}
-}
-
-/// Scoring with a trained model.
-struct ModelStep<'m>(&'m Model);
-
-impl Step for ModelStep<'_> {
-    fn score(&mut self, features: &[u64], scores: &mut Vec<f32>) {
-        self.0.scores(features, scores);
-    }
-}
-
-/// Greedy decoding over a document, sentence by sentence, with BILOU constraints: the one loop
-/// both running and training use. Returns one label index per token.
-pub(crate) fn decode(document: &NerDocument, labels: &[Label], step: &mut impl Step) -> Vec<usize> {
-    let mut out = vec![0; document.len()];
-    let mut features = Features::new();
-    let mut scores = Vec::new();
-    let mut history: HashMap<String, u64> = HashMap::new();
-    for sentence in &document.sentences {
-        let (mut prev, mut prev2) = (START, START);
-        let mut previous: Option<Label> = None;
-        for i in sentence.clone() {
-            document.extract(i, sentence, prev, prev2, &history, &mut features);
-            step.score(features.hashes(), &mut scores);
-            let last = i + 1 == sentence.end;
-            let best = best_valid(&scores, labels, previous, last);
-            step.chosen(i, features.hashes(), best);
-            out[i] = best;
-            prev2 = prev;
-            prev = best as u64;
-            previous = Some(labels[best]);
-        }
-        remember(document, sentence, &out, labels, &mut history);
-    }
-    out
-}
-
-/// The best-scoring label allowed after `previous`.
-pub(crate) fn best_valid(
-    scores: &[f32],
-    labels: &[Label],
-    previous: Option<Label>,
-    last: bool,
-) -> usize {
-    let mut best = 0;
-    let mut best_score = f32::NEG_INFINITY;
-    for (i, label) in labels.iter().enumerate() {
-        if !label.may_follow(previous) || (last && !label.may_end()) {
-            continue;
-        }
-        let s = scores.get(i).copied().unwrap_or(0.0);
-        if s > best_score {
-            best = i;
-            best_score = s;
-        }
-    }
-    best
-}
-
 /// Records the class each word of the sentence was labelled with, for later sentences.
 pub(crate) fn remember(
     document: &NerDocument,
@@ -279,6 +222,50 @@ pub(crate) fn remember(
         if word.chars().next().is_some_and(char::is_uppercase) {
             history.insert(word.to_string(), class);
         }
+    }
+}
+
+/// A one-word name that is the surname of a person named in full elsewhere in the document is
+/// that person: news introduces "Neil Jordan" once and writes "Jordan" after, and the gazetteer
+/// must not turn him into the country, nor a cardinal into a village. A one-word person name
+/// that is no one's surname but a title or role noun ("the State Department Spokesperson")
+/// names no one and is dropped; "King" stays when a Mr King was named in full.
+fn surnames_stay_people(document: &NerDocument, names: &mut Vec<Name>) {
+    let surnames: Vec<&str> = names
+        .iter()
+        .filter(|n| n.class == "PER" && n.tokens.len() >= 2)
+        .map(|n| document.word(n.tokens.end - 1))
+        .filter(|w| w.chars().count() > 1 && w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    names.retain(|n| {
+        let lone_title = n.class == "PER"
+            && n.tokens.len() == 1
+            && document.is_title(n.tokens.start)
+            && !surnames.contains(&document.word(n.tokens.start));
+        !lone_title
+    });
+    for name in names
+        .iter_mut()
+        .filter(|n| n.class != "PER" && n.tokens.len() == 1)
+    {
+        let word = document.word(name.tokens.start);
+        if surnames.contains(&word) {
+            name.class = "PER";
+        }
+    }
+}
+
+/// "The Commerce Department" at a sentence start is the KB's "Commerce Department": the article
+/// is not part of the name unless the KB's name has it, or the name is one the KB does not know
+/// ("The Oval", "The Times" stay whole).
+fn drop_article_before_kb_name(document: &NerDocument, name: &mut Name) {
+    let first = name.tokens.start;
+    if name.tokens.len() >= 2
+        && document.word(first) == "The"
+        && !document.in_kb_name(first)
+        && document.starts_kb_name(first + 1)
+    {
+        name.tokens.start += 1;
     }
 }
 

@@ -1,11 +1,12 @@
-//! Training the recognizer: greedy decoding exactly as at run time (previous labels and the
-//! document history are the model's own predictions), perceptron update at each wrong token.
+//! Training the recognizer: the beam decoding of run time ([`super::beam`]; previous labels and
+//! the document history are the model's own predictions), with an early update whenever the gold
+//! label sequence of a sentence drops out of the beam or does not finish first.
 
 use std::ops::Range;
 
 use dateline_core::ByteSpan;
 
-use super::{decode, label_names, Label, NerDocument, Recognizer, Step};
+use super::{label_names, Label, NerDocument, Recognizer};
 use crate::clusters::WordClusters;
 use crate::gazetteer::Gazetteer;
 use crate::kb::Kb;
@@ -98,27 +99,6 @@ pub fn bio_to_bilou(bio: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// Training through the decoding loop: score with the current weights, then move weight from
-/// the chosen label to the gold one.
-struct TrainStep<'t> {
-    trainer: &'t mut Trainer,
-    gold: &'t [usize],
-    correct: usize,
-}
-
-impl Step for TrainStep<'_> {
-    fn score(&mut self, features: &[u64], scores: &mut Vec<f32>) {
-        self.trainer.scores(features, scores);
-    }
-
-    fn chosen(&mut self, token: usize, features: &[u64], label: usize) {
-        let truth = self.gold.get(token).copied().unwrap_or(0);
-        self.trainer.update(features, truth, label);
-        self.trainer.tick();
-        self.correct += usize::from(label == truth);
-    }
-}
-
 /// Trains a [`Recognizer`] epoch by epoch.
 #[derive(Debug, Clone)]
 pub struct NerTrainer {
@@ -146,13 +126,8 @@ impl NerTrainer {
     pub fn epoch(&mut self, documents: &[TrainDocument], order: &[usize]) -> usize {
         let mut correct = 0;
         for doc in order.iter().filter_map(|&i| documents.get(i)) {
-            let mut step = TrainStep {
-                trainer: &mut self.trainer,
-                gold: &doc.gold,
-                correct: 0,
-            };
-            decode(&doc.document, &self.labels, &mut step);
-            correct += step.correct;
+            correct +=
+                super::beam::train_beam(&doc.document, &self.labels, &doc.gold, &mut self.trainer);
         }
         correct
     }

@@ -85,6 +85,19 @@ impl Trainer {
         }
     }
 
+    /// Adds `delta` to `class`'s weight of every feature: one side of an update whose two sides
+    /// have different features (a sequence model's gold and guessed label contexts). Admits
+    /// every feature at once, whatever [`Trainer::with_min_updates`] says.
+    pub fn reward(&mut self, features: &[u64], class: usize, delta: f32) {
+        if class >= self.classes {
+            return;
+        }
+        for &feature in features {
+            let row = self.row(feature);
+            self.nudge(row * self.classes + class, delta);
+        }
+    }
+
     /// Advances the clock once per training example (after its update, if any).
     pub fn tick(&mut self) {
         self.step = self.step.saturating_add(1);

@@ -1,0 +1,249 @@
+//! Beam decoding over BILOU labels, and the training that makes its scores comparable.
+//!
+//! Greedy decoding that opens a name on a wrong word must then continue and close it, whatever
+//! the next words look like (a "B-ORG" on a channel's name dragging the span over a comma into
+//! the next name). A beam keeps a few label sequences per sentence, so a better continuation can
+//! win. Summed perceptron scores only rank whole sequences when the model was trained on whole
+//! sequences, so training runs the same beam with early update (Collins and Roark 2004): as soon
+//! as the gold sequence falls out of the beam, weight moves from the best sequence's prefix to
+//! the gold prefix.
+//!
+//! Only four features depend on the labels before a token ([`NerDocument::extract_previous_labels`]);
+//! the rest are scored once per token and shared by every hypothesis.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::perceptron::{Features, Trainer};
+
+use super::{remember, Label, NerDocument, START};
+
+/// Label sequences kept per sentence.
+pub(crate) const BEAM_WIDTH: usize = 4;
+
+/// One hypothesis: its labels for the sentence so far and their summed score.
+#[derive(Debug, Clone)]
+struct Hypothesis {
+    score: f32,
+    labels: Vec<usize>,
+}
+
+impl Hypothesis {
+    fn start(capacity: usize) -> Hypothesis {
+        Hypothesis {
+            score: 0.0,
+            labels: Vec::with_capacity(capacity),
+        }
+    }
+
+    /// The label `back` tokens before the next one, as the feature number the model knows.
+    fn previous(&self, back: usize) -> u64 {
+        self.labels
+            .len()
+            .checked_sub(back)
+            .map_or(START, |at| self.labels[at] as u64)
+    }
+}
+
+/// Scratch space reused across tokens.
+#[derive(Default)]
+struct Buffers {
+    features: Features,
+    shared: Vec<f32>,
+    own: Vec<f32>,
+    candidates: Vec<(f32, usize, usize)>,
+}
+
+/// Where a sentence is being decoded.
+struct Position<'a> {
+    document: &'a NerDocument,
+    sentence: &'a Range<usize>,
+    history: &'a HashMap<String, u64>,
+    labels: &'a [Label],
+}
+
+/// Extends every hypothesis by one token `i`, keeping the best [`BEAM_WIDTH`]. Ties go to the
+/// earlier hypothesis and the lower label, so the result never depends on sort stability.
+fn advance(
+    at: &Position,
+    i: usize,
+    beam: &[Hypothesis],
+    score: &dyn Fn(&[u64], &mut Vec<f32>),
+    buffers: &mut Buffers,
+) -> Vec<Hypothesis> {
+    let Buffers {
+        features,
+        shared,
+        own,
+        candidates,
+    } = buffers;
+    features.clear();
+    at.document
+        .extract_context(i, at.sentence, at.history, features);
+    score(features.hashes(), shared);
+    let last = i + 1 == at.sentence.end;
+    candidates.clear();
+    for (h, hypothesis) in beam.iter().enumerate() {
+        features.clear();
+        at.document.extract_previous_labels(
+            i,
+            hypothesis.previous(1),
+            hypothesis.previous(2),
+            features,
+        );
+        score(features.hashes(), own);
+        let previous = hypothesis.labels.last().map(|&p| at.labels[p]);
+        for (c, label) in at.labels.iter().enumerate() {
+            if !label.may_follow(previous) || (last && !label.may_end()) {
+                continue;
+            }
+            let gain = shared.get(c).copied().unwrap_or(0.0) + own.get(c).copied().unwrap_or(0.0);
+            candidates.push((hypothesis.score + gain, h, c));
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    candidates
+        .iter()
+        .take(BEAM_WIDTH)
+        .map(|&(score, h, c)| {
+            let mut labels = beam[h].labels.clone();
+            labels.push(c);
+            Hypothesis { score, labels }
+        })
+        .collect()
+}
+
+/// Beam decoding over a document, sentence by sentence; the document history (what a word was
+/// labelled before) is the best sequence's. Returns one label index per token.
+pub(crate) fn decode_beam(
+    document: &NerDocument,
+    labels: &[Label],
+    score: &dyn Fn(&[u64], &mut Vec<f32>),
+) -> Vec<usize> {
+    let mut out = vec![0; document.len()];
+    let mut history: HashMap<String, u64> = HashMap::new();
+    let mut buffers = Buffers::default();
+    for sentence in &document.sentences {
+        let at = Position {
+            document,
+            sentence,
+            history: &history,
+            labels,
+        };
+        let mut beam = vec![Hypothesis::start(sentence.len())];
+        for i in sentence.clone() {
+            let next = advance(&at, i, &beam, score, &mut buffers);
+            if !next.is_empty() {
+                beam = next;
+            }
+        }
+        if let Some(best) = beam.first() {
+            for (slot, &label) in out[sentence.clone()].iter_mut().zip(&best.labels) {
+                *slot = label;
+            }
+        }
+        remember(document, sentence, &out, labels, &mut history);
+    }
+    out
+}
+
+/// One training pass over a document: the beam of [`decode_beam`] with early update against
+/// `gold`. Returns the tokens the best sequence labelled right (counted up to each update).
+pub(crate) fn train_beam(
+    document: &NerDocument,
+    labels: &[Label],
+    gold: &[usize],
+    trainer: &mut Trainer,
+) -> usize {
+    let mut out = vec![0; document.len()];
+    let mut history: HashMap<String, u64> = HashMap::new();
+    let mut buffers = Buffers::default();
+    let mut correct = 0;
+    for sentence in &document.sentences {
+        let truth = &gold[sentence.clone()];
+        let mut beam = vec![Hypothesis::start(sentence.len())];
+        let mut updated = false;
+        for i in sentence.clone() {
+            let next = {
+                let at = Position {
+                    document,
+                    sentence,
+                    history: &history,
+                    labels,
+                };
+                let score = |f: &[u64], s: &mut Vec<f32>| trainer.scores(f, s);
+                advance(&at, i, &beam, &score, &mut buffers)
+            };
+            if next.is_empty() {
+                break;
+            }
+            beam = next;
+            trainer.tick();
+            if updated {
+                continue;
+            }
+            let done = i + 1 - sentence.start;
+            let gold_kept = beam.iter().any(|h| h.labels[..] == truth[..done]);
+            let finished = i + 1 == sentence.end;
+            if !gold_kept || (finished && beam[0].labels[..] != truth[..]) {
+                let guess = beam[0].labels.clone();
+                let at = Position {
+                    document,
+                    sentence,
+                    history: &history,
+                    labels,
+                };
+                update(&at, &truth[..done], &guess, trainer, &mut buffers);
+                updated = true;
+            }
+        }
+        if let Some(best) = beam.first() {
+            correct += best
+                .labels
+                .iter()
+                .zip(truth)
+                .filter(|(guess, gold)| guess == gold)
+                .count();
+            for (slot, &label) in out[sentence.clone()].iter_mut().zip(&best.labels) {
+                *slot = label;
+            }
+        }
+        remember(document, sentence, &out, labels, &mut history);
+    }
+    correct
+}
+
+/// Moves weight from the features of the `guess` prefix to those of the `gold` prefix, token by
+/// token; a token whose label and previous labels agree in both changes nothing.
+fn update(
+    at: &Position,
+    gold: &[usize],
+    guess: &[usize],
+    trainer: &mut Trainer,
+    buffers: &mut Buffers,
+) {
+    let previous = |labels: &[usize], t: usize, back: usize| {
+        t.checked_sub(back).map_or(START, |at| labels[at] as u64)
+    };
+    let (document, sentence) = (at.document, at.sentence);
+    for t in 0..gold.len().min(guess.len()) {
+        let i = sentence.start + t;
+        let gold_context = (previous(gold, t, 1), previous(gold, t, 2));
+        let guess_context = (previous(guess, t, 1), previous(guess, t, 2));
+        if gold[t] == guess[t] && gold_context == guess_context {
+            continue;
+        }
+        let features = &mut buffers.features;
+        if gold[t] != guess[t] {
+            features.clear();
+            document.extract_context(i, sentence, at.history, features);
+            trainer.update(features.hashes(), gold[t], guess[t]);
+        }
+        features.clear();
+        document.extract_previous_labels(i, gold_context.0, gold_context.1, features);
+        trainer.reward(features.hashes(), gold[t], 1.0);
+        features.clear();
+        document.extract_previous_labels(i, guess_context.0, guess_context.1, features);
+        trainer.reward(features.hashes(), guess[t], -1.0);
+    }
+}
