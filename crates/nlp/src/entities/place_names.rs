@@ -21,8 +21,16 @@ const MIN_POPULATION_ALTERNATE: u64 = 500_000;
 const MAX_WORDS: usize = 3;
 
 /// Words of organization names that are also town names somewhere; never read as a place.
-const NOT_PLACES: [&str; 40] = [
+const NOT_PLACES: [&str; 48] = [
     "union",
+    "alliance",
+    "coalition",
+    "congress",
+    "assembly",
+    "federation",
+    "association",
+    "foundation",
+    "agency",
     "national",
     "international",
     "federal",
@@ -183,5 +191,8 @@ mod tests {
         assert_eq!(country("National Union of Journalists"), None);
         assert_eq!(country("Supreme Court"), None);
         assert_eq!(country("the group"), None);
+        // Alliance, Ohio and Congress, Arizona are towns; in a name they are its kind.
+        assert_eq!(country("Rural Health Services Alliance"), None);
+        assert_eq!(country("Farmers Congress"), None);
     }
 }
