@@ -180,3 +180,40 @@ fn a_division_of_the_main_country_beats_a_foreign_city_of_its_name() {
     let victoria = find(&all, "Victoria");
     assert_ne!(victoria.2.as_deref(), Some("AUS"), "{all:?}");
 }
+
+#[test]
+fn a_street_the_gazetteer_lacks_lies_in_the_article_s_town() {
+    let doc = analyze(
+        "Crowds filled Galway on Saturday. Police closed Mainguard Street, and the mayor of \
+         Galway thanked the organisers. The Rainbow Mountains stayed quiet.",
+    );
+    let text = doc.text();
+    let span = |needle: &str| {
+        let start = text.find(needle).unwrap() as u32;
+        dateline_core::ByteSpan {
+            start,
+            end: start + needle.len() as u32,
+        }
+    };
+    let gazetteer = dateline_nlp::gazetteer::Gazetteer::bundled().unwrap();
+    let second = text.rfind("Galway").unwrap() as u32;
+    let given = [
+        span("Galway"),
+        span("Mainguard Street"),
+        span("Rainbow Mountains"),
+        dateline_core::ByteSpan {
+            start: second,
+            end: second + 6,
+        },
+    ];
+    let resolved = dateline_nlp::places::resolve_spans(&doc, gazetteer, &given);
+    let town = resolved[0].as_ref().expect("Galway resolved");
+    let street = resolved[1].as_ref().expect("the street placed in the town");
+    assert_eq!(street.feature.as_str(), "landmark");
+    assert_eq!(street.name, "Mainguard Street");
+    assert_eq!(street.geonameid, None);
+    assert_eq!(street.coordinates, town.coordinates);
+    assert_eq!(street.country.as_deref(), Some("IRL"));
+    // No word of a local place: left unresolved rather than put in the town.
+    assert!(resolved[2].is_none(), "{:?}", resolved[2]);
+}

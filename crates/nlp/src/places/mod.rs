@@ -38,6 +38,120 @@ pub fn resolve_spans(doc: &Doc, gazetteer: &Gazetteer, spans: &[ByteSpan]) -> Ve
     resolve_toponyms(doc, gazetteer, &toponyms)
 }
 
+/// Last words of a local place: a street, a building, a neighbourhood. GeoNames' towns do not
+/// hold them, but the article's own town does.
+const LOCAL_PLACE_WORDS: &[&str] = &[
+    "street",
+    "st",
+    "st.",
+    "road",
+    "rd",
+    "rd.",
+    "avenue",
+    "ave",
+    "ave.",
+    "boulevard",
+    "blvd",
+    "lane",
+    "drive",
+    "way",
+    "square",
+    "plaza",
+    "park",
+    "church",
+    "cathedral",
+    "chapel",
+    "mosque",
+    "temple",
+    "synagogue",
+    "hospital",
+    "school",
+    "library",
+    "museum",
+    "inn",
+    "hotel",
+    "bridge",
+    "canal",
+    "plantation",
+    "railroad",
+    "railway",
+    "station",
+    "market",
+    "mall",
+    "stadium",
+    "arena",
+    "quarter",
+    "neighborhood",
+    "neighbourhood",
+    "building",
+    "tower",
+    "hall",
+    "house",
+    "center",
+    "centre",
+    "cemetery",
+    "pier",
+    "courthouse",
+    "campus",
+    "theater",
+    "theatre",
+];
+
+/// A toponym the gazetteer cannot resolve but written as a local place ("Frenchmen Street",
+/// "Holy Redeemer Church") lies in the town the article is about: the town resolved most often
+/// in it, at least twice. It becomes a landmark at that town's point, with no GeoNames id of
+/// its own, and says so.
+fn place_local_names_in_main_town(doc: &Doc, toponyms: &[Toponym], places: &mut [Option<Place>]) {
+    let mut counts: Vec<(u64, usize, &Place)> = Vec::new(); // (geonameid, mentions, first)
+    for place in places.iter().flatten() {
+        let Some(id) = place
+            .geonameid
+            .filter(|_| place.feature == PlaceFeature::City)
+        else {
+            continue;
+        };
+        match counts.iter_mut().find(|(g, _, _)| *g == id) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((id, 1, place)),
+        }
+    }
+    // Most mentions; on a tie, the town named first.
+    let mut focus: Option<(usize, &Place)> = None;
+    for &(_, n, place) in &counts {
+        if n >= 2 && focus.is_none_or(|(best, _)| n > best) {
+            focus = Some((n, place));
+        }
+    }
+    let Some((mentions, town)) = focus else {
+        return;
+    };
+    let town = town.clone();
+    for (toponym, slot) in toponyms.iter().zip(places.iter_mut()) {
+        if slot.is_some() {
+            continue;
+        }
+        let text = doc.slice(toponym.span);
+        let last = text.split_whitespace().last().unwrap_or("").to_lowercase();
+        if text.split_whitespace().count() < 2 || !LOCAL_PLACE_WORDS.contains(&last.as_str()) {
+            continue;
+        }
+        *slot = Some(Place {
+            span: toponym.span,
+            tokens: toponym.tokens.start as u32..toponym.tokens.end as u32,
+            name: text.to_string(),
+            country: town.country.clone(),
+            admin1: town.admin1.clone(),
+            feature: PlaceFeature::Landmark,
+            coordinates: town.coordinates,
+            geonameid: None,
+            why: format!(
+                "{}; a local place the gazetteer does not know, put at the article's main town ({}, resolved {mentions} times)",
+                toponym.source, town.name
+            ),
+        });
+    }
+}
+
 fn resolve_toponyms(doc: &Doc, gazetteer: &Gazetteer, toponyms: &[Toponym]) -> Vec<Option<Place>> {
     let context = Context::of(doc, gazetteer, toponyms);
     let mut resolved: HashMap<String, u32> = HashMap::new();
@@ -70,6 +184,7 @@ fn resolve_toponyms(doc: &Doc, gazetteer: &Gazetteer, toponyms: &[Toponym]) -> V
             why: format!("{}; {}", toponym.source, choice.why),
         }));
     }
+    place_local_names_in_main_town(doc, toponyms, &mut out);
     out
 }
 
