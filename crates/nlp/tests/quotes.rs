@@ -450,3 +450,25 @@ fn a_day_after_the_verb_is_never_the_speaker() {
     let found = quotes(&doc);
     assert!(found.iter().any(|q| q.2.contains("May")), "{found:?}");
 }
+
+#[test]
+fn a_report_keeps_its_subject_and_a_naming_keeps_its_as_phrase_however_parsed() {
+    // Sentences where the parser hangs the clause's subject on the reporting verb, and "as …"
+    // on the object rather than on the verb; the report must still hold them.
+    let doc = common::analyze(
+        "A new survey showed Mendes was the favourite of young voters.\n\n\
+         The minister also described the strike as reckless for the economy.",
+        Some("2025-08-19"),
+    );
+    let found = quotes(&doc);
+    let shown = report(&found, Some("showed"));
+    assert_eq!(
+        shown.0, "Mendes was the favourite of young voters",
+        "{found:?}"
+    );
+    let described = report(&found, Some("described"));
+    assert_eq!(
+        described.0, "the strike as reckless for the economy",
+        "{found:?}"
+    );
+}

@@ -68,7 +68,7 @@ impl QuoteView<'_> {
             let mut clauses: Vec<(usize, Range<usize>, Option<usize>, &str)> = self
                 .children(verb)
                 .filter(|&c| self.relation(c) == "ccomp")
-                .map(|c| (c, self.subtree(c), None, complement))
+                .map(|c| (c, self.with_stray_subject(verb, c), None, complement))
                 .collect();
             // Without a complement clause, the other shapes in turn, each tried only if needed.
             if clauses.is_empty() {
@@ -331,7 +331,7 @@ impl QuoteView<'_> {
             .filter(after)
             .find(|&c| self.relation(c) == "obj")?;
         let as_phrase = |c: usize| {
-            self.relation(c).starts_with("obl")
+            (self.relation(c).starts_with("obl") || self.relation(c).starts_with("nmod"))
                 && self.children(c).any(|m| {
                     self.relation(m) == "case"
                         && self.doc.slice(a.tokens[m].span).eq_ignore_ascii_case("as")
@@ -346,10 +346,25 @@ impl QuoteView<'_> {
             .or_else(|| {
                 self.children(object)
                     .filter(|&c| c > object)
-                    .find(|&c| self.relation(c) == "appos")
+                    .find(|&c| self.relation(c) == "appos" || as_phrase(c))
             })?;
         let range = self.subtree(object).start..self.subtree(predicate).end;
         Some((object, range))
+    }
+
+    /// The tokens of `clause`, the complement of `verb`, with the clause's subject when the
+    /// parse hung it on the verb as a second subject ("a poll showed [Clinton] was the winner").
+    fn with_stray_subject(&self, verb: usize, clause: usize) -> Range<usize> {
+        let mut range = self.subtree(clause);
+        if range.start > verb {
+            let stray = self.children(verb).find(|&c| {
+                c > verb && c < range.start && matches!(self.relation(c), "nsubj" | "nsubj:pass")
+            });
+            if let Some(subject) = stray {
+                range.start = self.subtree(subject).start;
+            }
+        }
+        range
     }
 
     /// Where `range` ends without its closing punctuation (never empty).
