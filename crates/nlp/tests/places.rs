@@ -35,6 +35,12 @@ fn find<'a>(
         .unwrap_or_else(|| panic!("no place {text:?} in {all:?}"))
 }
 
+/// The span of `needle` written at byte `start` of `text`.
+fn span_at(text: &str, start: usize, needle: &str) -> dateline_core::ByteSpan {
+    assert_eq!(&text[start..start + needle.len()], needle);
+    dateline_core::ByteSpan::new(start, start + needle.len())
+}
+
 #[test]
 fn countries_capitals_and_landmarks() {
     let doc = analyze(
@@ -110,13 +116,7 @@ fn people_and_demonyms_are_not_places() {
 fn given_spans_with_a_comma_or_a_continent_adjective() {
     let doc = analyze("Officials in Washington, D.C. and European leaders met.");
     let text = doc.text();
-    let span = |needle: &str| {
-        let start = text.find(needle).unwrap() as u32;
-        dateline_core::ByteSpan {
-            start,
-            end: start + needle.len() as u32,
-        }
-    };
+    let span = |needle: &str| span_at(text, text.find(needle).unwrap(), needle);
     let gazetteer = dateline_nlp::gazetteer::Gazetteer::bundled().unwrap();
     let resolved = dateline_nlp::places::resolve_spans(
         &doc,
@@ -188,23 +188,13 @@ fn a_street_the_gazetteer_lacks_lies_in_the_article_s_town() {
          Galway thanked the organisers. The Rainbow Mountains stayed quiet.",
     );
     let text = doc.text();
-    let span = |needle: &str| {
-        let start = text.find(needle).unwrap() as u32;
-        dateline_core::ByteSpan {
-            start,
-            end: start + needle.len() as u32,
-        }
-    };
+    let span = |needle: &str| span_at(text, text.find(needle).unwrap(), needle);
     let gazetteer = dateline_nlp::gazetteer::Gazetteer::bundled().unwrap();
-    let second = text.rfind("Galway").unwrap() as u32;
     let given = [
         span("Galway"),
         span("Mainguard Street"),
         span("Rainbow Mountains"),
-        dateline_core::ByteSpan {
-            start: second,
-            end: second + 6,
-        },
+        span_at(text, text.rfind("Galway").unwrap(), "Galway"),
     ];
     let resolved = dateline_nlp::places::resolve_spans(&doc, gazetteer, &given);
     let town = resolved[0].as_ref().expect("Galway resolved");
