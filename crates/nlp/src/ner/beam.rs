@@ -8,8 +8,9 @@
 //! as the gold sequence falls out of the beam, weight moves from the best sequence's prefix to
 //! the gold prefix.
 //!
-//! Only four features depend on the labels before a token ([`NerDocument::extract_previous_labels`]);
-//! the rest are scored once per token and shared by every hypothesis.
+//! Only four features depend on the labels before a token
+//! ([`NerDocument::extract_previous_labels`]); the rest are scored once per token and shared by
+//! every hypothesis.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -19,7 +20,7 @@ use crate::perceptron::{Features, Trainer};
 use super::{remember, Label, NerDocument, START};
 
 /// Label sequences kept per sentence.
-pub(crate) const BEAM_WIDTH: usize = 4;
+const BEAM_WIDTH: usize = 4;
 
 /// One hypothesis: its labels for the sentence so far and their summed score.
 #[derive(Debug, Clone)]
@@ -59,7 +60,7 @@ struct Position<'a> {
     document: &'a NerDocument,
     sentence: &'a Range<usize>,
     history: &'a HashMap<String, u64>,
-    labels: &'a [Label],
+    label_set: &'a [Label],
 }
 
 /// Extends every hypothesis by one token `i`, keeping the best [`BEAM_WIDTH`]. Ties go to the
@@ -92,8 +93,8 @@ fn advance(
             features,
         );
         score(features.hashes(), own);
-        let previous = hypothesis.labels.last().map(|&p| at.labels[p]);
-        for (c, label) in at.labels.iter().enumerate() {
+        let previous = hypothesis.labels.last().map(|&p| at.label_set[p]);
+        for (c, label) in at.label_set.iter().enumerate() {
             if !label.may_follow(previous) || (last && !label.may_end()) {
                 continue;
             }
@@ -128,14 +129,15 @@ pub(crate) fn decode_beam(
             document,
             sentence,
             history: &history,
-            labels,
+            label_set: labels,
         };
         let mut beam = vec![Hypothesis::start(sentence.len())];
         for i in sentence.clone() {
             let next = advance(&at, i, &beam, score, &mut buffers);
-            if !next.is_empty() {
-                beam = next;
+            if next.is_empty() {
+                break; // no label allowed: an incomplete label set; the rest stays O
             }
+            beam = next;
         }
         if let Some(best) = beam.first() {
             for (slot, &label) in out[sentence.clone()].iter_mut().zip(&best.labels) {
@@ -148,7 +150,10 @@ pub(crate) fn decode_beam(
 }
 
 /// One training pass over a document: the beam of [`decode_beam`] with early update against
-/// `gold`. Returns the tokens the best sequence labelled right (counted up to each update).
+/// `gold`, one label per token (a sentence without gold labels for all its tokens is skipped).
+/// After an update the sentence is decoded to its end with the updated weights, to give later
+/// sentences the history the model would give them. Returns the tokens of the best sequences
+/// labelled right.
 pub(crate) fn train_beam(
     document: &NerDocument,
     labels: &[Label],
@@ -160,17 +165,19 @@ pub(crate) fn train_beam(
     let mut buffers = Buffers::default();
     let mut correct = 0;
     for sentence in &document.sentences {
-        let truth = &gold[sentence.clone()];
+        let Some(truth) = gold.get(sentence.clone()) else {
+            continue;
+        };
+        let at = Position {
+            document,
+            sentence,
+            history: &history,
+            label_set: labels,
+        };
         let mut beam = vec![Hypothesis::start(sentence.len())];
         let mut updated = false;
         for i in sentence.clone() {
             let next = {
-                let at = Position {
-                    document,
-                    sentence,
-                    history: &history,
-                    labels,
-                };
                 let score = |f: &[u64], s: &mut Vec<f32>| trainer.scores(f, s);
                 advance(&at, i, &beam, &score, &mut buffers)
             };
@@ -187,12 +194,6 @@ pub(crate) fn train_beam(
             let finished = i + 1 == sentence.end;
             if !gold_kept || (finished && beam[0].labels[..] != truth[..]) {
                 let guess = beam[0].labels.clone();
-                let at = Position {
-                    document,
-                    sentence,
-                    history: &history,
-                    labels,
-                };
                 update(&at, &truth[..done], &guess, trainer, &mut buffers);
                 updated = true;
             }

@@ -185,7 +185,6 @@ impl NerDocument {
         self.words.is_empty()
     }
 
-    /// The normalized word at `i`.
     /// Whether a KB name starts at token `i` (`false` past the end).
     pub(crate) fn starts_kb_name(&self, i: usize) -> bool {
         self.gazetteer
@@ -205,6 +204,7 @@ impl NerDocument {
         self.gazetteer.get(i).copied().flatten().is_some()
     }
 
+    /// The normalized word at `i`.
     pub(crate) fn word(&self, i: usize) -> &str {
         &self.words[i]
     }

@@ -7,8 +7,9 @@
 //! people, organizations — the gazetteer), the GeoNames places it spells ([`places`]), whether
 //! a title word precedes it, and two document-wide facts: what the same word was labelled
 //! earlier in the document, and whether it also appears in lowercase. Decoding only takes label
-//! sequences BILOU allows; afterwards a one-word name that is the surname of a person named in
-//! full in the same document becomes a person.
+//! sequences BILOU allows. Afterwards a one-word name that is the surname of a person named in
+//! full in the same document becomes a person, a lone title word ("Spokesperson") is no person,
+//! and a leading "The" before a KB name leaves the name.
 //!
 //! The model is trained by `dateline train ner` on CoNLL-2003 (Reuters newswire) and bundled as
 //! `data/models/ner.bin.gz`. [`Recognizer`] is immutable: share one between threads.
@@ -160,7 +161,9 @@ impl Recognizer {
     pub fn recognize_document(&self, document: &NerDocument) -> Vec<Name> {
         let classes = beam::decode_beam(document, &self.labels, &|f, s| self.model.scores(f, s));
         let mut names = spans(&classes, &self.labels);
-        surnames_stay_people(document, &mut names);
+        let surnames = full_name_surnames(document, &names);
+        drop_lone_titles(document, &surnames, &mut names);
+        surnames_stay_people(document, &surnames, &mut names);
         for name in &mut names {
             drop_article_before_kb_name(document, name);
         }
@@ -225,18 +228,19 @@ pub(crate) fn remember(
     }
 }
 
-/// A one-word name that is the surname of a person named in full elsewhere in the document is
-/// that person: news introduces "Neil Jordan" once and writes "Jordan" after, and the gazetteer
-/// must not turn him into the country, nor a cardinal into a village. A one-word person name
-/// that is no one's surname but a title or role noun ("the State Department Spokesperson")
-/// names no one and is dropped; "King" stays when a Mr King was named in full.
-fn surnames_stay_people(document: &NerDocument, names: &mut Vec<Name>) {
-    let surnames: Vec<&str> = names
+/// The last words of the document's person names of two words or more.
+fn full_name_surnames<'d>(document: &'d NerDocument, names: &[Name]) -> Vec<&'d str> {
+    names
         .iter()
         .filter(|n| n.class == "PER" && n.tokens.len() >= 2)
         .map(|n| document.word(n.tokens.end - 1))
         .filter(|w| w.chars().count() > 1 && w.chars().next().is_some_and(char::is_uppercase))
-        .collect();
+        .collect()
+}
+
+/// A one-word person name that is a title or role noun ("the State Department Spokesperson")
+/// names no one, unless it is the surname of someone named in full ("King" after "Larry King").
+fn drop_lone_titles(document: &NerDocument, surnames: &[&str], names: &mut Vec<Name>) {
     names.retain(|n| {
         let lone_title = n.class == "PER"
             && n.tokens.len() == 1
@@ -244,20 +248,25 @@ fn surnames_stay_people(document: &NerDocument, names: &mut Vec<Name>) {
             && !surnames.contains(&document.word(n.tokens.start));
         !lone_title
     });
+}
+
+/// A one-word name that is the surname of a person named in full elsewhere in the document is
+/// that person: news introduces "Neil Jordan" once and writes "Jordan" after, and the gazetteer
+/// must not turn him into the country, nor a cardinal into a village.
+fn surnames_stay_people(document: &NerDocument, surnames: &[&str], names: &mut [Name]) {
     for name in names
         .iter_mut()
         .filter(|n| n.class != "PER" && n.tokens.len() == 1)
     {
-        let word = document.word(name.tokens.start);
-        if surnames.contains(&word) {
+        if surnames.contains(&document.word(name.tokens.start)) {
             name.class = "PER";
         }
     }
 }
 
-/// "The Commerce Department" at a sentence start is the KB's "Commerce Department": the article
-/// is not part of the name unless the KB's name has it, or the name is one the KB does not know
-/// ("The Oval", "The Times" stay whole).
+/// "The Commerce Department" (capitalized, as at a sentence start or in a headline) is the KB's
+/// "Commerce Department": the article is not part of the name unless the KB's name has it, or
+/// the name is one the KB does not know ("The Oval", "The Times" stay whole).
 fn drop_article_before_kb_name(document: &NerDocument, name: &mut Name) {
     let first = name.tokens.start;
     if name.tokens.len() >= 2

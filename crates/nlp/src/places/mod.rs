@@ -145,7 +145,8 @@ fn place_local_names_in_main_town(doc: &Doc, toponyms: &[Toponym], places: &mut 
             coordinates: town.coordinates,
             geonameid: None,
             why: format!(
-                "{}; a local place the gazetteer does not know, put at the article's main town ({}, resolved {mentions} times)",
+                "{}; a local place the gazetteer does not know, put at the article's main town \
+                 ({}, resolved {mentions} times)",
                 toponym.source, town.name
             ),
         });

@@ -338,7 +338,8 @@ impl QuoteView<'_> {
                 })
         };
         // UD makes the predicate the verb's xcomp; the parser sometimes hangs it on the object
-        // as an apposition ("called [the plan] [a waste]") or as a second object.
+        // as an apposition ("called [the plan] [a waste]") or an "as" phrase ("described [the
+        // plan] [as a waste]"), or makes it a second object.
         let predicate = self
             .children(verb)
             .filter(|&c| c > object)
@@ -354,9 +355,13 @@ impl QuoteView<'_> {
 
     /// The tokens of `clause`, the complement of `verb`, with the clause's subject when the
     /// parse hung it on the verb as a second subject ("a poll showed [Clinton] was the winner").
+    /// Only a second one: a verb's only subject after it is the speaker ("…, said Smith").
     fn with_stray_subject(&self, verb: usize, clause: usize) -> Range<usize> {
         let mut range = self.subtree(clause);
-        if range.start > verb {
+        let subject_before = self
+            .children(verb)
+            .any(|c| c < verb && matches!(self.relation(c), "nsubj" | "nsubj:pass"));
+        if range.start > verb && subject_before {
             let stray = self.children(verb).find(|&c| {
                 c > verb && c < range.start && matches!(self.relation(c), "nsubj" | "nsubj:pass")
             });
