@@ -153,11 +153,19 @@ fn titled_people_as_one_name(view: &View, names: &[NameSpan]) -> Vec<NameSpan> {
                 && r.end == name.tokens.end as usize
                 && targets.iter().any(|t| matches!(t, Target::Person(_)))
         });
+        // A sentence (a headline's line) may end without punctuation between the two.
+        let opens_sentence = view
+            .doc
+            .annotations()
+            .sentences
+            .iter()
+            .any(|s| s.tokens.start == name.tokens.start);
         if let Some(previous) = out.last_mut() {
             if name.class == "PER"
                 && previous.class == "ORG"
                 && previous.tokens.end == name.tokens.start
                 && known_person
+                && !opens_sentence
             {
                 previous.tokens.end = name.tokens.end;
                 previous.span = ByteSpan::new(previous.span.start as usize, name.span.end as usize);

@@ -248,3 +248,61 @@ fn update(
         trainer.reward(features.hashes(), guess[t], -1.0);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clusters::WordClusters;
+    use crate::kb::Kb;
+    use crate::ner::train::TrainDocument;
+    use crate::ner::{label_names, Label};
+
+    fn strings(items: &[&str]) -> Vec<String> {
+        items.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn toy() -> (TrainDocument, Vec<Label>, Vec<usize>) {
+        let kb = Kb::from_sources(&[]).unwrap();
+        let words = strings(&["Ines", "Duarte", "visited", "Porto", "."]);
+        let tags = strings(&["NNP", "NNP", "VBD", "NNP", "."]);
+        let bio = strings(&["B-PER", "I-PER", "O", "B-LOC", "O"]);
+        let doc = TrainDocument::new(&[(words, tags, bio)], &kb, &WordClusters::default(), None);
+        let names = label_names();
+        let labels: Vec<Label> = names.iter().filter_map(|n| Label::parse(n)).collect();
+        let index = |l: &str| names.iter().position(|n| n == l).unwrap();
+        let gold = ["B-PER", "L-PER", "O", "U-LOC", "O"].map(index).to_vec();
+        (doc, labels, gold)
+    }
+
+    #[test]
+    fn equal_scores_tie_to_the_first_label() {
+        let (doc, labels, _) = toy();
+        let flat = |_: &[u64], s: &mut Vec<f32>| {
+            s.clear();
+            s.resize(labels.len(), 0.0);
+        };
+        assert_eq!(decode_beam(doc.document(), &labels, &flat), vec![0; 5]);
+    }
+
+    #[test]
+    fn training_moves_the_beam_to_the_gold_sequence() {
+        let (doc, labels, gold) = toy();
+        let mut trainer = Trainer::new(labels.len());
+        let first = train_beam(doc.document(), &labels, &gold, &mut trainer);
+        assert!(
+            first < gold.len(),
+            "an untrained model gets something wrong"
+        );
+        for _ in 0..3 {
+            train_beam(doc.document(), &labels, &gold, &mut trainer);
+        }
+        let learned = |f: &[u64], s: &mut Vec<f32>| trainer.scores(f, s);
+        assert_eq!(decode_beam(doc.document(), &labels, &learned), gold);
+        // A gold sequence shorter than the document is skipped, not a panic.
+        let mut again = Trainer::new(labels.len());
+        assert_eq!(
+            train_beam(doc.document(), &labels, &gold[..2], &mut again),
+            0
+        );
+    }
+}
