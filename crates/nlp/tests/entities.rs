@@ -304,6 +304,22 @@ fn a_persons_own_name_names_no_place() {
 }
 
 #[test]
+fn a_town_read_as_a_person_is_still_placed_when_its_whole_name_is_the_town() {
+    let kb = Kb::bundled().expect("bundled KB");
+    let places = dateline_nlp::gazetteer::Gazetteer::bundled().expect("bundled gazetteer");
+    for (text, country) in [("Villa Alemana", "CHL"), ("Marco Island", "USA")] {
+        let doc = analyze(text, None);
+        let guess = dateline_nlp::entities::code_short_text(&doc, kb, Some(places));
+        assert_eq!(
+            guess.country.as_deref(),
+            Some(country),
+            "{text}: {}",
+            guess.why
+        );
+    }
+}
+
+#[test]
 fn an_unknown_organization_takes_the_sector_of_a_role_word_in_its_name() {
     let doc = analyze(
         "The Borland Security Service said on Friday that the Ministry of Fisheries had been \

@@ -124,10 +124,15 @@ fn code(
             if d.former && d.entity_type == EntityType::Person {
                 sector = Some("ELI".into());
             }
-            let placeable = matches!(
-                d.entity_type,
-                EntityType::Gpe | EntityType::Loc | EntityType::Org
-            );
+            // A "person" is placed only when the whole name, two words or more, is a place:
+            // "Puerto Penasco" read as a person is the town; "Feliciano Valencia" is no one
+            // from Venezuela.
+            let person = d.entity_type == EntityType::Person;
+            let placeable = person
+                || matches!(
+                    d.entity_type,
+                    EntityType::Gpe | EntityType::Loc | EntityType::Org
+                );
             if let (None, true, Some(gazetteer)) = (&country, placeable, gazetteer) {
                 let written = name.clone().or_else(|| {
                     d.mentions
@@ -139,7 +144,10 @@ fn code(
                     .unwrap_or("")
                     .split_whitespace()
                     .collect();
-                if let Some(found) = country_in_name(gazetteer, &words) {
+                let whole = words.join(" ");
+                let found = country_in_name(gazetteer, &words)
+                    .filter(|f| !person || (words.len() >= 2 && f.place == whole));
+                if let Some(found) = found {
                     why.push(format!(
                         "country from the place in its name ({})",
                         found.place
