@@ -22,27 +22,52 @@ use super::{remember, Label, NerDocument, START};
 /// Label sequences kept per sentence.
 const BEAM_WIDTH: usize = 4;
 
-/// One hypothesis: its labels for the sentence so far and their summed score.
-#[derive(Debug, Clone)]
+/// One hypothesis: its last two labels, its summed score, where it came from in the previous
+/// step (see [`Trellis`]), and whether its labels so far are the gold ones (training only).
+#[derive(Debug, Clone, Copy)]
 struct Hypothesis {
     score: f32,
-    labels: Vec<usize>,
+    last: Option<usize>,
+    before_last: Option<usize>,
+    on_gold: bool,
 }
 
 impl Hypothesis {
-    fn start(capacity: usize) -> Hypothesis {
-        Hypothesis {
-            score: 0.0,
-            labels: Vec::with_capacity(capacity),
-        }
-    }
+    const START: Hypothesis = Hypothesis {
+        score: 0.0,
+        last: None,
+        before_last: None,
+        on_gold: true,
+    };
 
-    /// The label `back` tokens before the next one, as the feature number the model knows.
-    fn previous(&self, back: usize) -> u64 {
-        self.labels
-            .len()
-            .checked_sub(back)
-            .map_or(START, |at| self.labels[at] as u64)
+    /// A label as the feature number the model knows (the sentence start has its own).
+    fn number(label: Option<usize>) -> u64 {
+        label.map_or(START, |l| l as u64)
+    }
+}
+
+/// The back-pointers of a sentence's beam: per token, per kept hypothesis, (the hypothesis it
+/// extends in the previous step, its label). Reading a sequence back costs its length, so a
+/// sentence of any length decodes in linear time.
+#[derive(Debug, Default)]
+struct Trellis {
+    steps: Vec<Vec<(usize, usize)>>,
+}
+
+impl Trellis {
+    /// The labels of hypothesis `slot` of the last step, first token first.
+    fn labels(&self, slot: usize) -> Vec<usize> {
+        let mut out = Vec::with_capacity(self.steps.len());
+        let mut slot = slot;
+        for step in self.steps.iter().rev() {
+            let Some(&(back, label)) = step.get(slot) else {
+                break;
+            };
+            out.push(label);
+            slot = back;
+        }
+        out.reverse();
+        out
     }
 }
 
@@ -63,14 +88,17 @@ struct Position<'a> {
     label_set: &'a [Label],
 }
 
-/// Extends every hypothesis by one token `i`, keeping the best [`BEAM_WIDTH`]. Ties go to the
-/// earlier hypothesis and the lower label, so the result never depends on sort stability.
+/// Extends every hypothesis by one token `i`, keeping the best [`BEAM_WIDTH`] and recording
+/// their back-pointers; `gold` is the token's gold label when training. Ties go to the earlier
+/// hypothesis and the lower label, so the result never depends on sort stability.
 fn advance(
     at: &Position,
     i: usize,
     beam: &[Hypothesis],
+    gold: Option<usize>,
     score: &dyn Fn(&[u64], &mut Vec<f32>),
     buffers: &mut Buffers,
+    trellis: &mut Trellis,
 ) -> Vec<Hypothesis> {
     let Buffers {
         features,
@@ -88,12 +116,12 @@ fn advance(
         features.clear();
         at.document.extract_previous_labels(
             i,
-            hypothesis.previous(1),
-            hypothesis.previous(2),
+            Hypothesis::number(hypothesis.last),
+            Hypothesis::number(hypothesis.before_last),
             features,
         );
         score(features.hashes(), own);
-        let previous = hypothesis.labels.last().map(|&p| at.label_set[p]);
+        let previous = hypothesis.last.map(|p| at.label_set[p]);
         for (c, label) in at.label_set.iter().enumerate() {
             if !label.may_follow(previous) || (last && !label.may_end()) {
                 continue;
@@ -103,13 +131,17 @@ fn advance(
         }
     }
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    candidates.truncate(BEAM_WIDTH);
+    trellis
+        .steps
+        .push(candidates.iter().map(|&(_, h, c)| (h, c)).collect());
     candidates
         .iter()
-        .take(BEAM_WIDTH)
-        .map(|&(score, h, c)| {
-            let mut labels = beam[h].labels.clone();
-            labels.push(c);
-            Hypothesis { score, labels }
+        .map(|&(score, h, c)| Hypothesis {
+            score,
+            last: Some(c),
+            before_last: beam[h].last,
+            on_gold: beam[h].on_gold && gold == Some(c),
         })
         .collect()
 }
@@ -131,18 +163,18 @@ pub(crate) fn decode_beam(
             history: &history,
             label_set: labels,
         };
-        let mut beam = vec![Hypothesis::start(sentence.len())];
+        let mut beam = vec![Hypothesis::START];
+        let mut trellis = Trellis::default();
         for i in sentence.clone() {
-            let next = advance(&at, i, &beam, score, &mut buffers);
+            let next = advance(&at, i, &beam, None, score, &mut buffers, &mut trellis);
             if next.is_empty() {
+                trellis.steps.pop();
                 break; // no label allowed: an incomplete label set; the rest stays O
             }
             beam = next;
         }
-        if let Some(best) = beam.first() {
-            for (slot, &label) in out[sentence.clone()].iter_mut().zip(&best.labels) {
-                *slot = label;
-            }
+        for (slot, label) in out[sentence.clone()].iter_mut().zip(trellis.labels(0)) {
+            *slot = label;
         }
         remember(document, sentence, &out, labels, &mut history);
     }
@@ -174,14 +206,18 @@ pub(crate) fn train_beam(
             history: &history,
             label_set: labels,
         };
-        let mut beam = vec![Hypothesis::start(sentence.len())];
+        let mut beam = vec![Hypothesis::START];
+        let mut trellis = Trellis::default();
         let mut updated = false;
         for i in sentence.clone() {
+            let done = i + 1 - sentence.start;
             let next = {
                 let score = |f: &[u64], s: &mut Vec<f32>| trainer.scores(f, s);
-                advance(&at, i, &beam, &score, &mut buffers)
+                let gold_here = truth.get(done - 1).copied();
+                advance(&at, i, &beam, gold_here, &score, &mut buffers, &mut trellis)
             };
             if next.is_empty() {
+                trellis.steps.pop();
                 break;
             }
             beam = next;
@@ -189,25 +225,22 @@ pub(crate) fn train_beam(
             if updated {
                 continue;
             }
-            let done = i + 1 - sentence.start;
-            let gold_kept = beam.iter().any(|h| h.labels[..] == truth[..done]);
+            let gold_kept = beam.iter().any(|h| h.on_gold);
             let finished = i + 1 == sentence.end;
-            if !gold_kept || (finished && beam[0].labels[..] != truth[..]) {
-                let guess = beam[0].labels.clone();
+            if !gold_kept || (finished && !beam[0].on_gold) {
+                let guess = trellis.labels(0);
                 update(&at, &truth[..done], &guess, trainer, &mut buffers);
                 updated = true;
             }
         }
-        if let Some(best) = beam.first() {
-            correct += best
-                .labels
-                .iter()
-                .zip(truth)
-                .filter(|(guess, gold)| guess == gold)
-                .count();
-            for (slot, &label) in out[sentence.clone()].iter_mut().zip(&best.labels) {
-                *slot = label;
-            }
+        let best = trellis.labels(0);
+        correct += best
+            .iter()
+            .zip(truth)
+            .filter(|(guess, gold)| guess == gold)
+            .count();
+        for (slot, label) in out[sentence.clone()].iter_mut().zip(best) {
+            *slot = label;
         }
         remember(document, sentence, &out, labels, &mut history);
     }
