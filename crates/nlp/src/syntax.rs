@@ -8,11 +8,21 @@ use dateline_core::{ByteSpan, Doc};
 /// Read-only access to the tag, lemma and dependency layers of a document.
 pub(crate) struct Syntax<'a> {
     doc: &'a Doc,
+    /// Each token's dependents, in text order: built once, so that finding a token's children
+    /// does not scan its sentence (a sentence of thousands of words must stay linear).
+    dependents: Vec<Vec<usize>>,
 }
 
 impl<'a> Syntax<'a> {
     pub(crate) fn new(doc: &'a Doc) -> Syntax<'a> {
-        Syntax { doc }
+        let dependencies = &doc.annotations().dependencies;
+        let mut dependents = vec![Vec::new(); dependencies.len()];
+        for (token, dependency) in dependencies.iter().enumerate() {
+            if let Some(list) = dependency.head.and_then(|h| dependents.get_mut(h as usize)) {
+                list.push(token);
+            }
+        }
+        Syntax { doc, dependents }
     }
 
     pub(crate) fn head(&self, i: usize) -> Option<usize> {
@@ -57,12 +67,33 @@ impl<'a> Syntax<'a> {
         !self.doc.annotations().dependencies.is_empty()
     }
 
-    /// The children of `node` within `sentence`.
+    /// The children of `node` within `sentence`, in text order.
     pub(crate) fn children(&self, node: usize, sentence: &Range<usize>) -> Vec<usize> {
-        sentence
-            .clone()
-            .filter(|&c| self.head(c) == Some(node))
-            .collect()
+        self.dependents.get(node).map_or_else(Vec::new, |list| {
+            list.iter()
+                .copied()
+                .filter(|c| sentence.contains(c))
+                .collect()
+        })
+    }
+
+    /// The first and last token of `root`'s subtree within `sentence` (`root` itself when it
+    /// has no dependents there).
+    pub(crate) fn subtree_bounds(&self, root: usize, sentence: &Range<usize>) -> (usize, usize) {
+        let (mut first, mut last) = (root, root);
+        let mut stack = vec![root];
+        // A well-formed tree visits each token once; the cap guards against a cycle.
+        let mut budget = sentence.len() + 1;
+        while let Some(node) = stack.pop() {
+            if budget == 0 {
+                break;
+            }
+            budget -= 1;
+            first = first.min(node);
+            last = last.max(node);
+            stack.extend(self.children(node, sentence));
+        }
+        (first, last)
     }
 
     /// The token of `span` whose head lies outside it (the expression's syntactic head).

@@ -420,22 +420,7 @@ pub(super) fn subtree_span(
     sentence: &Range<usize>,
 ) -> ByteSpan {
     let tokens = &doc.annotations().tokens;
-    let mut first = root;
-    let mut last = root;
-    for t in sentence.clone() {
-        let mut node = t;
-        for _ in 0..64 {
-            if node == root {
-                first = first.min(t);
-                last = last.max(t);
-                break;
-            }
-            match syntax.head(node) {
-                Some(h) => node = h,
-                None => break,
-            }
-        }
-    }
+    let (first, last) = syntax.subtree_bounds(root, sentence);
     ByteSpan {
         start: tokens[first].span.start,
         end: tokens[last].span.end,
