@@ -179,3 +179,39 @@ fn seed_style_paragraphs() {
         ]
     );
 }
+
+#[test]
+fn a_run_on_text_is_cut_into_bounded_sentences_at_its_pauses() {
+    // 1,300 words without a full stop, a comma every 40 words.
+    let words: Vec<String> = (0..1300)
+        .map(|i| {
+            if i % 40 == 39 {
+                "word,".to_string()
+            } else {
+                "word".to_string()
+            }
+        })
+        .collect();
+    let text = words.join(" ");
+    let seg = segment_text(&text);
+    check_invariants(&text, &seg).unwrap();
+    assert!(
+        seg.sentences.len() >= 3,
+        "{} sentences",
+        seg.sentences.len()
+    );
+    for sentence in &seg.sentences {
+        assert!(sentence.tokens.len() <= 500, "{:?}", sentence.tokens);
+    }
+    // Every cut but the text's end falls after a comma.
+    for sentence in &seg.sentences[..seg.sentences.len() - 1] {
+        assert!(
+            text[sentence.span.range()].ends_with(','),
+            "{:?}",
+            sentence.span
+        );
+    }
+    // Ordinary sentences are untouched.
+    let short = segment_text("The talks ended. Both sides left, without a deal.");
+    assert_eq!(short.sentences.len(), 2);
+}

@@ -33,7 +33,11 @@ pub fn segment_text(text: &str) -> Segmentation {
             continue;
         }
         let base = result.tokens.len();
-        let starts = sentences::sentence_starts(text, &paragraph_tokens);
+        let starts = capped(
+            text,
+            &paragraph_tokens,
+            sentences::sentence_starts(text, &paragraph_tokens),
+        );
         let mut first = 0;
         for end in starts.into_iter().chain([paragraph_tokens.len()]) {
             if end <= first {
@@ -53,6 +57,39 @@ pub fn segment_text(text: &str) -> Segmentation {
         result.tokens.extend_from_slice(&paragraph_tokens);
     }
     result
+}
+
+/// Longest sentence, in tokens. News sentences stay far below it (UD's English treebanks top
+/// out under 200); a text without sentence punctuation (a table dump, a run of quote marks)
+/// would otherwise be one sentence, and the stages after this one pay per sentence for each of
+/// its words.
+const MAX_SENTENCE_TOKENS: usize = 500;
+
+/// `starts` with more starts added so that no sentence is longer than [`MAX_SENTENCE_TOKENS`]:
+/// an over-long one breaks after its last comma, semicolon, colon or dash in the second half of
+/// the allowed length, else at the length itself.
+fn capped(text: &str, tokens: &[Token], starts: Vec<usize>) -> Vec<usize> {
+    let mut out = Vec::with_capacity(starts.len());
+    let mut first = 0;
+    for end in starts.into_iter().chain([tokens.len()]) {
+        while end.saturating_sub(first) > MAX_SENTENCE_TOKENS {
+            let limit = first + MAX_SENTENCE_TOKENS;
+            let pause = (first + MAX_SENTENCE_TOKENS / 2..limit).rev().find(|&t| {
+                matches!(
+                    text.get(tokens[t].span.range()),
+                    Some("," | ";" | ":" | "-" | "–" | "—")
+                )
+            });
+            let cut = pause.map_or(limit, |t| t + 1);
+            out.push(cut);
+            first = cut;
+        }
+        if end < tokens.len() {
+            out.push(end);
+        }
+        first = first.max(end);
+    }
+    out
 }
 
 /// The segmentation stage: writes the paragraph, sentence and token layers of `doc`.
