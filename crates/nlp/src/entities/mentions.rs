@@ -158,8 +158,8 @@ fn titled_people_as_one_name(view: &View, names: &[NameSpan]) -> Vec<NameSpan> {
             .doc
             .annotations()
             .sentences
-            .iter()
-            .any(|s| s.tokens.start == name.tokens.start);
+            .binary_search_by_key(&name.tokens.start, |s| s.tokens.start)
+            .is_ok();
         if let Some(previous) = out.last_mut() {
             if name.class == "PER"
                 && previous.class == "ORG"

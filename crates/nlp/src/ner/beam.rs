@@ -88,6 +88,22 @@ struct Position<'a> {
     label_set: &'a [Label],
 }
 
+impl<'a> Position<'a> {
+    fn new(
+        document: &'a NerDocument,
+        sentence: &'a Range<usize>,
+        history: &'a HashMap<String, u64>,
+        label_set: &'a [Label],
+    ) -> Position<'a> {
+        Position {
+            document,
+            sentence,
+            history,
+            label_set,
+        }
+    }
+}
+
 /// Extends every hypothesis by one token `i`, keeping the best [`BEAM_WIDTH`] and recording
 /// their back-pointers; `gold` is the token's gold label when training. Ties go to the earlier
 /// hypothesis and the lower label, so the result never depends on sort stability.
@@ -157,12 +173,7 @@ pub(crate) fn decode_beam(
     let mut history: HashMap<String, u64> = HashMap::new();
     let mut buffers = Buffers::default();
     for sentence in &document.sentences {
-        let at = Position {
-            document,
-            sentence,
-            history: &history,
-            label_set: labels,
-        };
+        let at = Position::new(document, sentence, &history, labels);
         let mut beam = vec![Hypothesis::START];
         let mut trellis = Trellis::default();
         for i in sentence.clone() {
@@ -200,12 +211,7 @@ pub(crate) fn train_beam(
         let Some(truth) = gold.get(sentence.clone()) else {
             continue;
         };
-        let at = Position {
-            document,
-            sentence,
-            history: &history,
-            label_set: labels,
-        };
+        let at = Position::new(document, sentence, &history, labels);
         let mut beam = vec![Hypothesis::START];
         let mut trellis = Trellis::default();
         let mut updated = false;
