@@ -198,6 +198,9 @@ pub enum TrainComponent {
     /// Word clusters from unlabeled news (`--train` takes corpus paths; `--epochs` is the
     /// number of exchange iterations).
     Clusters,
+    /// Attribution cues (`--train` takes a PolNeAR folder; default: its train part, dev = its
+    /// dev part).
+    Cues,
 }
 
 /// `dateline train`.

@@ -78,7 +78,7 @@ fn stage_lines(docs: &[Doc], repeat: usize) -> Result<()> {
     let models = dateline_nlp::models::bundled()
         .map_err(|e| anyhow::anyhow!("loading the bundled models: {e}"))?;
     println!(
-        "model load (tagger, lemmatizer, parser, recognizer)  {:.1} ms",
+        "model load (tagger, lemmatizer, parser, recognizer, cues)  {:.1} ms",
         started.elapsed().as_secs_f64() * 1e3
     );
     let mut segmented: Vec<Doc> = docs.to_vec();
@@ -145,7 +145,7 @@ fn stage_lines(docs: &[Doc], repeat: usize) -> Result<()> {
     token_line("names + entities together", tokens, ner_time + entity_time);
     let quote_time = best_of(repeat, || {
         for doc in &mut segmented {
-            dateline_nlp::quotes::extract(doc);
+            dateline_nlp::quotes::extract(doc, Some(&models.cues));
         }
         tokens
     });

@@ -41,6 +41,10 @@ pub struct Quote {
     pub addressee: Option<ByteSpan>,
     /// Said by an unnamed source.
     pub anonymous: bool,
+    /// The content only names what the speaker takes a stance on ("criticized [the strike]",
+    /// "questions about [his health]"); it is not the speaker's own statement, so an event told
+    /// inside it is the writer's, not the speaker's claim.
+    pub stance: bool,
     /// How the quote and its speaker were found.
     pub why: String,
 }

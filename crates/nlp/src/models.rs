@@ -1,4 +1,4 @@
-//! The bundled models (tagger, lemmatizer, parser, recognizer): compiled into the binary from `data/models/` and decoded once, on first
+//! The bundled models (tagger, lemmatizer, parser, recognizer, attribution cues): compiled into the binary from `data/models/` and decoded once, on first
 //! use, so that a fresh clone analyzes offline with no files to find at run time.
 
 use std::sync::OnceLock;
@@ -8,6 +8,7 @@ use crate::lemmatizer::Lemmatizer;
 use crate::ner::Recognizer;
 use crate::parser::Parser;
 use crate::perceptron::ModelError;
+use crate::quotes::CueModel;
 use crate::tagger::Tagger;
 
 const TAGGER: &[u8] = include_bytes!("../../../data/models/tagger.bin.gz");
@@ -15,6 +16,7 @@ const LEMMAS: &[u8] = include_bytes!("../../../data/models/lemmas.tsv.gz");
 const PARSER_TRANSITIONS: &[u8] = include_bytes!("../../../data/models/parser-transitions.bin.gz");
 const PARSER_LABELS: &[u8] = include_bytes!("../../../data/models/parser-labels.bin.gz");
 const NER: &[u8] = include_bytes!("../../../data/models/ner.bin.gz");
+const CUES: &[u8] = include_bytes!("../../../data/models/cues.bin.gz");
 const CLUSTERS: &[u8] = include_bytes!("../../../data/models/clusters.tsv.gz");
 
 /// The tagger, lemmatizer and parser, decoded.
@@ -28,6 +30,8 @@ pub struct Models {
     pub parser: Parser,
     /// Named-entity recognizer.
     pub ner: Recognizer,
+    /// Attribution cues learned from PolNeAR.
+    pub cues: CueModel,
 }
 
 /// The bundled models, decoded on the first call and shared afterwards. An error means the
@@ -44,6 +48,7 @@ fn decode() -> Result<Models, ModelError> {
         let tagger = scope.spawn(|| Tagger::from_bytes(TAGGER));
         let ner = scope.spawn(|| Recognizer::from_bytes(NER, WordClusters::from_bytes(CLUSTERS)?));
         let lemmatizer = Lemmatizer::from_bytes(LEMMAS)?;
+        let cues = CueModel::from_bytes(CUES)?;
         let ner = ner.join().unwrap_or_else(|_| Err(panicked()))?;
         let tagger = tagger.join().unwrap_or_else(|_| Err(panicked()))?;
         let parser = parser.join().unwrap_or_else(|_| Err(panicked()))?;
@@ -52,6 +57,7 @@ fn decode() -> Result<Models, ModelError> {
             lemmatizer,
             parser,
             ner,
+            cues,
         })
     })
 }

@@ -90,6 +90,19 @@ pub(crate) fn is_belief_lemma(lemma: &str) -> bool {
     lexicon().lemmas.get(lemma) == Some(&Kind::Belief)
 }
 
+/// The lexicon's kind of a lemma ("speech", "belief", …), or "none": a feature of the learned
+/// cue model (`quotes/cue_model.rs`).
+pub(crate) fn kind_name(lemma: &str) -> &'static str {
+    match lexicon().lemmas.get(lemma) {
+        Some(Kind::Speech) => "speech",
+        Some(Kind::Reporting) => "reporting",
+        Some(Kind::Belief) => "belief",
+        Some(Kind::Demand) => "demand",
+        Some(Kind::Naming) => "naming",
+        None => "none",
+    }
+}
+
 /// A surface form of a speech verb, for use before tagging ("said", "told").
 pub(crate) fn is_speech_form(word: &str) -> bool {
     lexicon().forms.contains(word)

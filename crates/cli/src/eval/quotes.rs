@@ -28,7 +28,7 @@ use crate::eval_cmd::shared_dir;
 
 /// A gold attribution, in character offsets.
 #[derive(Debug, Clone)]
-pub(super) struct GoldQuote {
+pub(crate) struct GoldQuote {
     /// The content span.
     pub content: (usize, usize),
     /// The speaker's span, when the gold names one.
@@ -74,37 +74,11 @@ pub fn run(args: &EvalArgs) -> Result<()> {
     if dir.extension().is_some_and(|e| e == "jsonl") {
         return run_jsonl(args, &dir);
     }
-    let texts = dir.join("text");
-    let mut names: Vec<PathBuf> = std::fs::read_dir(&texts)
-        .with_context(|| {
-            format!(
-                "{}: cannot list (expected PolNeAR's text/ folder)",
-                texts.display()
-            )
-        })?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    names.sort();
-    let annotations: Vec<PathBuf> = std::fs::read_dir(dir.join("attributions"))
-        .with_context(|| format!("{}: cannot list attributions/", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
+    let pairs = polnear_documents(&dir)?;
     let pipeline = Pipeline::new();
     let mut scores = QuoteScores::default();
     let mut documents = 0;
-    for path in &names {
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default();
-        let Some(ann) = annotations.iter().find(|a| {
-            a.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                n.starts_with(stem) && n.ends_with(".ann") && n.len() <= stem.len() + 9
-            })
-        }) else {
-            continue;
-        };
+    for (path, ann) in &pairs {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("{}: cannot read", path.display()))?;
         let gold = read_ann(ann, &text)?;
@@ -158,8 +132,48 @@ fn run_jsonl(args: &EvalArgs, path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// PolNeAR's documents under `dir`: each `text/NAME.txt` with its `attributions/NAME_xxxx.ann`.
+/// A text several annotators worked on has several; the first in name order is taken, so that
+/// every run reads the same one.
+pub(crate) fn polnear_documents(dir: &Path) -> Result<Vec<(PathBuf, PathBuf)>> {
+    let texts = dir.join("text");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&texts)
+        .with_context(|| {
+            format!(
+                "{}: cannot list (expected PolNeAR's text/ folder)",
+                texts.display()
+            )
+        })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    let mut annotations: Vec<PathBuf> = std::fs::read_dir(dir.join("attributions"))
+        .with_context(|| format!("{}: cannot list attributions/", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    annotations.sort();
+    let mut out = Vec::new();
+    for path in names {
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let ann = annotations.iter().find(|a| {
+            a.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                n.starts_with(&stem) && n.ends_with(".ann") && n.len() <= stem.len() + 9
+            })
+        });
+        if let Some(ann) = ann {
+            out.push((path, ann.clone()));
+        }
+    }
+    Ok(out)
+}
+
 /// Reads the Content/Source pairs of one `.ann` file.
-fn read_ann(path: &Path, text: &str) -> Result<Vec<GoldQuote>> {
+pub(crate) fn read_ann(path: &Path, text: &str) -> Result<Vec<GoldQuote>> {
     let ann = std::fs::read_to_string(path)
         .with_context(|| format!("{}: cannot read", path.display()))?;
     parse_ann(&ann, text, path)

@@ -2,6 +2,7 @@
 //! `data/models/manifest.json` (training data, command, date, scores, size, sha256).
 
 pub mod clusters;
+pub mod cues;
 pub mod manifest;
 pub mod ner;
 pub mod parser;
@@ -22,6 +23,7 @@ pub fn run(args: &TrainArgs) -> Result<ExitCode> {
         TrainComponent::Parser => parser::run(args)?,
         TrainComponent::Ner => ner::run(args)?,
         TrainComponent::Clusters => clusters::run(args)?,
+        TrainComponent::Cues => cues::run(args)?,
     }
     Ok(ExitCode::SUCCESS)
 }

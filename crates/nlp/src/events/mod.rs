@@ -61,7 +61,7 @@ fn demanded_act(
     doc.annotations()
         .quotes
         .iter()
-        .any(|q| q.content.start <= span.start && span.end <= q.content.end)
+        .any(|q| !q.stance && q.content.start <= span.start && span.end <= q.content.end)
 }
 
 /// A stand-in trigger for such a verb: the demand recoding gives it REQUEST (CAMEO 100); it is
@@ -228,10 +228,9 @@ fn code(
         }
     }
     let trigger_span = span_of(first, last);
-    let quote = annotations
-        .quotes
-        .iter()
-        .position(|q| q.content.start <= trigger_span.start && trigger_span.end <= q.content.end);
+    let quote = annotations.quotes.iter().position(|q| {
+        !q.stance && q.content.start <= trigger_span.start && trigger_span.end <= q.content.end
+    });
     let modality = modality_of(syntax, predicate, token, range, quote.is_some());
     let announced_by_actor = quote.is_some_and(|q| said_by_actor(doc, q, source.as_ref()));
     let is_negated = negated(syntax, predicate, range) || negated(syntax, token, range);

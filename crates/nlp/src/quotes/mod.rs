@@ -22,6 +22,8 @@
 //!    with the verb's subject as speaker.
 
 mod credit;
+mod cue_model;
+mod learned;
 mod pairing;
 mod reported;
 
@@ -29,10 +31,12 @@ use std::ops::Range;
 
 use dateline_core::{ByteSpan, Doc, EntityType, Quote, QuoteKind, TokenKind};
 
+pub use cue_model::{cue_anchor, cue_candidates, CueModel, CUE_LABELS, CUE_MODEL_TYPE};
 pub(crate) use pairing::pair_quotes;
 
-/// Finds the quotations of `doc` and writes `annotations.quotes`.
-pub fn extract(doc: &mut Doc) {
+/// Finds the quotations of `doc` and writes `annotations.quotes`. With a cue model, words it
+/// learned as attribution cues add reports the speech-verb lexicon does not cover.
+pub fn extract(doc: &mut Doc, cue_model: Option<&CueModel>) {
     let quotes = {
         let a = doc.annotations();
         let view = QuoteView::new(doc);
@@ -63,6 +67,7 @@ pub fn extract(doc: &mut Doc) {
                     cue: None,
                     addressee: None,
                     anonymous: false,
+                    stance: false,
                     why: format!(
                         "a transcript's speaker label{}",
                         if entity.is_some() {
@@ -90,6 +95,7 @@ pub fn extract(doc: &mut Doc) {
                     cue: found.cue,
                     addressee: found.addressee,
                     anonymous: found.anonymous,
+                    stance: false,
                     why: found.why,
                 },
                 // Quoted words in the writer's sentence with no one saying them are scare
@@ -115,6 +121,7 @@ pub fn extract(doc: &mut Doc) {
                             cue: found.cue,
                             addressee: found.addressee,
                             anonymous: false,
+                            stance: false,
                             why: found.why,
                         });
                         continue;
@@ -127,6 +134,7 @@ pub fn extract(doc: &mut Doc) {
                         cue: None,
                         addressee: None,
                         anonymous: inherited.is_some_and(|(_, _, _, _, a)| a),
+                        stance: false,
                         why: if inherited.is_some() {
                             "continues the previous quote's speaker".into()
                         } else {
@@ -152,6 +160,10 @@ pub fn extract(doc: &mut Doc) {
             .filter_map(|q| q.cue.map(|c| c.start))
             .collect();
         quotes.extend(view.reported_speech(&quoted_token, &cues));
+        if let Some(model) = cue_model {
+            let learned = view.learned_reports(model, &quoted_token, &quotes);
+            quotes.extend(learned);
+        }
         quotes.sort_by_key(|q| (q.content.start, q.content.end));
         quotes
     };

@@ -219,7 +219,12 @@ impl QuoteView<'_> {
     }
 
     /// Reported speech over `content`, said by `found`, in a sentence of the given `shape`.
-    fn indirect_quote(&self, content: &Range<usize>, found: Attribution, shape: &str) -> Quote {
+    pub(super) fn indirect_quote(
+        &self,
+        content: &Range<usize>,
+        found: Attribution,
+        shape: &str,
+    ) -> Quote {
         Quote {
             kind: QuoteKind::Indirect,
             content: self.span(content),
@@ -228,12 +233,13 @@ impl QuoteView<'_> {
             cue: found.cue,
             addressee: found.addressee,
             anonymous: found.anonymous,
+            stance: false,
             why: format!("{shape}; {}", found.why),
         }
     }
 
     /// Whether more than half of `range`'s words are inside quote marks.
-    fn mostly_quoted(&self, range: &Range<usize>, quoted: &[bool]) -> bool {
+    pub(super) fn mostly_quoted(&self, range: &Range<usize>, quoted: &[bool]) -> bool {
         let tokens = &self.doc.annotations().tokens;
         let words = range.clone().filter(|&t| tokens[t].kind == TokenKind::Word);
         let (inside, all) = words.fold((0, 0), |(i, n), t| (i + usize::from(quoted[t]), n + 1));
@@ -373,7 +379,7 @@ impl QuoteView<'_> {
     }
 
     /// Where `range` ends without its closing punctuation (never empty).
-    fn without_closing_punctuation(&self, range: &Range<usize>) -> usize {
+    pub(super) fn without_closing_punctuation(&self, range: &Range<usize>) -> usize {
         let mut end = range.end;
         while end > range.start + 1 && self.upos(end - 1) == "PUNCT" {
             end -= 1;
@@ -382,7 +388,7 @@ impl QuoteView<'_> {
     }
 
     /// How many words (not punctuation or numbers) `range` holds.
-    fn word_count(&self, range: &Range<usize>) -> usize {
+    pub(super) fn word_count(&self, range: &Range<usize>) -> usize {
         let tokens = &self.doc.annotations().tokens;
         range
             .clone()
@@ -393,7 +399,7 @@ impl QuoteView<'_> {
     /// The subject a subjectless speech verb shares with the verb it hangs on: "The minister
     /// criticized the plan, saying it would fail" (an adverbial participle), "She objected and
     /// said …" (a conjoined verb).
-    fn controlling_subject(&self, verb: usize) -> Option<usize> {
+    pub(super) fn controlling_subject(&self, verb: usize) -> Option<usize> {
         let participle = self.relation(verb) == "advcl"
             && self
                 .doc

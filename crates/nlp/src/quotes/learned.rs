@@ -1,0 +1,253 @@
+//! Reports from learned cues: a word the cue model (`cue_model.rs`) accepts that the lexicon's
+//! rules left alone becomes an indirect quote — its subject's account, thought or stance, with
+//! what its complements say as the content ("criticized [the plan to cut funding]", "raised
+//! questions about [his health]", "wants [to run again]").
+
+use std::ops::Range;
+
+use dateline_core::{ByteSpan, Quote, QuoteKind};
+
+use super::cue_model::CueModel;
+use super::QuoteView;
+use crate::perceptron::Features;
+
+/// Prepositions that introduce what a stance is about ("criticism of", "questions about",
+/// "called for", "objected to"); others ("at a rally", "in Ohio") say where or when.
+const TOPIC_MARKERS: [&str; 12] = [
+    "about",
+    "of",
+    "on",
+    "for",
+    "against",
+    "over",
+    "regarding",
+    "concerning",
+    "with",
+    "to",
+    "as",
+    "that",
+];
+
+/// The least margin a word needs to count as a cue: the model's own decision boundary (on
+/// PolNeAR dev, margins of −2, 2, 5 and 10 all scored lower).
+const MIN_MARGIN: f32 = 0.0;
+
+/// The fewest words a learned report's content may have ("criticized [it]" says too little
+/// to show a reader).
+const MIN_WORDS: usize = 2;
+
+impl QuoteView<'_> {
+    /// Indirect quotes from the words `model` accepts as cues, skipping any word inside quote
+    /// marks, inside an earlier quote's content, or already a direct or indirect quote's cue.
+    pub(super) fn learned_reports(
+        &self,
+        model: &CueModel,
+        quoted: &[bool],
+        earlier: &[Quote],
+    ) -> Vec<Quote> {
+        let a = self.doc.annotations();
+        let inside_earlier = |span: ByteSpan| earlier.iter().any(|q| q.content.contains(span));
+        let cue_of = |span: ByteSpan, kind: QuoteKind| {
+            earlier
+                .iter()
+                .filter(|q| q.kind == kind)
+                .find(|q| q.cue.is_some_and(|c| c.contains(span)))
+        };
+        let mut features = Features::new();
+        let mut scores = Vec::new();
+        let mut out: Vec<Quote> = Vec::new();
+        for t in 0..a.tokens.len() {
+            let span = a.tokens[t].span;
+            if quoted[t]
+                || !self.is_cue_candidate(t)
+                || self.says_nothing_without_predicate(t)
+                || inside_earlier(span)
+                || cue_of(span, QuoteKind::Direct).is_some()
+                || cue_of(span, QuoteKind::Indirect).is_some()
+                || out.iter().any(|q| q.content.contains(span))
+            {
+                continue;
+            }
+            self.cue_features(t, quoted, &mut features);
+            let margin = model.margin(features.hashes(), &mut scores);
+            if margin <= MIN_MARGIN {
+                continue;
+            }
+            let Some((content, nominal)) = self.stance_content(t) else {
+                continue;
+            };
+            if self.word_count(&content) < MIN_WORDS || self.mostly_quoted(&content, quoted) {
+                continue;
+            }
+            // A partial quote's cue reports only a clause around the quoted words ("said the
+            // plan was "dead on arrival""), not some other phrase of its sentence ("said [on
+            // condition of anonymity]").
+            if let Some(partial) = cue_of(span, QuoteKind::Partial) {
+                if !self.span(&content).contains(partial.content) {
+                    continue;
+                }
+            }
+            let Some(source) = self.stance_source(t) else {
+                continue;
+            };
+            let how = "subject of a cue the model learned";
+            let Some(found) = self.speaker_at(source, Some(t..t + 1), how, true) else {
+                continue;
+            };
+            let shape = format!(
+                "what a learned attribution cue is about (\"{}\", margin {margin:.1})",
+                self.lemma(t)
+            );
+            let mut quote = self.indirect_quote(&content, found, &shape);
+            quote.stance = nominal;
+            out.push(quote);
+        }
+        out
+    }
+
+    /// A verb of naming with no "for"/"on" phrase ("called the mayor"): the lexicon's rule
+    /// decides, since without its predicate ("called the plan [a waste]") nothing is said.
+    fn says_nothing_without_predicate(&self, t: usize) -> bool {
+        crate::speech::is_naming_lemma(&self.lemma(t))
+            && !self.children(t).any(|c| {
+                !self.is_time_word(c) && matches!(self.marker_of(c).as_deref(), Some("for" | "on"))
+            })
+    }
+
+    /// What cue `t` is about: its clauses, objects and topic phrases after it, from the first
+    /// to the last, without the opening preposition or closing punctuation; else a clause
+    /// before it. Also whether the content opens with a noun phrase rather than a clause
+    /// ("criticized [the plan]" against "said [the plan failed]").
+    fn stance_content(&self, t: usize) -> Option<(Range<usize>, bool)> {
+        let parts: Vec<usize> = self
+            .children(t)
+            .filter(|&c| c > t && self.is_stance_complement(c))
+            .collect();
+        let Some(&first) = parts.first() else {
+            return self.stance_content_before(t).map(|range| (range, false));
+        };
+        let nominal = !matches!(self.relation(first), "ccomp" | "xcomp" | "csubj" | "advcl")
+            && self.upos(first) != "VERB";
+        // A later clause with a subject of its own after a comma is the writer's next
+        // sentence part, not more of the content ("agreed to meet X, [those promises have
+        // been met] with caution").
+        let last = parts
+            .iter()
+            .copied()
+            .take_while(|&c| c == first || !self.is_clause_after_comma(c))
+            .last()
+            .unwrap_or(first);
+        let mut range = self.subtree(first).start..self.subtree(last).end;
+        while range.len() > 1
+            && (matches!(self.relation(range.start), "case" | "mark")
+                || self.upos(range.start) == "PUNCT")
+        {
+            range.start += 1;
+        }
+        range.end = self.without_closing_punctuation(&range);
+        Some((range, nominal))
+    }
+
+    /// Whether `c` heads a clause with its own subject that follows a comma.
+    fn is_clause_after_comma(&self, c: usize) -> bool {
+        let own_subject = self
+            .children(c)
+            .any(|g| matches!(self.relation(g), "nsubj" | "nsubj:pass" | "expl"));
+        self.comma_before(c).is_some() && own_subject
+    }
+
+    /// The comma that opens `c`'s subtree (the parse often makes it `c`'s own dependent) or
+    /// stands right before it.
+    fn comma_before(&self, c: usize) -> Option<usize> {
+        let a = self.doc.annotations();
+        let is_comma = |t: usize| self.doc.slice(a.tokens[t].span) == ",";
+        let opening = self.subtree(c).start;
+        if is_comma(opening) {
+            return Some(opening);
+        }
+        opening.checked_sub(1).filter(|&t| is_comma(t))
+    }
+
+    /// The clause before cue `t` that it reports ("The plan is dead, critics charged."): a
+    /// clausal dependent before it, when nothing after it is one.
+    fn stance_content_before(&self, t: usize) -> Option<Range<usize>> {
+        let clause = self
+            .children(t)
+            .filter(|&c| c < t && matches!(self.relation(c), "ccomp" | "parataxis"))
+            .min()?;
+        let mut range = self.subtree(clause);
+        range.end = range.end.min(t);
+        while range.len() > 1 && self.upos(range.start) == "PUNCT" {
+            range.start += 1;
+        }
+        range.end = self.without_closing_punctuation(&range);
+        while range.len() > 1 && self.upos(range.end - 1) == "PUNCT" {
+            range.end -= 1;
+        }
+        Some(range)
+    }
+
+    /// Whether dependent `c` says what its head's stance is about.
+    fn is_stance_complement(&self, c: usize) -> bool {
+        if self.is_time_word(c) {
+            return false; // "criticized the plan [on Tuesday]"
+        }
+        match self.relation(c) {
+            "ccomp" | "xcomp" | "obj" | "csubj" => true,
+            "obl" | "nmod" | "acl" | "advcl" => self
+                .marker_of(c)
+                .is_some_and(|m| TOPIC_MARKERS.contains(&m.as_str())),
+            _ => false,
+        }
+    }
+
+    /// Whose stance cue `t` gives: a passive's agent, the subject, a noun's possessor ("Trump's
+    /// criticism of"), the subject of the verb a noun cue is the object of ("raised questions
+    /// about"), or the subject a subjectless verb shares.
+    fn stance_source(&self, t: usize) -> Option<usize> {
+        let own = |rel: &str| self.children(t).find(|&c| self.relation(c) == rel);
+        if let Some(agent) = own("obl:agent") {
+            return Some(agent);
+        }
+        if let Some(subject) = own("nsubj").filter(|&s| !self.is_time_word(s)) {
+            return Some(subject);
+        }
+        if self.upos(t) == "NOUN" {
+            if let Some(possessor) = own("nmod:poss") {
+                return Some(possessor);
+            }
+            let head = self.head(t)?;
+            if self.relation(t) == "obj" {
+                return self.children(head).find(|&c| self.relation(c) == "nsubj");
+            }
+            return None;
+        }
+        if own("nsubj:pass").is_some() {
+            return None;
+        }
+        self.inherited_subject(t)
+    }
+
+    /// The subject a subjectless verb takes from the verb it depends on: "wants to call for"
+    /// (control), "criticized …, saying" (a participle), "objected and said" (a conjunct),
+    /// "Trump, who called for …" (a relative clause's noun). Up to three steps up.
+    fn inherited_subject(&self, t: usize) -> Option<usize> {
+        let mut at = t;
+        for _ in 0..3 {
+            let head = self.head(at)?;
+            match self.relation(at) {
+                "acl:relcl" => return Some(head),
+                "xcomp" | "advcl" | "conj" => {}
+                _ => return None,
+            }
+            let subject = self.children(head).find(|&c| {
+                matches!(self.relation(c), "nsubj" | "obl:agent") && !self.is_time_word(c)
+            });
+            if subject.is_some() {
+                return subject;
+            }
+            at = head;
+        }
+        None
+    }
+}

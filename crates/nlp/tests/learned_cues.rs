@@ -1,0 +1,62 @@
+//! Reports from the learned attribution cues (`quotes/cue_model.rs`, `quotes/learned.rs`):
+//! stances the speech-verb lexicon does not list, their content and speaker, and events inside
+//! a stance's content staying the writer's. Sentences written for these tests.
+
+use dateline_core::{Doc, Quote, QuoteKind};
+
+mod common;
+
+use common::analyze_seed_day as analyze;
+
+/// The indirect quote whose cue is `cue`.
+fn report_with_cue<'d>(doc: &'d Doc, cue: &str) -> Option<&'d Quote> {
+    doc.annotations()
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect && q.cue.is_some_and(|c| doc.slice(c) == cue))
+}
+
+#[test]
+fn a_stance_towards_a_noun_phrase_is_the_subjects_report() {
+    let doc = analyze(
+        "The senator criticized the administration's handling of the border crisis on Tuesday.",
+    );
+    let quote = report_with_cue(&doc, "criticized").expect("a report cued by \"criticized\"");
+    assert_eq!(
+        doc.slice(quote.content),
+        "the administration's handling of the border crisis",
+        "the object, without the day it happened"
+    );
+    assert_eq!(quote.speaker.map(|s| doc.slice(s)), Some("The senator"));
+    assert!(quote.stance, "a noun phrase is what the stance is about");
+    assert!(quote.why.contains("learned"), "{}", quote.why);
+}
+
+#[test]
+fn an_event_inside_a_stance_is_not_the_speakers_claim() {
+    let doc = analyze("The minister condemned the air strike on the village.");
+    let quote = report_with_cue(&doc, "condemned").expect("a report cued by \"condemned\"");
+    assert!(quote.stance);
+    let strike = doc
+        .annotations()
+        .events
+        .iter()
+        .find(|e| doc.slice(e.trigger).contains("strike"))
+        .expect("the air strike is an event");
+    assert_eq!(
+        strike.quote, None,
+        "the writer reports the strike, not the minister"
+    );
+}
+
+#[test]
+fn a_later_clause_after_a_comma_is_not_part_of_the_content() {
+    let doc = analyze(
+        "While the rebels agreed to release the hostages and open the roads, those promises \
+         have been met with doubt by aid groups.",
+    );
+    let quote = report_with_cue(&doc, "agreed").expect("a report cued by \"agreed\"");
+    let content = doc.slice(quote.content);
+    assert!(content.starts_with("release the hostages"), "{content}");
+    assert!(!content.contains("promises"), "{content}");
+}
