@@ -60,3 +60,19 @@ fn a_later_clause_after_a_comma_is_not_part_of_the_content() {
     assert!(content.starts_with("release the hostages"), "{content}");
     assert!(!content.contains("promises"), "{content}");
 }
+
+#[test]
+fn a_passive_cue_without_an_agent_names_no_source() {
+    let doc = analyze("The former mayor was accused of taking bribes from developers.");
+    let quote = report_with_cue(&doc, "accused").expect("a report cued by \"accused\"");
+    assert_eq!(doc.slice(quote.content), "taking bribes from developers");
+    assert_eq!(quote.speaker, None, "the mayor is accused, not the accuser");
+    assert!(quote.why.contains("names no source"), "{}", quote.why);
+}
+
+#[test]
+fn a_passive_label_on_an_active_verb_still_names_the_doer() {
+    let doc = analyze("Allies have expressed doubts that the summit will take place this year.");
+    let quote = report_with_cue(&doc, "expressed").expect("a report cued by \"expressed\"");
+    assert_eq!(quote.speaker.map(|s| doc.slice(s)), Some("Allies"));
+}

@@ -5,10 +5,10 @@
 
 use std::ops::Range;
 
-use dateline_core::{ByteSpan, Quote, QuoteKind};
+use dateline_core::{ByteSpan, EntityType, Quote, QuoteKind};
 
 use super::cue_model::CueModel;
-use super::QuoteView;
+use super::{Attribution, QuoteView};
 use crate::perceptron::Features;
 
 /// Prepositions that introduce what a stance is about ("criticism of", "questions about",
@@ -87,11 +87,19 @@ impl QuoteView<'_> {
                     continue;
                 }
             }
-            let Some(source) = self.stance_source(t) else {
-                continue;
+            let cue = Some(t..t + 1);
+            let found = match self.stance_source(t) {
+                Some(source) => {
+                    let how = "subject of a cue the model learned";
+                    self.speaker_at(source, cue, how, true)
+                }
+                None if self.is_agentless_passive(t) => Some(self.unnamed_source(t)),
+                None => self.person_before(t).and_then(|person| {
+                    let how = "the person before a learned cue that has no subject in the parse";
+                    self.speaker_at(person, cue, how, false)
+                }),
             };
-            let how = "subject of a cue the model learned";
-            let Some(found) = self.speaker_at(source, Some(t..t + 1), how, true) else {
+            let Some(found) = found else {
                 continue;
             };
             let shape = format!(
@@ -201,6 +209,41 @@ impl QuoteView<'_> {
         }
     }
 
+    /// A passive cue with no agent ("was accused of …", "is expected to …"): someone unnamed
+    /// holds the view.
+    fn is_agentless_passive(&self, t: usize) -> bool {
+        self.upos(t) == "VERB"
+            && self.children(t).any(|c| self.relation(c) == "aux:pass")
+            && !self.children(t).any(|c| self.relation(c) == "obl:agent")
+    }
+
+    /// The attribution of a report whose source the text does not name.
+    fn unnamed_source(&self, t: usize) -> Attribution {
+        Attribution {
+            entity: None,
+            speaker: None,
+            cue: Some(self.span(&(t..t + 1))),
+            addressee: None,
+            anonymous: false,
+            why: "a passive cue with no agent: the text names no source".into(),
+        }
+    }
+
+    /// The first person or unnamed source of the sentence before verb `t` when the parse gave
+    /// the verb no subject ("Mr. Obama, in an interview, insisted …" parsed apart).
+    fn person_before(&self, t: usize) -> Option<usize> {
+        if self.upos(t) != "VERB" {
+            return None;
+        }
+        let sentence = self.sentence_range(t);
+        let entities = &self.doc.annotations().entities;
+        (sentence.start..t).find(|&i| {
+            self.entity_of[i]
+                .and_then(|e| entities.get(e))
+                .is_some_and(|e| matches!(e.entity_type, EntityType::Person | EntityType::Anon))
+        })
+    }
+
     /// Whose stance cue `t` gives: a passive's agent, the subject, a noun's possessor ("Trump's
     /// criticism of"), the subject of the verb a noun cue is the object of ("raised questions
     /// about"), or the subject a subjectless verb shares.
@@ -209,7 +252,11 @@ impl QuoteView<'_> {
         if let Some(agent) = own("obl:agent") {
             return Some(agent);
         }
-        if let Some(subject) = own("nsubj").filter(|&s| !self.is_time_word(s)) {
+        // A passive subject on a verb with no passive auxiliary is the labeller's slip on an
+        // active verb ("Allies have expressed doubts"): the doer.
+        let passive = own("aux:pass").is_some();
+        let subject = own("nsubj").or_else(|| own("nsubj:pass").filter(|_| !passive));
+        if let Some(subject) = subject.filter(|&s| !self.is_time_word(s)) {
             return Some(subject);
         }
         if self.upos(t) == "NOUN" {
@@ -222,7 +269,7 @@ impl QuoteView<'_> {
             }
             return None;
         }
-        if own("nsubj:pass").is_some() {
+        if passive {
             return None;
         }
         self.inherited_subject(t)
