@@ -46,25 +46,32 @@ impl QuoteView<'_> {
         earlier: &[Quote],
     ) -> Vec<Quote> {
         let a = self.doc.annotations();
-        let inside_earlier = |span: ByteSpan| earlier.iter().any(|q| q.content.contains(span));
-        let cue_of = |span: ByteSpan, kind: QuoteKind| {
-            earlier
-                .iter()
-                .filter(|q| q.kind == kind)
-                .find(|q| q.cue.is_some_and(|c| c.contains(span)))
-        };
+        // Per token, marked once from the earlier quotes, so that the scan stays linear in the
+        // document however many quotes it has.
+        let n = a.tokens.len();
+        let mut covered = vec![false; n];
+        let mut taken_cue = vec![false; n];
+        let mut partial_cue: Vec<Option<ByteSpan>> = vec![None; n];
+        for q in earlier {
+            covered[self.tokens_of(q.content)].fill(true);
+            if let Some(cue) = q.cue {
+                for i in self.tokens_of(cue) {
+                    match q.kind {
+                        QuoteKind::Partial => partial_cue[i] = Some(q.content),
+                        _ => taken_cue[i] = true,
+                    }
+                }
+            }
+        }
         let mut features = Features::new();
         let mut scores = Vec::new();
         let mut out: Vec<Quote> = Vec::new();
-        for t in 0..a.tokens.len() {
-            let span = a.tokens[t].span;
+        for t in 0..n {
             if quoted[t]
+                || covered[t]
+                || taken_cue[t]
                 || !self.is_cue_candidate(t)
                 || self.says_nothing_without_predicate(t)
-                || inside_earlier(span)
-                || cue_of(span, QuoteKind::Direct).is_some()
-                || cue_of(span, QuoteKind::Indirect).is_some()
-                || out.iter().any(|q| q.content.contains(span))
             {
                 continue;
             }
@@ -82,10 +89,8 @@ impl QuoteView<'_> {
             // A partial quote's cue reports only a clause around the quoted words ("said the
             // plan was "dead on arrival""), not some other phrase of its sentence ("said [on
             // condition of anonymity]").
-            if let Some(partial) = cue_of(span, QuoteKind::Partial) {
-                if !self.span(&content).contains(partial.content) {
-                    continue;
-                }
+            if partial_cue[t].is_some_and(|partial| !self.span(&content).contains(partial)) {
+                continue;
             }
             let cue = Some(t..t + 1);
             let found = match self.stance_source(t) {
@@ -106,11 +111,20 @@ impl QuoteView<'_> {
                 "what a learned attribution cue is about (\"{}\", margin {margin:.1})",
                 self.lemma(t)
             );
+            covered[content.clone()].fill(true);
             let mut quote = self.indirect_quote(&content, found, &shape);
             quote.stance = nominal;
             out.push(quote);
         }
         out
+    }
+
+    /// The tokens that lie inside `span`.
+    fn tokens_of(&self, span: ByteSpan) -> Range<usize> {
+        let tokens = &self.doc.annotations().tokens;
+        let first = tokens.partition_point(|t| t.span.start < span.start);
+        let end = tokens.partition_point(|t| t.span.start < span.end);
+        first..end.max(first)
     }
 
     /// A verb of naming with no "for"/"on" phrase ("called the mayor"): the lexicon's rule
