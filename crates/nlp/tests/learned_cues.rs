@@ -76,3 +76,58 @@ fn a_passive_label_on_an_active_verb_still_names_the_doer() {
     let quote = report_with_cue(&doc, "expressed").expect("a report cued by \"expressed\"");
     assert_eq!(quote.speaker.map(|s| doc.slice(s)), Some("Allies"));
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::analyze;
+
+    /// Sentences of news-like words, stance verbs, quote marks and commas in any order.
+    fn newsy_text() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "The senator ",
+            "critics ",
+            "criticized ",
+            "praised ",
+            "was accused of ",
+            "questions about ",
+            "the plan ",
+            "said ",
+            "that ",
+            "\"",
+            "\u{201C}",
+            "\u{201D}",
+            ", ",
+            ". ",
+            "\n\n",
+            "on Tuesday ",
+            "wants to ",
+            "meet ",
+            "and ",
+            "Smith ",
+        ]);
+        prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Every quote lies inside the text, holds at least one character, and keeps its cue
+        /// outside its content; the same text gives the same quotes.
+        #[test]
+        fn learned_reports_are_well_formed_and_deterministic(text in newsy_text()) {
+            let doc = analyze(&text);
+            let quotes = &doc.annotations().quotes;
+            for quote in quotes {
+                prop_assert!(quote.content.end as usize <= text.len());
+                prop_assert!(!quote.content.is_empty());
+                if quote.why.contains("learned") {
+                    let cue = quote.cue.expect("a learned report names its cue");
+                    prop_assert!(!quote.content.contains(cue), "{:?}", quote);
+                }
+            }
+            let again = analyze(&text);
+            prop_assert_eq!(quotes, &again.annotations().quotes);
+        }
+    }
+}
