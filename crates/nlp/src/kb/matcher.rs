@@ -1,18 +1,16 @@
 //! Finding KB names in a text: every name form in a hash table, looked up for each run of tokens
-//! no longer than the longest form; matches kept longest first, never overlapping.
+//! from a token's start to a token's end no longer than the longest form; the longest match at
+//! each start is kept, and matches never overlap.
 //!
-//! A name is only ever matched from a token's start to a token's end, so the table sees each
-//! candidate span once. Building the table takes a few milliseconds for tens of thousands of
-//! forms, where an Aho-Corasick automaton over them took about 75 ms, most of the KB's load
-//! time; the search makes a few lookups per token, and the first two bytes of a span must begin
-//! some form before any lookup is made.
-
-use std::collections::HashSet;
+//! Building the table takes a few milliseconds for tens of thousands of forms, where an
+//! Aho-Corasick automaton over them took most of the KB's load time (docs/BENCHMARKS.md). A
+//! start is only looked at when its first two bytes open some form; from there each span
+//! costs one lookup, so a start costs as many lookups as tokens fit in the longest form.
 
 use dateline_core::ByteSpan;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{KbError, Target};
+use super::Target;
 
 /// Name forms → the KB entries they may mean.
 #[derive(Debug, Clone)]
@@ -22,7 +20,7 @@ pub(crate) struct NameMatcher {
     /// Form index → its targets.
     targets: Vec<Vec<Target>>,
     /// The first two bytes of every form (one byte for one-byte forms).
-    openings: HashSet<[u8; 2]>,
+    openings: FxHashSet<[u8; 2]>,
     /// Length in bytes of the longest form.
     longest: usize,
 }
@@ -39,10 +37,10 @@ pub struct TokenMatch<'kb> {
 impl NameMatcher {
     /// Builds the table from (form, target) pairs. Forms repeat freely; each form gets the
     /// union of its targets.
-    pub fn new(pairs: Vec<(String, Target)>) -> Result<NameMatcher, KbError> {
+    pub fn new(pairs: Vec<(String, Target)>) -> NameMatcher {
         let mut forms: FxHashMap<String, usize> = FxHashMap::default();
         let mut targets: Vec<Vec<Target>> = Vec::new();
-        let mut openings = HashSet::new();
+        let mut openings = FxHashSet::default();
         let mut longest = 0;
         for (form, target) in pairs {
             let form = form.trim();
@@ -66,15 +64,12 @@ impl NameMatcher {
         for list in &mut targets {
             list.sort_by_key(Target::priority);
         }
-        if targets.len() > u32::MAX as usize {
-            return Err(KbError::Build(format!("{} name forms", targets.len())));
-        }
-        Ok(NameMatcher {
+        NameMatcher {
             forms,
             targets,
             openings,
             longest,
-        })
+        }
     }
 
     /// Number of distinct name forms.
@@ -102,11 +97,11 @@ impl NameMatcher {
             {
                 continue;
             }
-            // The longest form that ends on a token's end, trying the longest span first.
+            // Spans grow token by token; the last form found is the longest.
             let mut best = None;
             for (last, end_token) in tokens.iter().enumerate().skip(first) {
                 let end = end_token.end as usize;
-                if end - start > self.longest {
+                if end.saturating_sub(start) > self.longest {
                     break;
                 }
                 if let Some(&slot) = text.get(start..end).and_then(|span| self.forms.get(span)) {
@@ -131,5 +126,85 @@ fn opening(text: &[u8]) -> [u8; 2] {
         [] => [0, 0],
         [a] => [*a, 0],
         [a, b, ..] => [*a, *b],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// The plain reading of the contract: every span from a token's start to a token's end that
+    /// is a form; at each start the longest; starts inside a kept match skipped.
+    fn reference(forms: &[String], text: &str, tokens: &[ByteSpan]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut next_free = 0;
+        for first in 0..tokens.len() {
+            if first < next_free {
+                continue;
+            }
+            let start = tokens[first].start as usize;
+            let longest = (first..tokens.len()).rev().find(|&last| {
+                let end = tokens[last].end as usize;
+                forms.iter().any(|f| text.get(start..end) == Some(f.trim()))
+            });
+            if let Some(last) = longest {
+                out.push((first, last + 1));
+                next_free = last + 1;
+            }
+        }
+        out
+    }
+
+    /// Tokens split on spaces, as byte spans.
+    fn tokens_of(text: &str) -> Vec<ByteSpan> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (c == ' ', start) {
+                (true, Some(s)) => {
+                    out.push(ByteSpan::new(s, i));
+                    start = None;
+                }
+                (false, None) => start = Some(i),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn finds_what_the_plain_reading_finds(
+            forms in prop::collection::vec("[ab é]{1,7}", 1..8),
+            text in "[ab é]{0,40}",
+        ) {
+            let pairs = forms.iter().map(|f| (f.clone(), Target::Country(0))).collect();
+            let matcher = NameMatcher::new(pairs);
+            let tokens = tokens_of(&text);
+            let found: Vec<(usize, usize)> = matcher
+                .find(&text, &tokens)
+                .iter()
+                .map(|m| (m.tokens.start, m.tokens.end))
+                .collect();
+            prop_assert_eq!(found, reference(&forms, &text, &tokens));
+        }
+    }
+
+    #[test]
+    fn one_byte_and_multibyte_forms() {
+        let pairs = vec![
+            ("a".to_string(), Target::Country(0)),
+            ("éa b".to_string(), Target::Country(1)),
+        ];
+        let matcher = NameMatcher::new(pairs);
+        let text = "a éa b ab";
+        let found: Vec<_> = matcher
+            .find(text, &tokens_of(text))
+            .iter()
+            .map(|m| m.tokens.clone())
+            .collect();
+        assert_eq!(found, vec![0..1, 1..3]);
     }
 }

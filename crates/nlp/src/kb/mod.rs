@@ -3,7 +3,7 @@
 //!
 //! [`Kb::bundled`] decodes the embedded files once per process; [`Kb::from_sources`] builds a KB
 //! from (file name, text) pairs — the bundled ones plus `--kb` files — so this module does no IO.
-//! Names are found in text with one automaton ([`Kb::find_names`]); what an office title means
+//! Names are found in text through one table of every name form ([`Kb::find_names`]); what an office title means
 //! on a given day comes from [`Kb::holder`].
 
 mod dates;
@@ -46,9 +46,6 @@ pub enum KbError {
         /// The key.
         key: String,
     },
-    /// The name automaton could not be built.
-    #[error("{0}")]
-    Build(String),
 }
 
 /// A state or territory.
@@ -353,7 +350,7 @@ impl Kb {
                 pairs.push((form.clone(), Target::Person(i as u32)));
             }
         }
-        let matcher = NameMatcher::new(with_surface_variants(pairs))?;
+        let matcher = NameMatcher::new(with_surface_variants(pairs));
         let mut title_index = HashMap::new();
         for (i, t) in titles.iter().enumerate() {
             title_index.entry(t.phrase.clone()).or_insert(i as u32);
