@@ -71,7 +71,7 @@ pub fn run(args: &TrainArgs) -> Result<()> {
         let mut correct = 0;
         for (features, cue) in order.iter().flat_map(|&d| &train[d]) {
             trainer.scores(features, &mut scores);
-            let guess = usize::from(scores[1] > scores[0]);
+            let guess = usize::from(CueModel::accepts(scores[1] - scores[0]));
             let truth = usize::from(*cue);
             if guess == truth {
                 correct += 1;
@@ -193,7 +193,7 @@ fn score(model: &CueModel, documents: &[Examples]) -> Counts {
     let mut counts = Counts::default();
     let mut scores = Vec::new();
     for (features, cue) in documents.iter().flatten() {
-        let guess = model.margin(features, &mut scores) > 0.0;
+        let guess = CueModel::accepts(model.margin(features, &mut scores));
         counts.true_positives += usize::from(guess && *cue);
         counts.false_positives += usize::from(guess && !*cue);
         counts.false_negatives += usize::from(!guess && *cue);

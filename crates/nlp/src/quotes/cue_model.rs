@@ -12,6 +12,7 @@ use std::ops::Range;
 
 use dateline_core::{Doc, EntityType};
 
+use super::pairing::Quoted;
 use super::{pair_quotes, QuoteView};
 use crate::perceptron::{Features, Model, ModelError};
 
@@ -57,7 +58,13 @@ impl CueModel {
         self.model.rows()
     }
 
-    /// How much more the model believes in a cue than in none: above zero, a cue.
+    /// Whether a word with this margin is a cue: the model's own decision boundary (on PolNeAR
+    /// dev, boundaries of −2, 2, 5 and 10 all scored lower).
+    pub fn accepts(margin: f32) -> bool {
+        margin > 0.0
+    }
+
+    /// How much more the model believes in a cue than in none.
     pub fn margin(&self, features: &[u64], scores: &mut Vec<f32>) -> f32 {
         self.model.scores(features, scores);
         scores[1] - scores[0]
@@ -68,7 +75,7 @@ impl CueModel {
 /// `dateline train cues`, and what the quotes stage scores at run time. `doc` must be parsed.
 pub fn cue_candidates(doc: &Doc) -> Vec<(usize, Vec<u64>)> {
     let view = QuoteView::new(doc);
-    let quoted = quoted_tokens(doc);
+    let quoted = quoted_tokens(&pair_quotes(doc), doc.annotations().tokens.len());
     let mut features = Features::new();
     let mut out = Vec::new();
     for t in 0..doc.annotations().tokens.len() {
@@ -81,10 +88,10 @@ pub fn cue_candidates(doc: &Doc) -> Vec<(usize, Vec<u64>)> {
     out
 }
 
-/// Tokens inside quote marks (the marks included).
-pub(super) fn quoted_tokens(doc: &Doc) -> Vec<bool> {
-    let mut quoted = vec![false; doc.annotations().tokens.len()];
-    for q in pair_quotes(doc) {
+/// Which of `tokens` tokens lie inside the quote marks of `quotes` (the marks included).
+pub(super) fn quoted_tokens(quotes: &[Quoted], tokens: usize) -> Vec<bool> {
+    let mut quoted = vec![false; tokens];
+    for q in quotes {
         quoted[q.marks.clone()].fill(true);
     }
     quoted

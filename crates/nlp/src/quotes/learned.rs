@@ -28,10 +28,6 @@ const TOPIC_MARKERS: [&str; 12] = [
     "that",
 ];
 
-/// The least margin a word needs to count as a cue: the model's own decision boundary (on
-/// PolNeAR dev, margins of −2, 2, 5 and 10 all scored lower).
-const MIN_MARGIN: f32 = 0.0;
-
 /// The fewest words a learned report's content may have ("criticized [it]" says too little
 /// to show a reader).
 const MIN_WORDS: usize = 2;
@@ -77,13 +73,17 @@ impl QuoteView<'_> {
             }
             self.cue_features(t, quoted, &mut features);
             let margin = model.margin(features.hashes(), &mut scores);
-            if margin <= MIN_MARGIN {
+            if !CueModel::accepts(margin) {
                 continue;
             }
             let Some((content, nominal)) = self.stance_content(t) else {
                 continue;
             };
-            if self.word_count(&content) < MIN_WORDS || self.mostly_quoted(&content, quoted) {
+            let holds_cue = content.clone().any(|i| taken_cue[i]);
+            if holds_cue
+                || self.word_count(&content) < MIN_WORDS
+                || self.mostly_quoted(&content, quoted)
+            {
                 continue;
             }
             // A partial quote's cue reports only a clause around the quoted words ("said the
@@ -92,31 +92,48 @@ impl QuoteView<'_> {
             if partial_cue[t].is_some_and(|partial| !self.span(&content).contains(partial)) {
                 continue;
             }
-            let cue = Some(t..t + 1);
-            let found = match self.stance_source(t) {
-                Some(source) => {
-                    let how = "subject of a cue the model learned";
-                    self.speaker_at(source, cue, how, true)
-                }
-                None if self.is_agentless_passive(t) => Some(self.unnamed_source(t)),
-                None => self.person_before(t).and_then(|person| {
-                    let how = "the person before a learned cue that has no subject in the parse";
-                    self.speaker_at(person, cue, how, false)
-                }),
-            };
-            let Some(found) = found else {
+            let Some(found) = self.learned_source(t, &content) else {
                 continue;
             };
+            // A speaker inside the content is a parse gone wrong, not a report.
+            let content_span = self.span(&content);
+            if found
+                .speaker
+                .is_some_and(|s| s.start < content_span.end && content_span.start < s.end)
+            {
+                continue;
+            }
             let shape = format!(
                 "what a learned attribution cue is about (\"{}\", margin {margin:.1})",
                 self.lemma(t)
             );
             covered[content.clone()].fill(true);
+            taken_cue[t] = true;
             let mut quote = self.indirect_quote(&content, found, &shape);
             quote.stance = nominal;
             out.push(quote);
         }
         out
+    }
+
+    /// Who holds the stance of cue `t`, whose content is `content`: its source in the parse; no
+    /// one named, for an agentless passive; else the first person before the cue and the
+    /// content in its sentence.
+    fn learned_source(&self, t: usize, content: &Range<usize>) -> Option<Attribution> {
+        let cue = Some(t..t + 1);
+        match self.stance_source(t) {
+            Some(source) => {
+                let how = "subject of a cue the model learned";
+                self.speaker_at(source, cue, how, true)
+            }
+            None if self.is_agentless_passive(t) => Some(self.unnamed_source(t)),
+            None => self
+                .person_before(t, t.min(content.start))
+                .and_then(|person| {
+                    let how = "the person before a learned cue that has no subject in the parse";
+                    self.speaker_at(person, cue, how, false)
+                }),
+        }
     }
 
     /// The tokens that lie inside `span`.
@@ -148,8 +165,12 @@ impl QuoteView<'_> {
         let Some(&first) = parts.first() else {
             return self.stance_content_before(t).map(|range| (range, false));
         };
-        let nominal = !matches!(self.relation(first), "ccomp" | "xcomp" | "csubj" | "advcl")
-            && self.upos(first) != "VERB";
+        // A clause among the parts is something said, even after a noun phrase ("reminded
+        // voters [that taxes would rise]"): not a stance towards a thing.
+        let nominal = !parts.iter().any(|&c| {
+            matches!(self.relation(c), "ccomp" | "xcomp" | "csubj" | "advcl")
+                || self.upos(c) == "VERB"
+        });
         // A later clause with a subject of its own after a comma is the writer's next
         // sentence part, not more of the content ("agreed to meet X, [those promises have
         // been met] with caution").
@@ -159,7 +180,8 @@ impl QuoteView<'_> {
             .take_while(|&c| c == first || !self.is_clause_after_comma(c))
             .last()
             .unwrap_or(first);
-        let mut range = self.subtree(first).start..self.subtree(last).end;
+        // Never the cue itself, whatever the parse's shape.
+        let mut range = self.subtree(first).start.max(t + 1)..self.subtree(last).end;
         while range.len() > 1
             && (matches!(self.relation(range.start), "case" | "mark")
                 || self.upos(range.start) == "PUNCT")
@@ -203,9 +225,6 @@ impl QuoteView<'_> {
             range.start += 1;
         }
         range.end = self.without_closing_punctuation(&range);
-        while range.len() > 1 && self.upos(range.end - 1) == "PUNCT" {
-            range.end -= 1;
-        }
         Some(range)
     }
 
@@ -243,15 +262,15 @@ impl QuoteView<'_> {
         }
     }
 
-    /// The first person or unnamed source of the sentence before verb `t` when the parse gave
-    /// the verb no subject ("Mr. Obama, in an interview, insisted …" parsed apart).
-    fn person_before(&self, t: usize) -> Option<usize> {
+    /// The first person or unnamed source of verb `t`'s sentence before token `before` when the
+    /// parse gave the verb no subject ("Mr. Obama, in an interview, insisted …" parsed apart).
+    fn person_before(&self, t: usize, before: usize) -> Option<usize> {
         if self.upos(t) != "VERB" {
             return None;
         }
         let sentence = self.sentence_range(t);
         let entities = &self.doc.annotations().entities;
-        (sentence.start..t).find(|&i| {
+        (sentence.start..before).find(|&i| {
             self.entity_of[i]
                 .and_then(|e| entities.get(e))
                 .is_some_and(|e| matches!(e.entity_type, EntityType::Person | EntityType::Anon))

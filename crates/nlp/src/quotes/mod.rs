@@ -20,6 +20,9 @@
 //! 4. reported speech — the clausal complement of a speech or reporting verb outside quote
 //!    marks ("Lavrov added that any meeting …"; "…, officials confirmed") is an indirect quote
 //!    with the verb's subject as speaker.
+//! 5. learned cues — a word the cue model trained on PolNeAR accepts, which the rules above
+//!    left alone, reports what its complements say ("criticized [the plan]"; `cue_model.rs`,
+//!    `learned.rs`); a noun-phrase content is flagged `stance`.
 
 mod credit;
 mod cue_model;
@@ -45,10 +48,7 @@ pub fn extract(doc: &mut Doc, cue_model: Option<&CueModel>) {
         type Previous = (usize, usize, Option<usize>, Option<ByteSpan>, bool);
         let mut previous: Option<Previous> = None;
         let all_quotes = pair_quotes(doc);
-        let mut quoted_token = vec![false; a.tokens.len()];
-        for q in &all_quotes {
-            quoted_token[q.marks.clone()].fill(true);
-        }
+        let quoted_token = cue_model::quoted_tokens(&all_quotes, a.tokens.len());
         for quoted in all_quotes {
             let mut content = quoted.content.clone();
             if content.is_empty() {
