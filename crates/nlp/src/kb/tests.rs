@@ -1,3 +1,5 @@
+use proptest::prelude::*;
+
 use super::*;
 
 fn sources() -> Vec<(String, String)> {
@@ -145,4 +147,60 @@ fn plurals() {
     assert_eq!(plural("spy"), "spies");
     assert_eq!(plural("attorney"), "attorneys");
     assert_eq!(plural("boss"), "bosses");
+}
+
+/// The plain reading of the contract: every span from a token's start to a token's end that
+/// is a form; at each start the longest; starts inside a kept match skipped.
+fn reference(forms: &[String], text: &str, tokens: &[ByteSpan]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut next_free = 0;
+    for first in 0..tokens.len() {
+        if first < next_free {
+            continue;
+        }
+        let start = tokens[first].start as usize;
+        let longest = (first..tokens.len()).rev().find(|&last| {
+            let end = tokens[last].end as usize;
+            forms.iter().any(|f| text.get(start..end) == Some(f.trim()))
+        });
+        if let Some(last) = longest {
+            out.push((first, last + 1));
+            next_free = last + 1;
+        }
+    }
+    out
+}
+
+proptest! {
+    #[test]
+    fn finds_what_the_plain_reading_finds(
+        forms in prop::collection::vec("[ab é]{1,7}", 1..8),
+        text in "[ab é]{0,40}",
+    ) {
+        let pairs = forms.iter().map(|f| (f.clone(), Target::Country(0))).collect();
+        let matcher = NameMatcher::new(pairs);
+        let tokens = tokens(&text);
+        let found: Vec<(usize, usize)> = matcher
+            .find(&text, &tokens)
+            .iter()
+            .map(|m| (m.tokens.start, m.tokens.end))
+            .collect();
+        prop_assert_eq!(found, reference(&forms, &text, &tokens));
+    }
+}
+
+#[test]
+fn one_byte_and_multibyte_forms() {
+    let pairs = vec![
+        ("a".to_string(), Target::Country(0)),
+        ("éa b".to_string(), Target::Country(1)),
+    ];
+    let matcher = NameMatcher::new(pairs);
+    let text = "a éa b ab";
+    let found: Vec<_> = matcher
+        .find(text, &tokens(text))
+        .iter()
+        .map(|m| m.tokens.clone())
+        .collect();
+    assert_eq!(found, vec![0..1, 1..3]);
 }
