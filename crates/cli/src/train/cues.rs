@@ -60,49 +60,8 @@ pub fn run(args: &TrainArgs) -> Result<()> {
         dev.len(),
         started.elapsed().as_secs_f64()
     );
-    let mut trainer = Trainer::new(CUE_LABELS.len());
     let epochs = args.epochs.unwrap_or(DEFAULT_EPOCHS).max(1);
-    let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut best: Option<(usize, f64, CueModel)> = None;
-    let mut per_epoch = Vec::new();
-    let mut scores = Vec::new();
-    for epoch in 1..=epochs {
-        shuffle(&mut order, super::epoch_seed(args.seed, epoch));
-        let mut correct = 0;
-        for (features, cue) in order.iter().flat_map(|&d| &train[d]) {
-            trainer.scores(features, &mut scores);
-            let guess = usize::from(CueModel::accepts(scores[1] - scores[0]));
-            let truth = usize::from(*cue);
-            if guess == truth {
-                correct += 1;
-            } else {
-                trainer.update(features, truth, guess);
-            }
-            trainer.tick();
-        }
-        let model = CueModel::new(
-            trainer
-                .clone()
-                .finish(PRUNE_BELOW)
-                .with_labels(CUE_LABELS.iter().map(|l| l.to_string()).collect()),
-        )?;
-        let counts = score(&model, &dev);
-        println!(
-            "epoch {epoch:>2}: train {:.4}  dev cue P {:.4} R {:.4} F1 {:.4}  ({:.0} s)",
-            correct as f64 / examples.max(1) as f64,
-            counts.precision(),
-            counts.recall(),
-            counts.f1(),
-            started.elapsed().as_secs_f64()
-        );
-        per_epoch.push(format!("{:.4}", counts.f1()));
-        if best.as_ref().is_none_or(|(_, kept, _)| counts.f1() > *kept) {
-            best = Some((epoch, counts.f1(), model));
-        }
-    }
-    let Some((best_epoch, _, model)) = best else {
-        anyhow::bail!("no epoch was trained")
-    };
+    let (best_epoch, model, per_epoch) = train_epochs(&train, &dev, epochs, args.seed, started)?;
     super::tagger::write_file(&out, &model.to_bytes()?)?;
     let model = CueModel::from_bytes(&std::fs::read(&out)?)?;
     let counts = score(&model, &dev);
@@ -141,6 +100,61 @@ pub fn run(args: &TrainArgs) -> Result<()> {
         ),
     )?;
     Ok(())
+}
+
+/// Trains for `epochs` passes over `train`, scoring each averaged snapshot on `dev`. Returns the
+/// best epoch, its model and every epoch's dev F1.
+fn train_epochs(
+    train: &[Examples],
+    dev: &[Examples],
+    epochs: usize,
+    seed: u64,
+    started: Instant,
+) -> Result<(usize, CueModel, Vec<String>)> {
+    let examples: usize = train.iter().map(Vec::len).sum();
+    let mut trainer = Trainer::new(CUE_LABELS.len());
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut best: Option<(usize, f64, CueModel)> = None;
+    let mut per_epoch = Vec::new();
+    let mut scores = Vec::new();
+    for epoch in 1..=epochs {
+        shuffle(&mut order, super::epoch_seed(seed, epoch));
+        let mut correct = 0;
+        for (features, cue) in order.iter().flat_map(|&d| &train[d]) {
+            trainer.scores(features, &mut scores);
+            let guess = usize::from(CueModel::accepts(scores[1] - scores[0]));
+            let truth = usize::from(*cue);
+            if guess == truth {
+                correct += 1;
+            } else {
+                trainer.update(features, truth, guess);
+            }
+            trainer.tick();
+        }
+        let model = CueModel::new(
+            trainer
+                .clone()
+                .finish(PRUNE_BELOW)
+                .with_labels(CUE_LABELS.iter().map(|l| l.to_string()).collect()),
+        )?;
+        let counts = score(&model, dev);
+        println!(
+            "epoch {epoch:>2}: train {:.4}  dev cue P {:.4} R {:.4} F1 {:.4}  ({:.0} s)",
+            correct as f64 / examples.max(1) as f64,
+            counts.precision(),
+            counts.recall(),
+            counts.f1(),
+            started.elapsed().as_secs_f64()
+        );
+        per_epoch.push(format!("{:.4}", counts.f1()));
+        if best.as_ref().is_none_or(|(_, kept, _)| counts.f1() > *kept) {
+            best = Some((epoch, counts.f1(), model));
+        }
+    }
+    let Some((best_epoch, _, model)) = best else {
+        anyhow::bail!("no epoch was trained")
+    };
+    Ok((best_epoch, model, per_epoch))
 }
 
 /// Analyzes every document of a PolNeAR folder and labels its candidate words. Also returns how
