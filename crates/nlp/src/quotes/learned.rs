@@ -172,8 +172,8 @@ impl QuoteView<'_> {
                 || self.upos(c) == "VERB"
         });
         // A later clause with a subject of its own after a comma is the writer's next
-        // sentence part, not more of the content ("agreed to meet X, [those promises have
-        // been met] with caution").
+        // sentence part, not more of the content ("agreed to release the hostages, [those
+        // promises were met] with doubt").
         let last = parts
             .iter()
             .copied()
@@ -277,8 +277,8 @@ impl QuoteView<'_> {
         })
     }
 
-    /// Whose stance cue `t` gives: a passive's agent, the subject, a noun's possessor ("Trump's
-    /// criticism of"), the subject of the verb a noun cue is the object of ("raised questions
+    /// Whose stance cue `t` gives: a passive's agent, the subject, a noun's possessor ("the
+    /// mayor's criticism of"), the subject of the verb a noun cue is the object of ("raised questions
     /// about"), or the subject a subjectless verb shares.
     fn stance_source(&self, t: usize) -> Option<usize> {
         let own = |rel: &str| self.children(t).find(|&c| self.relation(c) == rel);
@@ -286,7 +286,7 @@ impl QuoteView<'_> {
             return Some(agent);
         }
         // A passive subject on a verb with no passive auxiliary is the labeller's slip on an
-        // active verb ("Allies have expressed doubts"): the doer.
+        // active verb ("Critics have expressed doubts"): the doer.
         let passive = own("aux:pass").is_some();
         let subject = own("nsubj").or_else(|| own("nsubj:pass").filter(|_| !passive));
         if let Some(subject) = subject.filter(|&s| !self.is_time_word(s)) {
@@ -310,7 +310,7 @@ impl QuoteView<'_> {
 
     /// The subject a subjectless verb takes from the verb it depends on: "wants to call for"
     /// (control), "criticized …, saying" (a participle), "objected and said" (a conjunct),
-    /// "Trump, who called for …" (a relative clause's noun). Up to three steps up.
+    /// "the senator, who called for …" (a relative clause's noun). Up to three steps up.
     fn inherited_subject(&self, t: usize) -> Option<usize> {
         let mut at = t;
         for _ in 0..3 {
