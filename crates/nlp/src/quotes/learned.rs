@@ -278,8 +278,8 @@ impl QuoteView<'_> {
     }
 
     /// Whose stance cue `t` gives: a passive's agent, the subject, a noun's possessor ("the
-    /// mayor's criticism of"), the subject of the verb a noun cue is the object of ("raised questions
-    /// about"), or the subject a subjectless verb shares.
+    /// mayor's criticism of"), the subject of the verb a noun cue is the object of ("raised
+    /// questions about"), or the subject a subjectless verb shares.
     fn stance_source(&self, t: usize) -> Option<usize> {
         let own = |rel: &str| self.children(t).find(|&c| self.relation(c) == rel);
         if let Some(agent) = own("obl:agent") {
