@@ -342,7 +342,7 @@ fn predict_doc(pipeline: &Pipeline, doc: &mut Doc) -> Vec<OurQuote> {
 }
 
 /// A content span without quote marks, spaces and trailing punctuation.
-fn trimmed(chars: &[char], (start, end): (usize, usize)) -> (usize, usize) {
+pub(crate) fn trimmed(chars: &[char], (start, end): (usize, usize)) -> (usize, usize) {
     let (mut s, mut e) = (start, end.min(chars.len()));
     let strip = |c: char| {
         c.is_whitespace() || is_quote_mark(c) || matches!(c, ',' | '.' | '?' | '!' | ':' | ';')
@@ -368,7 +368,7 @@ fn trimmed(chars: &[char], (start, end): (usize, usize)) -> (usize, usize) {
     (s, e)
 }
 
-fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
+pub(crate) fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
     a.1.min(b.1).saturating_sub(a.0.max(b.0))
 }
 
@@ -520,6 +520,26 @@ fn score(text: &str, gold: &[GoldQuote], ours: &[OurQuote], scores: &mut QuoteSc
     }
 }
 
+/// How the spans nearest to `span` relate to it, for `--errors`: `inside` when one of them lies
+/// within it (the other side's content is longer), `around` when one holds it, `crossing` when
+/// they only overlap, `apart` when none touches it.
+fn near_class(others: impl Iterator<Item = (usize, usize)>, span: (usize, usize)) -> &'static str {
+    let mut class = "apart";
+    for other in others.filter(|&o| overlap(o, span) > 0) {
+        let found = if other.0 >= span.0 && other.1 <= span.1 {
+            "inside"
+        } else if other.0 <= span.0 && other.1 >= span.1 {
+            "around"
+        } else {
+            "crossing"
+        };
+        if class == "apart" || found == "inside" {
+            class = found;
+        }
+    }
+    class
+}
+
 /// Spurious and missed quotes of both kinds, and wrong speakers of matched direct quotes, for
 /// `--errors`.
 fn list_errors(text: &str, gold: &[GoldQuote], ours: &[OurQuote], errors: &mut Vec<String>) {
@@ -530,12 +550,18 @@ fn list_errors(text: &str, gold: &[GoldQuote], ours: &[OurQuote], errors: &mut V
             .collect::<String>()
             .replace('\n', " ")
     };
+    let partials: Vec<(usize, usize)> = ours
+        .iter()
+        .filter(|q| q.partial)
+        .map(|q| trimmed(&chars, q.content))
+        .collect();
     for direct in [true, false] {
         let kind = if direct { "direct" } else { "indirect" };
         let (gold_contents, ours) = contents_of_kind(&chars, gold, ours, direct);
         for o in &ours {
             if !gold_contents.iter().any(|g| overlapping(*g, *o)) {
-                errors.push(format!("spurious {kind} {:?}", show(*o)));
+                let near = near_class(gold.iter().map(|g| trimmed(&chars, g.content)), *o);
+                errors.push(format!("spurious {kind} {:?} [{near}]", show(*o)));
             }
         }
         // `contents_of_kind` keeps the gold's order, so the cues line up with the contents.
@@ -543,7 +569,22 @@ fn list_errors(text: &str, gold: &[GoldQuote], ours: &[OurQuote], errors: &mut V
         for (g, cue) in gold_contents.iter().zip(cues) {
             if !ours.iter().any(|o| overlapping(*g, *o)) {
                 let cue = cue.map_or(String::new(), |c| format!(" (cue {:?})", show(c)));
-                errors.push(format!("missed   {kind} {:?}{cue}", show(*g)));
+                let near = near_class(ours.iter().copied(), *g);
+                let touching: Vec<String> = ours
+                    .iter()
+                    .filter(|o| overlap(**o, *g) > 0)
+                    .map(|o| show(*o))
+                    .collect();
+                let holds_partial = partials.iter().any(|p| g.0 <= p.0 && p.1 <= g.1);
+                let partial = if holds_partial {
+                    " [holds a partial quote of ours]"
+                } else {
+                    ""
+                };
+                errors.push(format!(
+                    "missed   {kind} {:?}{cue} [{near}]{partial} {touching:?}",
+                    show(*g)
+                ));
             }
         }
     }
