@@ -201,6 +201,9 @@ pub enum TrainComponent {
     /// Attribution cues (`--train` takes a PolNeAR folder; default: its train part, dev = its
     /// dev part).
     Cues,
+    /// Where reports end (`--train` takes a PolNeAR folder; default: its train part, dev = its
+    /// dev part).
+    Extent,
 }
 
 /// `dateline train`.

@@ -145,7 +145,7 @@ fn stage_lines(docs: &[Doc], repeat: usize) -> Result<()> {
     token_line("names + entities together", tokens, ner_time + entity_time);
     let quote_time = best_of(repeat, || {
         for doc in &mut segmented {
-            dateline_nlp::quotes::extract(doc, Some(&models.cues));
+            dateline_nlp::quotes::extract(doc, Some(&models.cues), Some(&models.extent));
         }
         tokens
     });

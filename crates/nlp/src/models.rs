@@ -1,4 +1,5 @@
-//! The bundled models (tagger, lemmatizer, parser, recognizer, attribution cues): compiled into the binary from `data/models/` and decoded once, on first
+//! The bundled models (tagger, lemmatizer, parser, recognizer, attribution cues, report
+//! extents): compiled into the binary from `data/models/` and decoded once, on first
 //! use, so that a fresh clone analyzes offline with no files to find at run time.
 
 use std::sync::OnceLock;
@@ -8,7 +9,7 @@ use crate::lemmatizer::Lemmatizer;
 use crate::ner::Recognizer;
 use crate::parser::Parser;
 use crate::perceptron::ModelError;
-use crate::quotes::CueModel;
+use crate::quotes::{CueModel, ExtentModel};
 use crate::tagger::Tagger;
 
 const TAGGER: &[u8] = include_bytes!("../../../data/models/tagger.bin.gz");
@@ -17,6 +18,7 @@ const PARSER_TRANSITIONS: &[u8] = include_bytes!("../../../data/models/parser-tr
 const PARSER_LABELS: &[u8] = include_bytes!("../../../data/models/parser-labels.bin.gz");
 const NER: &[u8] = include_bytes!("../../../data/models/ner.bin.gz");
 const CUES: &[u8] = include_bytes!("../../../data/models/cues.bin.gz");
+const EXTENT: &[u8] = include_bytes!("../../../data/models/extent.bin.gz");
 const CLUSTERS: &[u8] = include_bytes!("../../../data/models/clusters.tsv.gz");
 
 /// The tagger, lemmatizer and parser, decoded.
@@ -32,6 +34,8 @@ pub struct Models {
     pub ner: Recognizer,
     /// Attribution cues learned from PolNeAR.
     pub cues: CueModel,
+    /// Where reports end, learned from PolNeAR.
+    pub extent: ExtentModel,
 }
 
 /// The bundled models, decoded on the first call and shared afterwards. An error means the
@@ -49,6 +53,7 @@ fn decode() -> Result<Models, ModelError> {
         let ner = scope.spawn(|| Recognizer::from_bytes(NER, WordClusters::from_bytes(CLUSTERS)?));
         let lemmatizer = Lemmatizer::from_bytes(LEMMAS)?;
         let cues = CueModel::from_bytes(CUES)?;
+        let extent = ExtentModel::from_bytes(EXTENT)?;
         let ner = ner.join().unwrap_or_else(|_| Err(panicked()))?;
         let tagger = tagger.join().unwrap_or_else(|_| Err(panicked()))?;
         let parser = parser.join().unwrap_or_else(|_| Err(panicked()))?;
@@ -58,6 +63,7 @@ fn decode() -> Result<Models, ModelError> {
             parser,
             ner,
             cues,
+            extent,
         })
     })
 }

@@ -114,7 +114,7 @@ impl Pipeline {
         let gazetteer = self.gazetteer.and_then(Result::ok);
         models.ner.recognize(doc, kb, gazetteer);
         entities::resolve(doc, kb, gazetteer);
-        quotes::extract(doc, Some(&models.cues));
+        quotes::extract(doc, Some(&models.cues), Some(&models.extent));
         time::extract(doc);
         match self.gazetteer {
             Some(Ok(gazetteer)) => places::extract(doc, gazetteer),

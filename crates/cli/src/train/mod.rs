@@ -3,6 +3,7 @@
 
 pub mod clusters;
 pub mod cues;
+pub mod extent;
 pub mod manifest;
 pub mod ner;
 pub mod parser;
@@ -24,6 +25,7 @@ pub fn run(args: &TrainArgs) -> Result<ExitCode> {
         TrainComponent::Ner => ner::run(args)?,
         TrainComponent::Clusters => clusters::run(args)?,
         TrainComponent::Cues => cues::run(args)?,
+        TrainComponent::Extent => extent::run(args)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -137,7 +137,7 @@ impl QuoteView<'_> {
     }
 
     /// The tokens that lie inside `span`.
-    fn tokens_of(&self, span: ByteSpan) -> Range<usize> {
+    pub(super) fn tokens_of(&self, span: ByteSpan) -> Range<usize> {
         let tokens = &self.doc.annotations().tokens;
         let first = tokens.partition_point(|t| t.span.start < span.start);
         let end = tokens.partition_point(|t| t.span.start < span.end);

@@ -24,8 +24,10 @@
 //!    left alone, reports what its complements say ("criticized [the plan]"; `cue_model.rs`,
 //!    `learned.rs`); a noun-phrase content is flagged `stance`.
 
+mod around;
 mod credit;
 mod cue_model;
+mod extent;
 mod learned;
 mod pairing;
 mod reported;
@@ -35,11 +37,15 @@ use std::ops::Range;
 use dateline_core::{ByteSpan, Doc, EntityType, Quote, QuoteKind, TokenKind};
 
 pub use cue_model::{cue_anchor, cue_candidates, CueModel, CUE_LABELS, CUE_MODEL_TYPE};
+pub use extent::{
+    extent_cases, EndCandidate, ExtentCase, ExtentModel, EXTENT_LABELS, EXTENT_MODEL_TYPE,
+};
 pub(crate) use pairing::pair_quotes;
 
 /// Finds the quotations of `doc` and writes `annotations.quotes`. With a cue model, words it
-/// learned as attribution cues add reports the speech-verb lexicon does not cover.
-pub fn extract(doc: &mut Doc, cue_model: Option<&CueModel>) {
+/// learned as attribution cues add reports the speech-verb lexicon does not cover; with an
+/// extent model, a report after its cue ends where the model ranks best (`extent.rs`).
+pub fn extract(doc: &mut Doc, cue_model: Option<&CueModel>, extent_model: Option<&ExtentModel>) {
     let quotes = {
         let a = doc.annotations();
         let view = QuoteView::new(doc);
@@ -160,9 +166,14 @@ pub fn extract(doc: &mut Doc, cue_model: Option<&CueModel>) {
             .filter_map(|q| q.cue.map(|c| c.start))
             .collect();
         quotes.extend(view.reported_speech(&quoted_token, &cues));
+        let around = view.reports_around_partials(&quotes, &quoted_token);
+        quotes.extend(around);
         if let Some(model) = cue_model {
             let learned = view.learned_reports(model, &quoted_token, &quotes);
             quotes.extend(learned);
+        }
+        if let Some(model) = extent_model {
+            extent::re_end(&view, model, &quoted_token, &mut quotes);
         }
         quotes.sort_by_key(|q| (q.content.start, q.content.end));
         quotes
@@ -390,8 +401,14 @@ impl<'d> QuoteView<'d> {
                 .slice(self.doc.annotations().tokens[t].span)
                 .to_lowercase();
             if text == "according" && t + 2 < around.end {
+                // The phrase's noun, which "according" marks in the parse ("according to
+                // [the] report"), else the word after "to".
+                let source = self
+                    .head(t)
+                    .filter(|&h| h > t + 1 && h < around.end && !content.contains(&h))
+                    .unwrap_or(t + 2);
                 if let Some(found) =
-                    self.speaker_at(t + 2, Some(t..t + 2), "according to", unresolved_pronouns)
+                    self.speaker_at(source, Some(t..t + 2), "according to", unresolved_pronouns)
                 {
                     return Some(found);
                 }
@@ -482,12 +499,7 @@ impl<'d> QuoteView<'d> {
                 unresolved_pronouns,
             ) {
                 if self.lemma(verb) == "tell" {
-                    found.addressee = self
-                        .children(verb)
-                        .find(|&c| {
-                            matches!(self.relation(c), "obj" | "iobj") && !content.contains(&c)
-                        })
-                        .map(|c| self.mention_or_token(c));
+                    found.addressee = self.objects_of(verb, |c| !content.contains(&c));
                 }
                 return Some(found);
             }
@@ -547,6 +559,15 @@ impl<'d> QuoteView<'d> {
                 }
             ),
         })
+    }
+
+    /// The objects of `verb` that `keep` admits, as one span: whom it addresses ("told [her
+    /// staff]", also when the parse splits the phrase into two objects).
+    fn objects_of(&self, verb: usize, keep: impl Fn(usize) -> bool) -> Option<ByteSpan> {
+        self.children(verb)
+            .filter(|&c| matches!(self.relation(c), "obj" | "iobj") && keep(c))
+            .map(|c| self.mention_or_token(c))
+            .reduce(|a, b| ByteSpan::new(a.start.min(b.start) as usize, a.end.max(b.end) as usize))
     }
 
     /// The entity mention holding `t`, else `t` with its determiner, modifiers and name parts

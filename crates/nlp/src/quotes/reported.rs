@@ -154,10 +154,7 @@ impl QuoteView<'_> {
                     continue;
                 };
                 if self.lemma(verb) == "tell" {
-                    found.addressee = self
-                        .children(verb)
-                        .find(|&c| matches!(self.relation(c), "obj" | "iobj"))
-                        .map(|c| self.mention_or_token(c));
+                    found.addressee = self.objects_of(verb, |_| true);
                 }
                 out.push(self.indirect_quote(&range, found, shape));
             }

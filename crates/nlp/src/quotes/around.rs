@@ -1,0 +1,162 @@
+//! Reports around partial quotes. "The senator said the tax breaks “do nothing for the
+//! economy”" reports a whole clause, of which only the end is quoted word for word; the partial
+//! quote has the speaker and the cue, but when quote marks inside a clause lead the parser
+//! astray (the quoted verb hung on the noun before it as a relative clause), no complement
+//! clause is found and the report is lost. The clause is then taken by position: after a cue
+//! that comes first, from the cue's first complement to the sentence's end; before a closing
+//! cue ("…,” says Smith), from the sentence's start to the punctuation before the attribution.
+//! The report keeps the partial quote's speaker.
+
+use std::ops::Range;
+
+use dateline_core::{Quote, QuoteKind};
+
+use super::QuoteView;
+
+/// Fewest words a report around a partial quote has beyond the quoted ones: with fewer, the
+/// quote is the whole report and adds nothing.
+const MIN_OWN_WORDS: usize = 2;
+
+impl QuoteView<'_> {
+    /// The reports around the attributed partial quotes among `quotes` that no report in
+    /// `quotes` already holds.
+    pub(super) fn reports_around_partials(&self, quotes: &[Quote], quoted: &[bool]) -> Vec<Quote> {
+        let mut out: Vec<Quote> = Vec::new();
+        for partial in quotes.iter().filter(|q| q.kind == QuoteKind::Partial) {
+            let (Some(cue), Some(speaker)) = (partial.cue, partial.speaker) else {
+                continue;
+            };
+            let held =
+                |q: &Quote| q.kind == QuoteKind::Indirect && q.content.contains(partial.content);
+            if quotes.iter().chain(&out).any(held) {
+                continue;
+            }
+            let cue_tokens = self.tokens_of(cue);
+            let quoted_words = self.tokens_of(partial.content);
+            if cue_tokens.is_empty() || quoted_words.is_empty() {
+                continue;
+            }
+            // The quoted words without a closing comma the marks enclose ("lose,”").
+            let inner = quoted_words.start..self.without_closing_punctuation(&quoted_words);
+            // A speaker named between the cue and the quote ("according to Smith, …") comes
+            // before the report, as the cue does.
+            let speaker_tokens = self.tokens_of(speaker);
+            let opening =
+                if speaker_tokens.start >= cue_tokens.end && speaker_tokens.end <= inner.start {
+                    speaker_tokens.end
+                } else {
+                    cue_tokens.end
+                };
+            let clause = if cue_tokens.end <= inner.start {
+                self.clause_after_cue(cue_tokens.end - 1, opening, &inner)
+            } else if inner.end <= cue_tokens.start {
+                self.clause_before_cue(cue_tokens.start, &inner)
+            } else {
+                None
+            };
+            let Some(clause) = clause else { continue };
+            let content = self.span(&clause);
+            let own_words =
+                self.word_count(&clause) - self.word_count(&inner).min(self.word_count(&clause));
+            if own_words < MIN_OWN_WORDS
+                || clause.start > inner.start
+                || clause.end < inner.end
+                || (speaker.start < content.end && content.start < speaker.end)
+                || clause.clone().all(|t| quoted[t])
+            {
+                continue;
+            }
+            out.push(Quote {
+                kind: QuoteKind::Indirect,
+                content,
+                speaker_entity: partial.speaker_entity,
+                speaker: partial.speaker,
+                cue: partial.cue,
+                addressee: partial.addressee,
+                anonymous: partial.anonymous,
+                stance: false,
+                why: format!(
+                    "the clause around a partial quote, reported by its cue; {}",
+                    partial.why
+                ),
+            });
+        }
+        out
+    }
+
+    /// After `cue`: from its first complement at or after `opening` (past punctuation, "that",
+    /// an addressee and time words) to the sentence's end, which must hold the partial quote
+    /// `inner`.
+    fn clause_after_cue(
+        &self,
+        cue: usize,
+        opening: usize,
+        inner: &Range<usize>,
+    ) -> Option<Range<usize>> {
+        let sentence = self.sentence_range(cue);
+        let addressee = |t: usize| {
+            self.head(t) == Some(cue)
+                && matches!(self.relation(t), "obj" | "iobj")
+                && self.lemma(cue) == "tell"
+        };
+        let mut start = opening.max(cue + 1);
+        while start < inner.start {
+            if addressee(start) || self.is_time_word(start) && self.head(start) == Some(cue) {
+                start = self.subtree(start).end.max(start + 1);
+            } else if self.upos(start) == "PUNCT" || self.relation(start) == "mark" {
+                start += 1;
+            } else {
+                break;
+            }
+        }
+        if start >= inner.start || start >= sentence.end {
+            return None;
+        }
+        let range = start..sentence.end.max(inner.end);
+        let end = self.without_closing_punctuation(&range);
+        Some(start..end.max(inner.end))
+    }
+
+    /// Before a closing `cue`: from the sentence's start to the last punctuation before the
+    /// attribution ("…,” says Smith; “…,” Smith said).
+    fn clause_before_cue(&self, cue: usize, inner: &Range<usize>) -> Option<Range<usize>> {
+        let sentence = self.sentence_range(cue);
+        let mut start = sentence.start;
+        while start < inner.start && self.upos(start) == "PUNCT" {
+            start += 1;
+        }
+        let subject_start = self
+            .children(cue)
+            .filter(|&c| c < cue && matches!(self.relation(c), "nsubj" | "nsubj:pass"))
+            .map(|c| self.subtree(c).start)
+            .min()
+            .unwrap_or(cue);
+        let limit = subject_start.min(cue);
+        let boundary = if (inner.end..limit).all(|t| self.upos(t) == "PUNCT") {
+            inner.end
+        } else {
+            (inner.end..limit)
+                .rev()
+                .find(|&t| self.upos(t) == "PUNCT" && !self.is_quote_mark_token(t))?
+        };
+        let range = start..boundary;
+        if range.is_empty() {
+            return None;
+        }
+        Some(
+            start
+                ..self
+                    .without_closing_punctuation(&range)
+                    .max(inner.end.min(boundary)),
+        )
+    }
+
+    /// Whether token `t` is a quote mark.
+    fn is_quote_mark_token(&self, t: usize) -> bool {
+        let a = self.doc.annotations();
+        matches!(
+            self.doc.slice(a.tokens[t].span),
+            "\"" | "\u{201C}" | "\u{201D}" | "''" | "``" | "\u{2018}" | "\u{2019}"
+        )
+    }
+}
