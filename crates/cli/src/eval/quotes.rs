@@ -251,8 +251,9 @@ fn first_to_last(fragments: &[(usize, usize)]) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
-/// Whether a content starting at `start` is quoted: it opens with a quote mark, follows one,
-/// or follows a quote mark and a transcript's speaker label.
+/// Whether a content starting at `start` is quoted: it opens with a quote mark, follows one
+/// (NYT's doubled `''` too, whose second half the annotators sometimes left inside the
+/// content), or follows a quote mark and a transcript's speaker label.
 fn opens_quoted(chars: &[char], start: usize) -> bool {
     let first = chars.get(start).copied().unwrap_or(' ');
     let before = start
@@ -263,9 +264,11 @@ fn opens_quoted(chars: &[char], start: usize) -> bool {
     is_quote_mark(first)
         || is_quote_mark(before)
         || doubled_mark_at(chars, start)
-        || start
-            .checked_sub(2)
-            .is_some_and(|i| doubled_mark_at(chars, i))
+        || (1..=2).any(|back| {
+            start
+                .checked_sub(back)
+                .is_some_and(|i| doubled_mark_at(chars, i))
+        })
         || after_quoted_label(chars, start)
 }
 
@@ -672,6 +675,19 @@ mod tests {
             ]
         );
         assert!(gold.iter().take(2).all(|g| g.source == Some(m)));
+    }
+
+    #[test]
+    fn a_content_inside_doubled_marks_is_quoted_wherever_the_annotator_began_it() {
+        let text: Vec<char> = "He said, ''We should wait.'' Then he left."
+            .chars()
+            .collect();
+        let first_mark = text.iter().position(|&c| c == '\'').unwrap_or(0);
+        for start in first_mark..first_mark + 3 {
+            assert!(opens_quoted(&text, start), "content from {start}");
+        }
+        let then = text.iter().position(|&c| c == 'T').unwrap_or(0);
+        assert!(!opens_quoted(&text, then));
     }
 
     #[test]
