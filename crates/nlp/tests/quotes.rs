@@ -388,9 +388,19 @@ fn what_a_verb_of_asking_asks_for_is_reported() {
         )),
         "{indirect:?}"
     );
+    // Whom the mayor urged is in the content or is its addressee, as the extent model ranks it.
+    let urged = found
+        .iter()
+        .find(|q| q.1 == QuoteKind::Indirect && q.3 == "urged")
+        .expect("a report cued by \"urged\"");
     assert!(
-        indirect.contains(&("stay indoors during the storm", "Lena Fischer", "urged")),
-        "{indirect:?}"
+        urged.0.ends_with("stay indoors during the storm"),
+        "{urged:?}"
+    );
+    assert_eq!(urged.2, "Lena Fischer");
+    assert!(
+        urged.0.starts_with("residents") || urged.4 == "residents",
+        "{urged:?}"
     );
     // "called the plan a waste" asks for nothing; it names the plan (a report of its own).
     assert_eq!(indirect.len(), 3, "{indirect:?}");
@@ -425,7 +435,7 @@ fn telling_someone_to_act_is_asking() {
     let doc = analyze("Senator Maria Keller told her staff to rest before the vote.");
     let found = quotes(&doc);
     let report = report(&found, None);
-    assert_eq!(report.0, "rest before the vote");
+    assert!(report.0.ends_with("rest before the vote"), "{report:?}");
     assert_eq!(report.4, "her staff", "whom the senator told");
     assert_eq!(
         (report.2.as_str(), report.3.as_str()),

@@ -1,5 +1,6 @@
-//! Where reports start and end: the reports around partial quotes (`quotes/around.rs`) and the
-//! learned extent model (`quotes/extent.rs`). Sentences written for these tests.
+//! Where reports start and end: the reports around partial quotes (`quotes/around.rs`),
+//! headline attributions (`quotes/headline.rs`) and the learned extent model
+//! (`quotes/extent.rs`). Sentences written for these tests.
 
 use dateline_core::{Doc, Quote, QuoteKind};
 
@@ -102,4 +103,20 @@ fn a_report_never_takes_its_own_cue_or_speaker() {
             );
         }
     }
+}
+
+#[test]
+fn a_headline_names_its_source_before_a_colon() {
+    let doc = analyze(
+        "Poll: Most voters favour the harbour plan.\n\n\
+         The Latest: Ferry services resume after the storm.\n\n\
+         A survey of 900 residents was published on Monday.",
+    );
+    let quote = report_holding(&doc, "Most voters favour").expect("the poll's report");
+    assert_eq!(quote.speaker.map(|s| doc.slice(s)), Some("Poll"));
+    assert_eq!(quote.cue.map(|c| doc.slice(c)), Some(":"));
+    assert!(
+        report_holding(&doc, "Ferry services").is_none(),
+        "a section label is no source"
+    );
 }

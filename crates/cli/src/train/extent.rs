@@ -256,10 +256,15 @@ fn paired_gold(
     ours: (usize, usize),
 ) -> Option<(usize, usize)> {
     gold.iter()
-        .filter(|g| !g.direct && g.cue.is_some_and(|c| overlap(c, cue) > 0))
-        .map(|g| trimmed(chars, g.content))
-        .map(|content| (overlap(content, ours), content))
-        .filter(|(shared, _)| *shared > 0)
-        .max_by_key(|(shared, content)| (*shared, std::cmp::Reverse(content.0)))
-        .map(|(_, content)| content)
+        .filter(|g| !g.direct)
+        .map(|g| {
+            let content = trimmed(chars, g.content);
+            let same_cue = g.cue.is_some_and(|c| overlap(c, cue) > 0);
+            (same_cue, overlap(content, ours), content)
+        })
+        .filter(|(_, shared, _)| *shared > 0)
+        .max_by_key(|(same_cue, shared, content)| {
+            (*same_cue, *shared, std::cmp::Reverse(content.0))
+        })
+        .map(|(_, _, content)| content)
 }

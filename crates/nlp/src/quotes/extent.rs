@@ -227,8 +227,8 @@ impl QuoteView<'_> {
     /// The spans `content`, reported by `cue`, may take: its own first, then every start past
     /// a complement of the cue that opens it ("urged [officials] [to vote]") combined with
     /// every edge of a constituent after that start inside its sentence, without trailing
-    /// punctuation or conjunctions; never one that takes in the `speaker`'s words or a time
-    /// word of the cue's own.
+    /// punctuation or conjunctions; never one that takes in the `speaker`'s words, a time word
+    /// of the cue's own or a clause after a comma that has its own subject.
     fn end_candidates(
         &self,
         cue: usize,
@@ -237,7 +237,10 @@ impl QuoteView<'_> {
         quoted: &[bool],
     ) -> Vec<EndCandidate> {
         let sentence = self.sentence_range(content.start);
-        let limit = self.trimmed_end(content.start, sentence.end.max(content.end));
+        // Never past the cue's own clause: a cue inside "While X agreed to …," reports nothing of
+        // the main clause after the comma.
+        let clause_end = self.subtree(cue).end.min(sentence.end);
+        let limit = self.trimmed_end(content.start, clause_end.max(content.end));
         let mut edges = Vec::new();
         for t in content.start..limit {
             let tree = self.subtree(t);
@@ -263,6 +266,7 @@ impl QuoteView<'_> {
                     || seen.contains(&end)
                     || holds_speaker
                     || self.adds_time_of_cue(cue, content, end)
+                    || self.adds_clause_after_comma(content, end)
                 {
                     continue;
                 }
@@ -282,6 +286,14 @@ impl QuoteView<'_> {
     /// Tuesday]"): it dates the telling, not what is told.
     fn adds_time_of_cue(&self, cue: usize, content: &Range<usize>, end: usize) -> bool {
         (content.end..end).any(|t| self.head(t) == Some(cue) && self.is_time_word(t))
+    }
+
+    /// Whether ending at `end` takes in a clause with a subject of its own after a comma, past
+    /// the rules' end: the writer's next clause, not more of the report ("agreed to meet
+    /// [him], [those promises] were met with doubt").
+    fn adds_clause_after_comma(&self, content: &Range<usize>, end: usize) -> bool {
+        (content.end..end)
+            .any(|t| self.subtree(t).start >= content.end && self.is_clause_after_comma(t))
     }
 
     /// Where the content may start: where the rules start it, and past each complement of the

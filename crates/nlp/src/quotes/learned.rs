@@ -193,7 +193,7 @@ impl QuoteView<'_> {
     }
 
     /// Whether `c` heads a clause with its own subject that follows a comma.
-    fn is_clause_after_comma(&self, c: usize) -> bool {
+    pub(super) fn is_clause_after_comma(&self, c: usize) -> bool {
         let own_subject = self
             .children(c)
             .any(|g| matches!(self.relation(g), "nsubj" | "nsubj:pass" | "expl"));

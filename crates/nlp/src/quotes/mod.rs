@@ -20,14 +20,19 @@
 //! 4. reported speech — the clausal complement of a speech or reporting verb outside quote
 //!    marks ("Lavrov added that any meeting …"; "…, officials confirmed") is an indirect quote
 //!    with the verb's subject as speaker.
+//!    An attributed partial quote no report holds is reported with its clause (`around.rs`);
+//!    a headline "Source: statement" is the source's report (`headline.rs`).
 //! 5. learned cues — a word the cue model trained on PolNeAR accepts, which the rules above
 //!    left alone, reports what its complements say ("criticized [the plan]"; `cue_model.rs`,
 //!    `learned.rs`); a noun-phrase content is flagged `stance`.
+//! 6. extent — a report after its cue starts and ends where a ranker trained on PolNeAR puts
+//!    it (`extent.rs`).
 
 mod around;
 mod credit;
 mod cue_model;
 mod extent;
+mod headline;
 mod learned;
 mod pairing;
 mod reported;
@@ -168,6 +173,8 @@ pub fn extract(doc: &mut Doc, cue_model: Option<&CueModel>, extent_model: Option
         quotes.extend(view.reported_speech(&quoted_token, &cues));
         let around = view.reports_around_partials(&quotes, &quoted_token);
         quotes.extend(around);
+        let headlines = view.headline_reports(&mut quotes, &quoted_token);
+        quotes.extend(headlines);
         if let Some(model) = cue_model {
             let learned = view.learned_reports(model, &quoted_token, &quotes);
             quotes.extend(learned);
