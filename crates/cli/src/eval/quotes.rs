@@ -48,6 +48,8 @@ struct OurQuote {
     direct: bool,
     /// A few quoted words inside a sentence (our `partial` kind).
     partial: bool,
+    /// The rule that found it: its `why` up to the first parenthesis or semicolon.
+    rule: String,
 }
 
 /// Counts of one run.
@@ -63,6 +65,9 @@ struct QuoteScores {
     speaker_cases: usize,
     speaker_right: usize,
     errors: Vec<String>,
+    /// Per rule that found our indirect quotes: how many it found and how many match a gold
+    /// report.
+    indirect_by_rule: std::collections::BTreeMap<String, (usize, usize)>,
 }
 
 /// Runs `dateline eval quotes`.
@@ -92,6 +97,12 @@ pub fn run(args: &EvalArgs) -> Result<()> {
     println!("{} — {documents} documents", dir.display());
     for line in scores.errors.iter().take(args.errors) {
         println!("  {line}");
+    }
+    if args.errors > 0 {
+        println!("indirect quotes by the rule that found them (found, matching a gold report):");
+        for (rule, (found, hits)) in &scores.indirect_by_rule {
+            println!("  {found:>5} {hits:>5}  {rule}");
+        }
     }
     print!("{}", render(&scores));
     Ok(())
@@ -339,6 +350,13 @@ fn predict_doc(pipeline: &Pipeline, doc: &mut Doc) -> Vec<OurQuote> {
                 speaker_spans,
                 direct: q.kind != QuoteKind::Indirect,
                 partial: q.kind == QuoteKind::Partial,
+                rule: q
+                    .why
+                    .split([';', '('])
+                    .next()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
             }
         })
         .collect()
@@ -513,6 +531,14 @@ fn score(text: &str, gold: &[GoldQuote], ours: &[OurQuote], scores: &mut QuoteSc
             scores
                 .indirect_overlap
                 .add(counts(&gold_kind, &ours_kind, &overlapping));
+            let set_aside = partial_in_reports(&chars, gold, ours);
+            for (q, _) in ours.iter().zip(set_aside).filter(|(q, a)| !q.direct && !a) {
+                let content = trimmed(&chars, q.content);
+                let hit = gold_kind.iter().any(|g| overlapping(*g, content));
+                let tally = scores.indirect_by_rule.entry(q.rule.clone()).or_default();
+                tally.0 += 1;
+                tally.1 += usize::from(hit);
+            }
         }
     }
     for case in speaker_cases(&chars, gold, ours) {
