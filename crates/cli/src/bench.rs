@@ -78,7 +78,7 @@ fn stage_lines(docs: &[Doc], repeat: usize) -> Result<()> {
     let models = dateline_nlp::models::bundled()
         .map_err(|e| anyhow::anyhow!("loading the bundled models: {e}"))?;
     println!(
-        "model load (tagger, lemmatizer, parser, recognizer, cues)  {:.1} ms",
+        "model load (tagger, lemmatizer, parser, recognizer, cues, extents)  {:.1} ms",
         started.elapsed().as_secs_f64() * 1e3
     );
     let mut segmented: Vec<Doc> = docs.to_vec();

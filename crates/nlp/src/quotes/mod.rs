@@ -207,6 +207,9 @@ struct QuoteView<'d> {
     mention_of: Vec<Option<ByteSpan>>,
     /// Dependents of each token.
     children: Vec<Vec<usize>>,
+    /// The first and last token of each token's subtree, computed once: the extent ranker asks
+    /// for them for every word of a report's sentence.
+    subtrees: Vec<(usize, usize)>,
 }
 
 impl<'d> QuoteView<'d> {
@@ -239,11 +242,13 @@ impl<'d> QuoteView<'d> {
                 list.push(t);
             }
         }
+        let subtrees = subtree_bounds(&children);
         QuoteView {
             doc,
             entity_of,
             mention_of,
             children,
+            subtrees,
         }
     }
 
@@ -516,19 +521,9 @@ impl<'d> QuoteView<'d> {
 
     /// The first and last token of `t`'s subtree.
     fn subtree(&self, t: usize) -> Range<usize> {
-        let (mut lo, mut hi) = (t, t);
-        let mut stack = vec![t];
-        let mut seen = 0;
-        while let Some(node) = stack.pop() {
-            seen += 1;
-            if seen > 10_000 {
-                break;
-            }
-            lo = lo.min(node);
-            hi = hi.max(node);
-            stack.extend(self.children(node));
-        }
-        lo..hi + 1
+        self.subtrees
+            .get(t)
+            .map_or(t..t + 1, |&(lo, hi)| lo..hi + 1)
     }
 
     /// The speaker whose mention holds token `t`. A pronoun with nothing to resolve to ("it
@@ -661,6 +656,47 @@ impl<'d> QuoteView<'d> {
         }
         false
     }
+}
+
+/// The first and last token under each token, from the dependents of each: one post-order walk
+/// from every token no one governs. A token on a cycle (which no parse of ours makes) is its
+/// own subtree.
+fn subtree_bounds(children: &[Vec<usize>]) -> Vec<(usize, usize)> {
+    let n = children.len();
+    let mut bounds: Vec<(usize, usize)> = (0..n).map(|t| (t, t)).collect();
+    let mut governed = vec![false; n];
+    for list in children {
+        for &c in list {
+            governed[c] = true;
+        }
+    }
+    let mut visited = vec![false; n];
+    // (token, whether its dependents are done)
+    let mut stack: Vec<(usize, bool)> = Vec::new();
+    for root in (0..n).filter(|&t| !governed[t]) {
+        stack.push((root, false));
+        while let Some((t, done)) = stack.pop() {
+            if done {
+                for &c in &children[t] {
+                    bounds[t].0 = bounds[t].0.min(bounds[c].0);
+                    bounds[t].1 = bounds[t].1.max(bounds[c].1);
+                }
+                continue;
+            }
+            if visited[t] {
+                continue;
+            }
+            visited[t] = true;
+            stack.push((t, true));
+            stack.extend(
+                children[t]
+                    .iter()
+                    .filter(|&&c| !visited[c])
+                    .map(|&c| (c, false)),
+            );
+        }
+    }
+    bounds
 }
 
 /// Tokens between a verb and a quote.
