@@ -183,6 +183,24 @@ pub(crate) fn polnear_documents(dir: &Path) -> Result<Vec<(PathBuf, PathBuf)>> {
     Ok(out)
 }
 
+/// Every document of a PolNeAR folder analyzed by `pipeline`, handed to `visit` with its gold
+/// quotes: what the trainers of the quote models read.
+pub(crate) fn for_each_analyzed(
+    pipeline: &Pipeline,
+    dir: &Path,
+    mut visit: impl FnMut(Doc, Vec<GoldQuote>) -> Result<()>,
+) -> Result<()> {
+    for (path, ann) in polnear_documents(dir)? {
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("{}: cannot read", path.display()))?;
+        let gold = read_ann(&ann, &text)?;
+        let mut doc = Doc::new(text, DocMeta::default());
+        pipeline.run(&mut doc);
+        visit(doc, gold)?;
+    }
+    Ok(())
+}
+
 /// Reads the Content/Source pairs of one `.ann` file.
 pub(crate) fn read_ann(path: &Path, text: &str) -> Result<Vec<GoldQuote>> {
     let ann = std::fs::read_to_string(path)

@@ -9,8 +9,8 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::time::Instant;
 
-use anyhow::{Context, Result};
-use dateline_core::{CharOffsets, Doc, DocMeta};
+use anyhow::Result;
+use dateline_core::CharOffsets;
 use dateline_nlp::perceptron::Trainer;
 use dateline_nlp::pipeline::Pipeline;
 use dateline_nlp::quotes::{cue_anchor, cue_candidates, CueModel, CUE_LABELS, CUE_MODEL_TYPE};
@@ -19,10 +19,8 @@ use dateline_nlp::tagger::shuffle;
 use super::manifest::{record, ModelEntry};
 use super::round4;
 use crate::args::TrainArgs;
-use crate::eval::quotes::{polnear_documents, read_ann};
+use crate::eval::quotes::for_each_analyzed;
 use crate::eval::Counts;
-use crate::eval_cmd::shared_dir;
-use crate::models::models_dir;
 
 /// The model file under `data/models/`.
 pub const CUES_FILE: &str = "cues.bin.gz";
@@ -37,17 +35,7 @@ type Examples = Vec<(Vec<u64>, bool)>;
 /// Trains the cue model and writes it.
 pub fn run(args: &TrainArgs) -> Result<()> {
     let started = Instant::now();
-    let polnear = shared_dir().join("data/quotes/polnear");
-    let train_dir = args
-        .train
-        .first()
-        .cloned()
-        .unwrap_or_else(|| polnear.join("train"));
-    let dev_dir = args.dev.clone().unwrap_or_else(|| polnear.join("dev"));
-    let out = args
-        .out
-        .clone()
-        .unwrap_or_else(|| models_dir().join(CUES_FILE));
+    let (train_dir, dev_dir, out) = super::polnear_paths(args, CUES_FILE);
     let pipeline = Pipeline::new();
     let (train, train_missed) = prepare(&pipeline, &train_dir)?;
     let (dev, dev_missed) = prepare(&pipeline, &dev_dir)?;
@@ -131,12 +119,7 @@ fn train_epochs(
             }
             trainer.tick();
         }
-        let model = CueModel::new(
-            trainer
-                .clone()
-                .finish(PRUNE_BELOW)
-                .with_labels(CUE_LABELS.iter().map(|l| l.to_string()).collect()),
-        )?;
+        let model = CueModel::new(super::averaged_snapshot(&trainer, PRUNE_BELOW, &CUE_LABELS))?;
         let counts = score(&model, dev);
         println!(
             "epoch {epoch:>2}: train {:.4}  dev cue P {:.4} R {:.4} F1 {:.4}  ({:.0} s)",
@@ -162,12 +145,7 @@ fn train_epochs(
 fn prepare(pipeline: &Pipeline, dir: &Path) -> Result<(Vec<Examples>, usize)> {
     let mut documents = Vec::new();
     let mut missed = 0;
-    for (path, ann) in polnear_documents(dir)? {
-        let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("{}: cannot read", path.display()))?;
-        let gold = read_ann(&ann, &text)?;
-        let mut doc = Doc::new(text, DocMeta::default());
-        pipeline.run(&mut doc);
+    for_each_analyzed(pipeline, dir, |doc, gold| {
         let offsets = CharOffsets::new(doc.text());
         let token_chars: Vec<(usize, usize)> = doc
             .annotations()
@@ -198,7 +176,8 @@ fn prepare(pipeline: &Pipeline, dir: &Path) -> Result<(Vec<Examples>, usize)> {
             .map(|(t, features)| (features, anchors.contains(&t)))
             .collect();
         documents.push(examples);
-    }
+        Ok(())
+    })?;
     Ok((documents, missed))
 }
 

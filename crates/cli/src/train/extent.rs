@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Instant;
 
-use anyhow::{Context, Result};
-use dateline_core::{ByteSpan, CharOffsets, Doc, DocMeta};
+use anyhow::Result;
+use dateline_core::{ByteSpan, CharOffsets};
 use dateline_nlp::perceptron::Trainer;
 use dateline_nlp::pipeline::Pipeline;
 use dateline_nlp::quotes::{
@@ -25,9 +25,7 @@ use dateline_nlp::tagger::shuffle;
 use super::manifest::{record, ModelEntry};
 use super::round4;
 use crate::args::TrainArgs;
-use crate::eval::quotes::{overlap, polnear_documents, read_ann, trimmed, GoldQuote};
-use crate::eval_cmd::shared_dir;
-use crate::models::models_dir;
+use crate::eval::quotes::{for_each_analyzed, overlap, trimmed, GoldQuote};
 
 /// The model file under `data/models/`.
 pub const EXTENT_FILE: &str = "extent.bin.gz";
@@ -46,17 +44,7 @@ struct Case {
 /// Trains the extent model and writes it.
 pub fn run(args: &TrainArgs) -> Result<()> {
     let started = Instant::now();
-    let polnear = shared_dir().join("data/quotes/polnear");
-    let train_dir = args
-        .train
-        .first()
-        .cloned()
-        .unwrap_or_else(|| polnear.join("train"));
-    let dev_dir = args.dev.clone().unwrap_or_else(|| polnear.join("dev"));
-    let out = args
-        .out
-        .clone()
-        .unwrap_or_else(|| models_dir().join(EXTENT_FILE));
+    let (train_dir, dev_dir, out) = super::polnear_paths(args, EXTENT_FILE);
     let pipeline = Pipeline::new();
     let models = dateline_nlp::models::bundled()
         .map_err(|e| anyhow::anyhow!("bundled models could not be loaded: {e}"))?;
@@ -95,12 +83,11 @@ pub fn run(args: &TrainArgs) -> Result<()> {
             }
             trainer.tick();
         }
-        let model = ExtentModel::new(
-            trainer
-                .clone()
-                .finish(PRUNE_BELOW)
-                .with_labels(EXTENT_LABELS.iter().map(|l| l.to_string()).collect()),
-        )?;
+        let model = ExtentModel::new(super::averaged_snapshot(
+            &trainer,
+            PRUNE_BELOW,
+            &EXTENT_LABELS,
+        ))?;
         let matched = matched(&model, &dev);
         println!(
             "epoch {epoch:>2}: train ends matching {:.4}  dev ends matching {matched}/{} ({:.4}; \
@@ -190,12 +177,7 @@ fn prepare(
 ) -> Result<(Vec<Case>, usize)> {
     let mut cases = Vec::new();
     let mut unpaired = 0;
-    for (path, ann) in polnear_documents(dir)? {
-        let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("{}: cannot read", path.display()))?;
-        let gold = read_ann(&ann, &text)?;
-        let mut doc = Doc::new(text, DocMeta::default());
-        pipeline.run(&mut doc);
+    for_each_analyzed(pipeline, dir, |mut doc, gold| {
         dateline_nlp::quotes::extract(&mut doc, Some(cues), None);
         let chars: Vec<char> = doc.text().chars().collect();
         let offsets = CharOffsets::new(doc.text());
@@ -243,7 +225,8 @@ fn prepare(
                 _ => unpaired += 1,
             }
         }
-    }
+        Ok(())
+    })?;
     Ok((cases, unpaired))
 }
 

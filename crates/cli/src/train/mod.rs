@@ -49,6 +49,35 @@ pub fn dev_file(args: &TrainArgs) -> PathBuf {
         .unwrap_or_else(|| shared_dir().join("data/ud/UD_English-EWT/en_ewt-ud-dev.conllu"))
 }
 
+/// The PolNeAR training and dev folders and the model file of a model trained on PolNeAR: as
+/// given, or PolNeAR's train and dev parts and `data/models/<file>`.
+pub fn polnear_paths(args: &TrainArgs, file: &str) -> (PathBuf, PathBuf, PathBuf) {
+    let polnear = shared_dir().join("data/quotes/polnear");
+    let train = args
+        .train
+        .first()
+        .cloned()
+        .unwrap_or_else(|| polnear.join("train"));
+    let dev = args.dev.clone().unwrap_or_else(|| polnear.join("dev"));
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| crate::models::models_dir().join(file));
+    (train, dev, out)
+}
+
+/// The averaged snapshot of `trainer` so far, pruned below `prune_below`, with `labels`.
+pub fn averaged_snapshot(
+    trainer: &dateline_nlp::perceptron::Trainer,
+    prune_below: f32,
+    labels: &[&str],
+) -> dateline_nlp::perceptron::Model {
+    trainer
+        .clone()
+        .finish(prune_below)
+        .with_labels(labels.iter().map(|l| l.to_string()).collect())
+}
+
 /// The command line as run, for the manifest.
 pub fn command_line() -> String {
     let args: Vec<String> = std::env::args().collect();
