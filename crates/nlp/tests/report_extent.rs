@@ -66,8 +66,8 @@ fn according_to_names_the_whole_source_phrase() {
 #[test]
 fn a_conjunct_the_parser_hung_on_the_speech_verb_stays_in_the_report() {
     let doc = analyze(
-        "Trump said he finally believes Obama was born in the United States and was therefore \
-         eligible to serve.",
+        "Ortega said he finally believes Lindqvist was born in the United States and was \
+         therefore eligible to serve.",
     );
     let quote = report_holding(&doc, "he finally believes").expect("the report of \"said\"");
     let content = doc.slice(quote.content);

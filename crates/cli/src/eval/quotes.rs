@@ -549,8 +549,8 @@ fn score(text: &str, gold: &[GoldQuote], ours: &[OurQuote], scores: &mut QuoteSc
             scores
                 .indirect_overlap
                 .add(counts(&gold_kind, &ours_kind, &overlapping));
-            let set_aside = partial_in_reports(&chars, gold, ours);
-            for (q, _) in ours.iter().zip(set_aside).filter(|(q, a)| !q.direct && !a) {
+            // Only reports: a partial quote set aside is direct speech here.
+            for q in ours.iter().filter(|q| !q.direct) {
                 let content = trimmed(&chars, q.content);
                 let hit = gold_kind.iter().any(|g| overlapping(*g, content));
                 let tally = scores.indirect_by_rule.entry(q.rule.clone()).or_default();
@@ -568,8 +568,8 @@ fn score(text: &str, gold: &[GoldQuote], ours: &[OurQuote], scores: &mut QuoteSc
 }
 
 /// How the spans nearest to `span` relate to it, for `--errors`: `inside` when one of them lies
-/// within it (the other side's content is longer), `around` when one holds it, `crossing` when
-/// they only overlap, `apart` when none touches it.
+/// within it (`span` is the longer), `around` when one holds it, `crossing` when they only
+/// overlap, `apart` when none touches it.
 fn near_class(others: impl Iterator<Item = (usize, usize)>, span: (usize, usize)) -> &'static str {
     let mut class = "apart";
     for other in others.filter(|&o| overlap(o, span) > 0) {

@@ -1,13 +1,13 @@
 //! `dateline train extent`: trains the report-extent ranker on PolNeAR's training part (or the
 //! PolNeAR folder given with `--train`). Each document is analyzed by the bundled pipeline with
-//! the extent model switched off, so that the examples are the rules' own reports. A report
-//! whose cue overlaps a gold indirect report's cue is paired with that report; its candidate
-//! ends (`dateline_nlp::quotes::extent_cases`) are ranked, and the one whose content overlaps
-//! the gold content best (by characters, as `dateline eval quotes` compares them) is the one to
-//! learn. A report no candidate end can match — its start is wrong — teaches nothing and is
-//! left out. Each epoch's averaged snapshot is scored on the dev folder as the share of paired
-//! reports whose chosen end matches the gold (overlap of at least half the longer span), beside
-//! the rules' share; the best epoch is written and recorded in the manifest.
+//! the extent model switched off, so that the examples are the rules' own reports. A report is
+//! paired with the gold indirect report whose content it overlaps most, one that shares its cue
+//! first; its candidate spans (`dateline_nlp::quotes::extent_cases`) are ranked, and of those
+//! that match the gold content (overlap of at least half the longer span, by characters, as
+//! `dateline eval quotes` compares them) the closest is the one to learn. A report no candidate
+//! span can match — its start is wrong — teaches nothing and is left out. Each epoch's averaged
+//! snapshot is scored on the dev folder as the share of paired reports whose chosen span
+//! matches, beside the rules' share; the best epoch is written and recorded in the manifest.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -209,10 +209,12 @@ fn prepare(
                 let span = candidate_chars(candidate.start, candidate.end);
                 let shared = overlap(span, gold_content);
                 let longer = (span.1 - span.0).max(gold_content.1 - gold_content.0);
-                matches.push(longer > 0 && 2 * shared >= longer);
+                let matching = longer > 0 && 2 * shared >= longer;
+                matches.push(matching);
                 let union = (span.1.max(gold_content.1) - span.0.min(gold_content.0)).max(1);
                 let jaccard = shared as f64 / union as f64;
-                if best.is_none_or(|(_, kept)| jaccard > kept) {
+                // The closest of the spans that match, not the closest of all.
+                if matching && best.is_none_or(|(_, kept)| jaccard > kept) {
                     best = Some((i, jaccard));
                 }
             }

@@ -99,10 +99,25 @@ impl QuoteView<'_> {
                 && matches!(self.relation(t), "obj" | "iobj")
                 && self.lemma(cue) == "tell"
         };
+        // The dependent of the cue whose phrase `t` opens ("told [the] reporters", "said [on]
+        // Monday"), if any.
+        let phrase_of = |t: usize| {
+            let mut at = t;
+            let mut steps = 0;
+            while let Some(head) = self.head(at).filter(|&h| h != cue) {
+                at = head;
+                steps += 1;
+                if steps > 64 {
+                    return None;
+                }
+            }
+            (self.head(at) == Some(cue) && self.subtree(at).start == t).then_some(at)
+        };
         let mut start = opening.max(cue + 1);
         while start < inner.start {
-            if addressee(start) || self.is_time_word(start) && self.head(start) == Some(cue) {
-                start = self.subtree(start).end.max(start + 1);
+            let skipped = phrase_of(start).filter(|&p| addressee(p) || self.is_time_word(p));
+            if let Some(phrase) = skipped {
+                start = self.subtree(phrase).end.max(start + 1);
             } else if self.upos(start) == "PUNCT" || self.relation(start) == "mark" {
                 start += 1;
             } else {

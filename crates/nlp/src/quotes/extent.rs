@@ -5,12 +5,13 @@
 //! therefore eligible]"), a trailing appositive or non-restrictive relative clause often does
 //! not ("said [he did not support the candidate], the presumed favourite").
 //!
-//! An averaged perceptron ranks the places a report may end: every edge of a constituent from
-//! the content's first word to its sentence's end, the rules' own end among them. It is trained
-//! on PolNeAR's training part (`dateline train extent`, `data/models/extent.bin.gz`) from the
-//! bundled pipeline's own reports, each paired with the gold report whose cue it shares. Only a
-//! report that follows its cue is re-ended; one before it ("…, X said") keeps its start and
-//! end.
+//! An averaged perceptron ranks the spans a report may take: its start where the rules put it or
+//! past a complement of the cue that opens it ("warned [officials] to …"), its end at any edge
+//! of a constituent up to the end of the cue's own clause; the rules' own span comes first and
+//! wins a tie. It is trained on PolNeAR's training part (`dateline train extent`,
+//! `data/models/extent.bin.gz`) from the bundled pipeline's own reports, each paired with the
+//! gold report whose content it overlaps, one with the same cue first. Only a report that
+//! follows its cue is re-ended; one before it ("…, X said") keeps its start and end.
 
 use std::ops::Range;
 
@@ -145,7 +146,14 @@ pub(super) fn re_end(view: &QuoteView, model: &ExtentModel, quoted: &[bool], quo
             // The object skipped at the start is whom the cue addresses ("told [her staff] to
             // rest").
             if start > content.start {
-                let skipped = view.objects_of(cue, |c| (content.start..start).contains(&c));
+                // Only someone can be addressed: a name, a pronoun or a described group, not
+                // "expressed [readiness] to …".
+                let someone = |c: usize| {
+                    view.entity_of.get(c).copied().flatten().is_some()
+                        || matches!(view.upos(c), "PRON" | "PROPN")
+                };
+                let skipped =
+                    view.objects_of(cue, |c| (content.start..start).contains(&c) && someone(c));
                 let replaces = |old: ByteSpan| skipped.is_some_and(|s| s.contains(old));
                 if skipped.is_some() && quote.addressee.is_none_or(replaces) {
                     quote.addressee = skipped;
@@ -215,11 +223,13 @@ impl QuoteView<'_> {
             return None;
         }
         let cue_tokens = self.tokens_of(quote.cue?);
+        if cue_tokens.is_empty() {
+            return None;
+        }
         let cue = cue_tokens
             .clone()
             .find(|&t| self.head(t).is_none_or(|h| !cue_tokens.contains(&h)))
-            .or(Some(cue_tokens.start))
-            .filter(|&t| t < cue_tokens.end.max(cue_tokens.start + 1))?;
+            .unwrap_or(cue_tokens.start);
         let content = self.tokens_of(quote.content);
         (content.start > cue && !content.is_empty()).then_some((cue, content))
     }
@@ -248,6 +258,8 @@ impl QuoteView<'_> {
             edges.push(tree.end);
         }
         edges.push(limit);
+        edges.sort_unstable();
+        edges.dedup();
         let mut out = Vec::new();
         let mut features = Features::new();
         for start in self.start_candidates(cue, content) {
@@ -259,15 +271,14 @@ impl QuoteView<'_> {
                     .iter()
                     .map(|&edge| self.trimmed_end(start, edge.min(limit.max(content.end)))),
             ) {
+                let own = start == content.start && end == content.end;
                 let holds_speaker = speaker
                     .as_ref()
                     .is_some_and(|s| !s.is_empty() && s.start < end && start < s.end);
-                if end <= start
-                    || seen.contains(&end)
-                    || holds_speaker
+                let barred = holds_speaker
                     || self.adds_time_of_cue(cue, content, end)
-                    || self.adds_clause_after_comma(content, end)
-                {
+                    || self.adds_clause_after_comma(content, end);
+                if end <= start || seen.contains(&end) || (barred && !own) {
                     continue;
                 }
                 seen.push(end);
@@ -300,20 +311,32 @@ impl QuoteView<'_> {
     /// cue that opens it, as long as something is left.
     fn start_candidates(&self, cue: usize, content: &Range<usize>) -> Vec<usize> {
         let mut starts = vec![content.start];
-        for child in self.children(cue).filter(|&c| c > cue) {
+        // Where the complements that open the content end so far.
+        let mut opened = content.start;
+        let mut children: Vec<usize> = self.children(cue).filter(|&c| c > cue).collect();
+        children.sort_unstable_by_key(|&c| self.subtree(c).start);
+        for child in children {
             let tree = self.subtree(child);
-            let mut start = tree.end;
-            if tree.start < content.start || start >= content.end {
+            if tree.end <= opened {
                 continue;
             }
-            while start + 1 < content.end
-                && (self.upos(start) == "PUNCT" || self.relation(start) == "mark")
-            {
+            let skip = |t: usize| self.upos(t) == "PUNCT" || self.relation(t) == "mark";
+            while opened < tree.start && skip(opened) {
+                opened += 1;
+            }
+            // Only a complement that opens what is left: one in the middle ("said the talks
+            // were, [frankly], a failure") would drop the words before it.
+            if tree.start != opened || tree.end >= content.end {
+                break;
+            }
+            let mut start = tree.end;
+            while start + 1 < content.end && skip(start) {
                 start += 1;
             }
             if !starts.contains(&start) {
                 starts.push(start);
             }
+            opened = start;
         }
         starts
     }
@@ -384,7 +407,6 @@ impl QuoteView<'_> {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn end_features(
         &self,
         cue: usize,

@@ -16,7 +16,7 @@ use super::QuoteView;
 
 /// Most tokens a headline has.
 const MAX_HEADLINE_TOKENS: usize = 30;
-/// Most tokens a source label before the colon has ("McCain Challenger Kelli Ward").
+/// Most tokens a source label before the colon has ("State Senate Candidate Ana Ruiz").
 const MAX_LABEL_TOKENS: usize = 5;
 /// Fewest words a headline's report has.
 const MIN_WORDS: usize = 3;
@@ -62,13 +62,18 @@ impl QuoteView<'_> {
             }
             let mut body = colon + 1..tokens.end;
             body.end = self.without_closing_punctuation(&body);
-            if body.is_empty() || self.word_count(&body) < MIN_WORDS {
+            // A statement has a verb; "Source: Bureau of Labor Statistics" is a credit line.
+            let has_verb = body.clone().any(|t| matches!(self.upos(t), "VERB" | "AUX"));
+            if body.is_empty() || self.word_count(&body) < MIN_WORDS || !has_verb {
                 continue;
             }
             let speaker = self.span(&label);
             let entity = self.entity_of.get(colon - 1).copied().flatten();
             let cue = self.span(&(colon..colon + 1));
             let why = "a headline's \"Source: statement\" form";
+            let anonymous = entity
+                .and_then(|e| a.entities.get(e))
+                .is_some_and(|e| e.entity_type == EntityType::Anon);
             if body.clone().any(|t| quoted[t]) {
                 // A quotation after the label: the label says it.
                 let body_span = self.span(&body);
@@ -80,15 +85,13 @@ impl QuoteView<'_> {
                     quote.speaker = Some(speaker);
                     quote.speaker_entity = entity;
                     quote.cue = Some(cue);
+                    quote.anonymous = anonymous;
                     quote.why = why.to_string();
                 }
                 if self.mostly_quoted(&body, quoted) {
                     continue;
                 }
             }
-            let anonymous = entity
-                .and_then(|e| a.entities.get(e))
-                .is_some_and(|e| e.entity_type == EntityType::Anon);
             out.push(Quote {
                 kind: QuoteKind::Indirect,
                 content: self.span(&body),
@@ -113,9 +116,12 @@ impl QuoteView<'_> {
         let first = a.tokens[sentence.start].span;
         let last = a.tokens[sentence.end - 1].span;
         a.paragraphs
-            .iter()
-            .find(|p| p.contains(first))
-            .is_some_and(|p| p.contains(last) && self.only_words_within(*p, first.start, last.end))
+            .get(self.paragraph_of(sentence.start))
+            .is_some_and(|p| {
+                p.contains(first)
+                    && p.contains(last)
+                    && self.only_words_within(*p, first.start, last.end)
+            })
     }
 
     /// Whether paragraph `p` holds nothing but white space outside `start..end`.

@@ -563,13 +563,29 @@ impl<'d> QuoteView<'d> {
         })
     }
 
-    /// The objects of `verb` that `keep` admits, as one span: whom it addresses ("told [her
-    /// staff]", also when the parse splits the phrase into two objects).
+    /// Whom `verb` addresses among its objects that `keep` admits: its indirect objects, else
+    /// its direct ones, side by side as one span ("told [her staff]", also when the parse splits
+    /// the phrase into two objects; "told [him] the story").
     fn objects_of(&self, verb: usize, keep: impl Fn(usize) -> bool) -> Option<ByteSpan> {
-        self.children(verb)
-            .filter(|&c| matches!(self.relation(c), "obj" | "iobj") && keep(c))
-            .map(|c| self.mention_or_token(c))
-            .reduce(|a, b| ByteSpan::new(a.start.min(b.start) as usize, a.end.max(b.end) as usize))
+        let of = |relation: &str| -> Vec<usize> {
+            self.children(verb)
+                .filter(|&c| self.relation(c) == relation && keep(c))
+                .collect()
+        };
+        let iobj = of("iobj");
+        let objects = if iobj.is_empty() { of("obj") } else { iobj };
+        let mut spans = objects
+            .into_iter()
+            .map(|c| (self.subtree(c), self.mention_or_token(c)));
+        let (mut tokens, mut span) = spans.next()?;
+        for (next_tokens, next_span) in spans {
+            if next_tokens.start != tokens.end {
+                break;
+            }
+            tokens.end = next_tokens.end;
+            span = ByteSpan::new(span.start as usize, next_span.end.max(span.end) as usize);
+        }
+        Some(span)
     }
 
     /// The entity mention holding `t`, else `t` with its determiner, modifiers and name parts
@@ -659,8 +675,8 @@ impl<'d> QuoteView<'d> {
 }
 
 /// The first and last token under each token, from the dependents of each: one post-order walk
-/// from every token no one governs. A token on a cycle (which no parse of ours makes) is its
-/// own subtree.
+/// from every token no one governs, then from any token a cycle (which no parse of ours makes)
+/// kept out of reach; each token is visited once.
 fn subtree_bounds(children: &[Vec<usize>]) -> Vec<(usize, usize)> {
     let n = children.len();
     let mut bounds: Vec<(usize, usize)> = (0..n).map(|t| (t, t)).collect();
@@ -673,7 +689,9 @@ fn subtree_bounds(children: &[Vec<usize>]) -> Vec<(usize, usize)> {
     let mut visited = vec![false; n];
     // (token, whether its dependents are done)
     let mut stack: Vec<(usize, bool)> = Vec::new();
-    for root in (0..n).filter(|&t| !governed[t]) {
+    // Roots first, then whatever a cycle kept from them.
+    let roots: Vec<usize> = (0..n).filter(|&t| !governed[t]).collect();
+    for root in roots.into_iter().chain(0..n) {
         stack.push((root, false));
         while let Some((t, done)) = stack.pop() {
             if done {
