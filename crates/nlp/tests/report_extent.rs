@@ -120,3 +120,65 @@ fn a_headline_names_its_source_before_a_colon() {
         "a section label is no source"
     );
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::analyze;
+
+    /// Headlines, partial quotes, speech verbs and clauses in any order.
+    fn quoted_news() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "Poll: ",
+            "The Latest: ",
+            "Smith: ",
+            ": ",
+            "according to the report, ",
+            "told reporters ",
+            "said ",
+            "says Smith",
+            "the plan ",
+            "would fail ",
+            "and was ",
+            "\u{201C}",
+            "\u{201D}",
+            "\"",
+            ", ",
+            ". ",
+            "\n\n",
+            "on Monday ",
+            "warned officials to ",
+            "resign ",
+        ]);
+        prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Every quote lies inside the text and holds a character; a report around a partial
+        /// quote, a headline's report and a report the extent model re-ended never hold their
+        /// own cue or speaker; the same text gives the same quotes.
+        #[test]
+        fn new_report_shapes_are_well_formed_and_deterministic(text in quoted_news()) {
+            let doc = analyze(&text);
+            let quotes = &doc.annotations().quotes;
+            for quote in quotes {
+                prop_assert!(quote.content.end as usize <= text.len());
+                prop_assert!(!quote.content.is_empty());
+                let shaped = ["partial quote, reported", "headline", "extent model"]
+                    .iter()
+                    .any(|w| quote.why.contains(w));
+                if shaped {
+                    let overlaps = |s: dateline_core::ByteSpan| {
+                        s.start < quote.content.end && quote.content.start < s.end
+                    };
+                    prop_assert!(!quote.cue.is_some_and(overlaps), "{:?}", quote);
+                    prop_assert!(!quote.speaker.is_some_and(overlaps), "{:?}", quote);
+                }
+            }
+            let again = analyze(&text);
+            prop_assert_eq!(quotes, &again.annotations().quotes);
+        }
+    }
+}
