@@ -15,7 +15,7 @@ use super::QuoteView;
 
 /// Fewest words a report around a partial quote has beyond the quoted ones: with fewer, the
 /// quote is the whole report and adds nothing.
-const MIN_OWN_WORDS: usize = 2;
+const MIN_OWN_WORDS: usize = 1;
 
 impl QuoteView<'_> {
     /// The reports around the attributed partial quotes among `quotes` that no report in

@@ -146,10 +146,17 @@ pub(super) fn re_end(view: &QuoteView, model: &ExtentModel, quoted: &[bool], quo
             // The object skipped at the start is whom the cue addresses ("told [her staff] to
             // rest").
             if start > content.start {
-                // Only someone can be addressed: a name, a pronoun or a described group, not
-                // "expressed [readiness] to …".
+                // Only someone can be addressed: a name, a pronoun or people named by a plural
+                // ("urged [residents] to …"), not "expressed [readiness] to …".
                 let someone = |c: usize| {
+                    let plural = view
+                        .doc
+                        .annotations()
+                        .pos
+                        .get(c)
+                        .is_some_and(|p| p.xpos == "NNS");
                     view.entity_of.get(c).copied().flatten().is_some()
+                        || plural
                         || matches!(view.upos(c), "PRON" | "PROPN")
                 };
                 let skipped =

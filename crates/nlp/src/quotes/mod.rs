@@ -183,6 +183,14 @@ pub fn extract(doc: &mut Doc, cue_model: Option<&CueModel>, extent_model: Option
             extent::re_end(&view, model, &quoted_token, &mut quotes);
         }
         quotes.sort_by_key(|q| (q.content.start, q.content.end));
+        // Two reports of one speaker that came to the same words by different rules (a clause
+        // re-ended by the extent model, the clause around a partial quote) are one report.
+        quotes.dedup_by(|later, earlier| {
+            later.kind == QuoteKind::Indirect
+                && earlier.kind == QuoteKind::Indirect
+                && later.content == earlier.content
+                && later.speaker == earlier.speaker
+        });
         quotes
     };
     doc.annotations_mut().quotes = quotes;
