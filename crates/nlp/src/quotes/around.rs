@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use dateline_core::{Quote, QuoteKind};
+use dateline_core::{Quote, QuoteKind, TokenKind};
 
 use super::QuoteView;
 
@@ -166,12 +166,8 @@ impl QuoteView<'_> {
         )
     }
 
-    /// Whether token `t` is a quote mark.
+    /// Whether token `t` is a quote mark, as segmentation typed it.
     fn is_quote_mark_token(&self, t: usize) -> bool {
-        let a = self.doc.annotations();
-        matches!(
-            self.doc.slice(a.tokens[t].span),
-            "\"" | "\u{201C}" | "\u{201D}" | "''" | "``" | "\u{2018}" | "\u{2019}"
-        )
+        matches!(self.doc.annotations().tokens[t].kind, TokenKind::Quote(_))
     }
 }
