@@ -140,12 +140,13 @@ impl QuoteView<'_> {
         while start < inner.start && self.upos(start) == "PUNCT" {
             start += 1;
         }
+        // The subject nearest the cue: another before it opens the report ("A cashier who
+        // “…” is held accountable, Warren said").
         let subject_start = self
             .children(cue)
             .filter(|&c| c < cue && matches!(self.relation(c), "nsubj" | "nsubj:pass"))
-            .map(|c| self.subtree(c).start)
-            .min()
-            .unwrap_or(cue);
+            .max()
+            .map_or(cue, |c| self.subtree(c).start);
         let limit = subject_start.min(cue);
         let boundary = if (inner.end..limit).all(|t| self.upos(t) == "PUNCT") {
             inner.end

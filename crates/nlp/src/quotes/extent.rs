@@ -244,8 +244,9 @@ impl QuoteView<'_> {
     /// The spans `content`, reported by `cue`, may take: its own first, then every start past
     /// a complement of the cue that opens it ("urged [officials] [to vote]") combined with
     /// every edge of a constituent after that start inside its sentence, without trailing
-    /// punctuation or conjunctions; never one that takes in the `speaker`'s words, a time word
-    /// of the cue's own or a clause after a comma that has its own subject.
+    /// punctuation or conjunctions; never one of a single word, one that takes in the
+    /// `speaker`'s words, a time word of the cue's own or a clause after a comma that has its
+    /// own subject.
     fn end_candidates(
         &self,
         cue: usize,
@@ -282,7 +283,10 @@ impl QuoteView<'_> {
                 let holds_speaker = speaker
                     .as_ref()
                     .is_some_and(|s| !s.is_empty() && s.start < end && start < s.end);
+                // One word says too little to stand for what was reported ("said [that]",
+                // "supporter of [NATO] and of …"), unless the rules found just that.
                 let barred = holds_speaker
+                    || self.word_count(&(start..end)) < 2
                     || self.adds_time_of_cue(cue, content, end)
                     || self.adds_clause_after_comma(content, end);
                 if end <= start || seen.contains(&end) || (barred && !own) {

@@ -29,7 +29,7 @@ const TOPIC_MARKERS: [&str; 12] = [
 ];
 
 /// The fewest words a learned report's content may have ("criticized [it]" says too little
-/// to show a reader).
+/// to show a reader), unless the one word is a name ("criticized [Obama]").
 const MIN_WORDS: usize = 2;
 
 impl QuoteView<'_> {
@@ -81,7 +81,7 @@ impl QuoteView<'_> {
             };
             let holds_cue = content.clone().any(|i| taken_cue[i]);
             if holds_cue
-                || self.word_count(&content) < MIN_WORDS
+                || (self.word_count(&content) < MIN_WORDS && !self.is_one_name(&content))
                 || self.mostly_quoted(&content, quoted)
             {
                 continue;
@@ -114,6 +114,16 @@ impl QuoteView<'_> {
             out.push(quote);
         }
         out
+    }
+
+    /// Whether `content` is a single name ("criticized [Obama]"): a stance toward someone
+    /// named, where a lone pronoun or common noun would tell a reader nothing.
+    fn is_one_name(&self, content: &Range<usize>) -> bool {
+        let words: Vec<usize> = content
+            .clone()
+            .filter(|&t| self.upos(t) != "PUNCT")
+            .collect();
+        words.len() == 1 && self.upos(words[0]) == "PROPN"
     }
 
     /// Who holds the stance of cue `t`, whose content is `content`: its source in the parse; no

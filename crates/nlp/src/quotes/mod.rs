@@ -460,12 +460,16 @@ impl<'d> QuoteView<'d> {
             let agent = self
                 .children(verb)
                 .find(|&c| self.relation(c) == "obl:agent" && !quoted[c]);
+            // Of two subjects ("A cashier who … is held accountable, Warren said"), the one
+            // nearest the verb is the speaker; the other opens what was said.
             let subject = agent.or_else(|| {
-                self.children(verb).find(|&c| {
-                    matches!(self.relation(c), "nsubj" | "nsubj:pass")
-                        && !quoted[c]
-                        && !self.is_time_word(c)
-                })
+                self.children(verb)
+                    .filter(|&c| {
+                        matches!(self.relation(c), "nsubj" | "nsubj:pass")
+                            && !quoted[c]
+                            && !self.is_time_word(c)
+                    })
+                    .min_by_key(|&c| c.abs_diff(verb))
             });
             // '"…," said the RMA Head': an inverted speaker the parser did not make the subject
             // (not "told her", whose object is the addressee, nor "said at an event").

@@ -67,7 +67,7 @@ impl QuoteView<'_> {
             // shape of the report for its `why`)
             let mut clauses: Vec<(usize, Range<usize>, Option<usize>, &str)> = self
                 .children(verb)
-                .filter(|&c| self.relation(c) == "ccomp")
+                .filter(|&c| self.relation(c) == "ccomp" && !self.is_misparsed_setting(c))
                 .map(|c| (c, self.with_stray_subject(verb, c), None, complement))
                 .collect();
             // Without a complement clause, the other shapes in turn, each tried only if needed.
@@ -341,19 +341,37 @@ impl QuoteView<'_> {
                 })
         };
         // UD makes the predicate the verb's xcomp; the parser sometimes hangs it on the object
-        // as an apposition ("called [the plan] [a waste]") or an "as" phrase ("described [the
-        // plan] [as a waste]"), or makes it a second object.
+        // as an apposition or bare noun phrase ("called [the plan] [a waste]"), an adjective
+        // after it ("called [the charges] [false]"), an "as" phrase ("described [the plan] [as
+        // a waste]"), or makes it a second object of either. A time phrase is no predicate
+        // ("called him [a day later]").
         let predicate = self
             .children(verb)
-            .filter(|&c| c > object)
+            .filter(|&c| c > object && !self.is_time_word(c))
             .find(|&c| matches!(self.relation(c), "xcomp" | "obj") || as_phrase(c))
             .or_else(|| {
                 self.children(object)
-                    .filter(|&c| c > object)
-                    .find(|&c| self.relation(c) == "appos" || as_phrase(c))
+                    .filter(|&c| c > object && !self.is_time_word(c))
+                    .find(|&c| {
+                        matches!(
+                            self.relation(c),
+                            "appos" | "nmod:unmarked" | "obj" | "xcomp" | "amod"
+                        ) || as_phrase(c)
+                    })
             })?;
         let range = self.subtree(object).start..self.subtree(predicate).end;
         Some((object, range))
+    }
+
+    /// A "clause" that opens with a preposition and has no subject: where or when the words
+    /// were said, misparsed as what was said ("said [at a campaign stop] this week").
+    fn is_misparsed_setting(&self, clause: usize) -> bool {
+        let first = self.subtree(clause).start;
+        self.upos(first) == "ADP"
+            && self.relation(first) == "case"
+            && !self
+                .children(clause)
+                .any(|c| matches!(self.relation(c), "nsubj" | "nsubj:pass" | "expl"))
     }
 
     /// The tokens of `clause`, the complement of `verb`, with the clause's subject when the
@@ -413,8 +431,12 @@ impl QuoteView<'_> {
     }
 
     /// "According to X, …" and "…, according to X.": the rest of the sentence is X's report.
-    /// Only where "according to" opens or closes the sentence (a parenthetical in the middle
-    /// splits the report in two) and introduces no quotation of its own.
+    /// In the middle of a sentence ("…, according to X, …") the report is the clause before
+    /// the phrase when the words after it are not part of that clause ("…, according to X,
+    /// an advocacy group", "…, according to X, but …"); else the whole sentence when the
+    /// phrase interrupts its clause ("Fundraising, according to the campaign, has surged"), or
+    /// what follows an opening adverbial ("In addition, according to X, …"). A phrase that
+    /// introduces a quotation of its own is left to the quotation.
     fn according_to(&self, quoted: &[bool], cues: &[u32]) -> Vec<Quote> {
         let a = self.doc.annotations();
         let word = |t: usize| self.doc.slice(a.tokens[t].span);
@@ -429,24 +451,26 @@ impl QuoteView<'_> {
             }
             let sentence = self.sentence_range(t);
             let is_comma = |i: usize| word(i) == ",";
-            // The source's phrase runs from after "to" to the next comma or the sentence's end.
-            let phrase_end = (t + 2..sentence.end)
+            // The source's phrase runs from after "to" to the next comma or the sentence's end,
+            // and on over an apposition the parse hangs on its head.
+            let first_comma = (t + 2..sentence.end)
                 .find(|&i| is_comma(i) || (i + 1 == sentence.end && self.upos(i) == "PUNCT"))
                 .unwrap_or(sentence.end);
-            let content = if t == sentence.start && phrase_end < sentence.end {
-                phrase_end + 1..sentence.end
-            } else if phrase_end + 1 >= sentence.end && t > sentence.start && is_comma(t - 1) {
-                sentence.start..t - 1
-            } else {
+            // The parse's noun when the tags give none ("a tally by the party" with "tally"
+            // tagged as an adverb): "according" is the case marker of its source.
+            let phrase = t + 2..first_comma;
+            let parsed = self.head(t).filter(|h| phrase.contains(h));
+            let Some(source) = self.phrase_head(phrase.clone()).or(parsed) else {
+                continue;
+            };
+            let phrase_end = first_comma.max(self.subtree(source).end).min(sentence.end);
+            let Some(content) = self.according_content(t, phrase_end, &sentence) else {
                 continue;
             };
             let content = content.start..self.without_closing_punctuation(&content);
             if self.word_count(&content) < 3 || content.clone().any(|i| quoted[i]) {
                 continue;
             }
-            let Some(source) = self.phrase_head(t + 2..phrase_end) else {
-                continue;
-            };
             let Some(found) = self.speaker_at(source, Some(t..t + 2), "according to", false) else {
                 continue;
             };
@@ -454,6 +478,77 @@ impl QuoteView<'_> {
             out.push(self.indirect_quote(&content, found, shape));
         }
         out
+    }
+
+    /// What "according to" at `t`, whose source phrase ends at `phrase_end`, attributes: see
+    /// [`QuoteView::according_to`].
+    fn according_content(
+        &self,
+        t: usize,
+        phrase_end: usize,
+        sentence: &Range<usize>,
+    ) -> Option<Range<usize>> {
+        let a = self.doc.annotations();
+        let is_comma = |i: usize| self.doc.slice(a.tokens[i].span) == ",";
+        // Past the comma after the phrase; nothing but punctuation left means it closes.
+        let mut rest = phrase_end;
+        while rest < sentence.end && self.upos(rest) == "PUNCT" {
+            rest += 1;
+        }
+        let rest = rest..sentence.end;
+        if t == sentence.start {
+            return (!rest.is_empty()).then_some(rest);
+        }
+        if !is_comma(t - 1) {
+            return None;
+        }
+        let before = sentence.start..t - 1;
+        if rest.clone().all(|i| self.upos(i) == "PUNCT") {
+            return Some(before);
+        }
+        let root = sentence
+            .clone()
+            .find(|&i| self.head(i).is_none_or(|h| !sentence.contains(&h)))?;
+        // A core part of the main clause after the phrase: the phrase interrupts the clause.
+        let core = |i: usize| {
+            matches!(
+                self.relation(i),
+                "obj"
+                    | "iobj"
+                    | "ccomp"
+                    | "xcomp"
+                    | "nsubj"
+                    | "nsubj:pass"
+                    | "cop"
+                    | "aux"
+                    | "aux:pass"
+            )
+        };
+        let continues = rest.clone().any(|i| {
+            self.head(i)
+                .is_some_and(|h| !rest.contains(&h) && (h == root || before.contains(&h)))
+                && core(i)
+        }) || rest.contains(&root)
+            // A clause cut after a function word ("boats which, according to X, the UN has
+            // criticised") goes on after the phrase.
+            || before.clone().last().is_some_and(|last| {
+                matches!(
+                    self.upos(last),
+                    "PRON" | "SCONJ" | "CCONJ" | "ADP" | "DET" | "AUX"
+                )
+            });
+        if !continues {
+            return before.contains(&root).then_some(before);
+        }
+        let subject_before = before.clone().any(|i| {
+            self.head(i).is_some_and(|h| !before.contains(&h))
+                && matches!(self.relation(i), "nsubj" | "nsubj:pass")
+        });
+        if before.contains(&root) || subject_before {
+            Some(sentence.start..sentence.end)
+        } else {
+            Some(rest)
+        }
     }
 
     /// The head of a noun phrase: its last noun before any preposition ("a spokesman for the
@@ -529,7 +624,12 @@ impl QuoteView<'_> {
             .rev()
             .find(|&t| nominal(t))?;
         let clause = sentence.start..comma;
-        (clause.len() > 2).then_some((sentence.start, clause, Some(head)))
+        // What is reported says something: a phrase without a verb is the verb's setting ("In
+        // an interview last week, she acknowledged …").
+        let has_verb = clause
+            .clone()
+            .any(|t| matches!(self.upos(t), "VERB" | "AUX"));
+        (clause.len() > 2 && has_verb).then_some((sentence.start, clause, Some(head)))
     }
 
     /// Where reported speech continues past its clause: "said that A, and B" when the parser
