@@ -15,7 +15,7 @@ use std::time::Instant;
 
 use anyhow::Result;
 use dateline_core::{ByteSpan, CharOffsets};
-use dateline_nlp::perceptron::{Model, Trainer};
+use dateline_nlp::perceptron::Trainer;
 use dateline_nlp::pipeline::Pipeline;
 use dateline_nlp::quotes::{
     extent_cases, EndCandidate, ExtentModel, EXTENT_LABELS, EXTENT_MODEL_TYPE,
@@ -31,9 +31,6 @@ use crate::eval::quotes::{for_each_analyzed, overlap, trimmed, GoldQuote};
 pub const EXTENT_FILE: &str = "extent.bin.gz";
 /// Passes over the training data when `--epochs` is not given; the best dev epoch is kept.
 const DEFAULT_EPOCHS: usize = 10;
-/// Models trained on different orders of the data, whose mean is the model: one order's luck
-/// moved the dev figure by a point of F1 between seeds.
-const BAGS: usize = 5;
 /// Averaged weights smaller than this are dropped.
 const PRUNE_BELOW: f32 = 0.05;
 
@@ -66,7 +63,7 @@ pub fn run(args: &TrainArgs) -> Result<()> {
     let epochs = args.epochs.unwrap_or(DEFAULT_EPOCHS).max(1);
     // One trainer per bag, each seeing the data in its own orders; each epoch's model is the
     // mean of their averaged snapshots.
-    let mut trainers: Vec<Trainer> = (0..BAGS)
+    let mut trainers: Vec<Trainer> = (0..super::BAGS)
         .map(|_| Trainer::new(EXTENT_LABELS.len()))
         .collect();
     let mut order: Vec<usize> = (0..train.len()).collect();
@@ -93,16 +90,16 @@ pub fn run(args: &TrainArgs) -> Result<()> {
                 trainer.tick();
             }
         }
-        let snapshots: Vec<_> = trainers
-            .iter()
-            .map(|t| super::averaged_snapshot(t, 0.0, &EXTENT_LABELS))
-            .collect();
-        let model = ExtentModel::new(Model::mean(&snapshots).pruned(PRUNE_BELOW))?;
+        let model = ExtentModel::new(super::bagged_snapshot(
+            &trainers,
+            PRUNE_BELOW,
+            &EXTENT_LABELS,
+        ))?;
         let matched = matched(&model, &dev);
         println!(
             "epoch {epoch:>2}: train ends matching {:.4}  dev ends matching {matched}/{} ({:.4}; \
              rules {rules_dev})  ({:.0} s)",
-            right as f64 / (BAGS * train.len()).max(1) as f64,
+            right as f64 / (super::BAGS * train.len()).max(1) as f64,
             dev.len(),
             matched as f64 / dev.len().max(1) as f64,
             started.elapsed().as_secs_f64()
@@ -136,7 +133,7 @@ pub fn run(args: &TrainArgs) -> Result<()> {
         ("epochs".to_string(), epochs.to_string()),
         ("best_epoch".to_string(), best_epoch.to_string()),
         ("seed".to_string(), args.seed.to_string()),
-        ("bags".to_string(), BAGS.to_string()),
+        ("bags".to_string(), super::BAGS.to_string()),
         ("features".to_string(), model.feature_count().to_string()),
         ("prune_below".to_string(), PRUNE_BELOW.to_string()),
         ("dev_matching_per_epoch".to_string(), per_epoch.join(" ")),
