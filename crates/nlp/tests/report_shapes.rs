@@ -146,3 +146,13 @@ fn according_to_inside_a_relative_clause_reports_the_whole_sentence() {
     );
     assert!(!found.iter().any(|c| c.ends_with("which")), "{found:?}");
 }
+
+#[test]
+fn a_second_clause_the_parse_hangs_on_the_speech_verb_stays_in_the_report() {
+    let doc = analyze("But she said guards saw a knife and that one was found nearby.");
+    let found = contents(&doc);
+    assert!(
+        found.contains(&"guards saw a knife and that one was found nearby"),
+        "{found:?}"
+    );
+}

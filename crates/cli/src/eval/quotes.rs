@@ -604,11 +604,16 @@ fn list_errors(text: &str, gold: &[GoldQuote], ours: &[OurQuote], errors: &mut V
         .collect();
     for direct in [true, false] {
         let kind = if direct { "direct" } else { "indirect" };
+        let all_ours = ours;
         let (gold_contents, ours) = contents_of_kind(&chars, gold, ours, direct);
         for o in &ours {
             if !gold_contents.iter().any(|g| overlapping(*g, *o)) {
                 let near = near_class(gold.iter().map(|g| trimmed(&chars, g.content)), *o);
-                errors.push(format!("spurious {kind} {:?} [{near}]", show(*o)));
+                let rule = all_ours
+                    .iter()
+                    .find(|q| q.direct == direct && trimmed(&chars, q.content) == *o)
+                    .map_or("", |q| q.rule.as_str());
+                errors.push(format!("spurious {kind} {:?} [{near}] ({rule})", show(*o)));
             }
         }
         // `contents_of_kind` keeps the gold's order, so the cues line up with the contents.

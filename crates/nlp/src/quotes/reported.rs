@@ -643,7 +643,14 @@ impl QuoteView<'_> {
                 .children(conj)
                 .any(|c| matches!(self.relation(c), "nsubj" | "nsubj:pass" | "expl"));
             let follows = conj > clause.end;
-            if follows && own_subject && !self.is_reporting_verb(conj) {
+            // A reporting verb that reports something of its own is another report ("…, and
+            // aides said B"); one that does not is more of this one ("saw a gun and that one
+            // was found nearby").
+            let reports_own = self.is_reporting_verb(conj)
+                && self
+                    .children(conj)
+                    .any(|c| matches!(self.relation(c), "ccomp" | "xcomp" | "obj"));
+            if follows && own_subject && !reports_own {
                 let tail = self.subtree(conj);
                 if tail.start >= clause.end {
                     end = Some(end.unwrap_or(0).max(tail.end));
