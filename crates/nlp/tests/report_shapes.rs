@@ -156,3 +156,39 @@ fn a_second_clause_the_parse_hangs_on_the_speech_verb_stays_in_the_report() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_sentence_attributed_by_this_in_the_next_is_its_speakers_report() {
+    let doc = analyze(
+        "The port will reopen for grain ships next week. This was stated by Minister Okafor, \
+         answering questions from the media.",
+    );
+    let quote = reports(&doc)
+        .into_iter()
+        .find(|q| doc.slice(q.content) == "The port will reopen for grain ships next week")
+        .expect("the first sentence reported");
+    assert_eq!(quote.speaker.map(|s| doc.slice(s)), Some("Minister Okafor"));
+    assert!(
+        !contents(&doc).iter().any(|c| c.contains("questions")),
+        "{:?}",
+        contents(&doc)
+    );
+    let doc = analyze("The port will reopen next week. The minister said this on Tuesday.");
+    let found = contents(&doc);
+    assert!(
+        found.contains(&"The port will reopen next week"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn this_as_a_thought_or_a_fact_attributes_nothing() {
+    let doc = analyze("The port will reopen next week. This shows real progress.");
+    assert!(contents(&doc).is_empty(), "{:?}", contents(&doc));
+    let doc = analyze("The port will reopen next week. We knew this all along.");
+    let found = contents(&doc);
+    assert!(
+        !found.contains(&"The port will reopen next week"),
+        "{found:?}"
+    );
+}

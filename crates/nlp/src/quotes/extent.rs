@@ -245,8 +245,8 @@ impl QuoteView<'_> {
     /// a complement of the cue that opens it ("urged [officials] [to vote]") combined with
     /// every edge of a constituent after that start inside its sentence, without trailing
     /// punctuation or conjunctions; never one of a single word, one that takes in the
-    /// `speaker`'s words, a time word of the cue's own or a clause after a comma that has its
-    /// own subject.
+    /// `speaker`'s words, another attribution, a time word of the cue's own or a clause after a
+    /// comma that has its own subject.
     fn end_candidates(
         &self,
         cue: usize,
@@ -288,6 +288,7 @@ impl QuoteView<'_> {
                 let barred = holds_speaker
                     || self.word_count(&(start..end)) < 2
                     || self.adds_time_of_cue(cue, content, end)
+                    || self.adds_attribution(cue, content, end)
                     || self.adds_clause_after_comma(content, end);
                 if end <= start || seen.contains(&end) || (barred && !own) {
                     continue;
@@ -302,6 +303,19 @@ impl QuoteView<'_> {
             }
         }
         out
+    }
+
+    /// Whether ending at `end` takes in another attribution: a speech verb with its subject
+    /// past the rules' end ("told them [X]," a spokesperson said"), the next report's source.
+    fn adds_attribution(&self, cue: usize, content: &Range<usize>, end: usize) -> bool {
+        let added = content.end..end;
+        added.clone().any(|t| {
+            t != cue
+                && self.is_speech_verb(t)
+                && self.children(t).any(|c| {
+                    matches!(self.relation(c), "nsubj" | "nsubj:pass") && added.contains(&c)
+                })
+        })
     }
 
     /// Whether ending at `end` takes in a time word of the cue's own ("criticized the plan [on
@@ -537,5 +551,32 @@ impl QuoteView<'_> {
         }
         let opening = self.unit_from(start, content.end);
         features.add2(START_UNIT, self.relation(opening), &self.shape(start));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use dateline_core::{Doc, DocMeta};
+
+    use super::QuoteView;
+    use crate::pipeline::Pipeline;
+
+    #[test]
+    fn an_end_past_another_speakers_attribution_is_barred() {
+        let text = "Okafor told them the teams would meet soon, a ministry spokesperson said.";
+        let mut doc = Doc::new(text.to_string(), DocMeta::default());
+        Pipeline::new().run(&mut doc);
+        let view = QuoteView::new(&doc);
+        let word = |w: &str| {
+            doc.annotations()
+                .tokens
+                .iter()
+                .position(|t| doc.slice(t.span) == w)
+                .expect("the word is in the text")
+        };
+        let (told, soon, said) = (word("told"), word("soon"), word("said"));
+        let report = word("the")..soon + 1;
+        assert!(!view.adds_attribution(told, &report, soon + 1));
+        assert!(view.adds_attribution(told, &report, said + 1));
     }
 }

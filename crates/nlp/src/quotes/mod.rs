@@ -21,13 +21,16 @@
 //!    marks ("Lavrov added that any meeting …"; "…, officials confirmed") is an indirect quote
 //!    with the verb's subject as speaker.
 //!    An attributed partial quote no report holds is reported with its clause (`around.rs`);
-//!    a headline "Source: statement" is the source's report (`headline.rs`).
+//!    a headline "Source: statement" is the source's report (`headline.rs`); a sentence
+//!    attributed in the next one by a demonstrative ("This was stated by X") is X's report
+//!    (`anaphoric.rs`).
 //! 5. learned cues — a word the cue model trained on PolNeAR accepts, which the rules above
 //!    left alone, reports what its complements say ("criticized [the plan]"; `cue_model.rs`,
 //!    `learned.rs`); a noun-phrase content is flagged `stance`.
 //! 6. extent — a report after its cue starts and ends where a ranker trained on PolNeAR puts
 //!    it (`extent.rs`).
 
+mod anaphoric;
 mod around;
 mod credit;
 mod cue_model;
@@ -171,6 +174,7 @@ pub fn extract(doc: &mut Doc, cue_model: Option<&CueModel>, extent_model: Option
             .filter_map(|q| q.cue.map(|c| c.start))
             .collect();
         quotes.extend(view.reported_speech(&quoted_token, &cues));
+        quotes.extend(view.anaphoric_reports(&quoted_token, &cues));
         let around = view.reports_around_partials(&quotes, &quoted_token);
         quotes.extend(around);
         let headlines = view.headline_reports(&mut quotes, &quoted_token);
@@ -551,6 +555,17 @@ impl<'d> QuoteView<'d> {
         let pronoun = self.upos(t) == "PRON";
         let entity = self.entity_of.get(t).copied().flatten();
         if entity.is_none() && pronoun && !unresolved_pronouns {
+            return None;
+        }
+        // "This" stands for what was said, never for who said it ("This was stated by X,
+        // answering questions …"); "that" may be a relative pronoun for a speaker ("a letter
+        // that says …").
+        if entity.is_none()
+            && self
+                .doc
+                .slice(a.tokens[t].span)
+                .eq_ignore_ascii_case("this")
+        {
             return None;
         }
         let anonymous = entity
