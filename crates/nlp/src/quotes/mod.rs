@@ -39,6 +39,7 @@ mod headline;
 mod learned;
 mod pairing;
 mod reported;
+mod tail;
 
 use std::ops::Range;
 

@@ -1,6 +1,6 @@
 //! Reported speech outside quote marks: the clausal complement of a speech or reporting verb,
-//! a "that" clause the parser left unattached, a sentence closed by ", NP said.", and a
-//! sentence opened or closed by "according to X".
+//! a "that" clause the parser left unattached, a sentence closed by ", NP said." (`tail.rs`),
+//! and a sentence opened or closed by "according to X".
 
 use std::ops::Range;
 
@@ -92,7 +92,10 @@ impl QuoteView<'_> {
                 .children(verb)
                 .any(|c| matches!(self.relation(c), "nsubj" | "nsubj:pass"));
             if clauses.is_empty() || !has_subject {
-                if let Some((c, r, speaker)) = self.attribution_tail(verb) {
+                let tail = self
+                    .attribution_tail(verb)
+                    .or_else(|| self.inverted_attribution_tail(verb));
+                if let Some((c, r, speaker)) = tail {
                     let shape = "the sentence before a closing attribution (\"…, X said\")";
                     clauses = vec![(c, r, speaker, shape)];
                 }
@@ -582,54 +585,6 @@ impl QuoteView<'_> {
         }
         let range = that + 1..sentence.end;
         (range.len() > 2).then(|| (that + 1, range))
-    }
-
-    /// "…, Senegal's foreign minister said on Tuesday.": when the parse gives the
-    /// verb no clause, a sentence that closes with a comma, a noun phrase, the verb and nothing
-    /// but a few nouns and prepositions ("told AFP", "said in a statement") is that speaker's
-    /// report of everything before the comma. Returns the clause's first word (standing for its
-    /// head), the clause and the noun phrase's head: its last noun, or the last before a
-    /// preposition ("three sources familiar with the call").
-    fn attribution_tail(&self, verb: usize) -> Option<(usize, Range<usize>, Option<usize>)> {
-        let sentence = self.sentence_range(verb);
-        let a = self.doc.annotations();
-        let is_comma = |t: usize| self.doc.slice(a.tokens[t].span) == ",";
-        let verbal = |t: usize| matches!(self.upos(t), "VERB" | "AUX" | "SCONJ");
-        let after_ok = (verb + 1..sentence.end).all(|t| {
-            matches!(
-                self.upos(t),
-                "ADP" | "NOUN" | "PROPN" | "NUM" | "DET" | "ADJ" | "PRON" | "PUNCT"
-            )
-        });
-        if !after_ok || verb + 1 + 8 < sentence.end {
-            return None;
-        }
-        let comma = (sentence.start..verb)
-            .rev()
-            .take_while(|&t| !verbal(t))
-            .find(|&t| is_comma(t))?;
-        let phrase = comma + 1..verb;
-        if phrase.is_empty() || phrase.len() > 12 {
-            return None;
-        }
-        let nominal = |t: usize| matches!(self.upos(t), "NOUN" | "PROPN" | "PRON");
-        let before_preposition = phrase
-            .clone()
-            .find(|&t| {
-                let adjective_with_object = self.upos(t) == "ADJ" && self.upos(t + 1) == "ADP";
-                self.upos(t) == "ADP" || (adjective_with_object && t > phrase.start)
-            })
-            .unwrap_or(phrase.end);
-        let head = (phrase.start..before_preposition)
-            .rev()
-            .find(|&t| nominal(t))?;
-        let clause = sentence.start..comma;
-        // What is reported says something: a phrase without a verb is the verb's setting ("In
-        // an interview last week, she acknowledged …").
-        let has_verb = clause
-            .clone()
-            .any(|t| matches!(self.upos(t), "VERB" | "AUX"));
-        (clause.len() > 2 && has_verb).then_some((sentence.start, clause, Some(head)))
     }
 
     /// Where reported speech continues past its clause: "said that A, and B" when the parser
