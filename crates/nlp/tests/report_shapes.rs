@@ -192,3 +192,40 @@ fn this_as_a_thought_or_a_fact_attributes_nothing() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_sentence_credited_by_as_x_noted_is_xs_report() {
+    for (text, expected) in [
+        (
+            "As the mayor noted, the bridge has been closed for a year.",
+            "the bridge has been closed for a year",
+        ),
+        (
+            "The bridge has been closed for a year, as the mayor noted on Tuesday.",
+            "The bridge has been closed for a year",
+        ),
+    ] {
+        let doc = analyze(text);
+        let quote = reports(&doc)
+            .into_iter()
+            .find(|q| doc.slice(q.content) == expected)
+            .unwrap_or_else(|| panic!("{text}: {:?}", contents(&doc)));
+        assert_eq!(quote.speaker.map(|s| doc.slice(s)), Some("the mayor"));
+    }
+}
+
+#[test]
+fn as_in_time_or_expectation_credits_no_one() {
+    for text in [
+        "As he said goodbye, the crowd cheered.",
+        "The plan failed, as expected.",
+        "Analysts will look for hints on whether, as critics claim, the mayor plans to resign.",
+    ] {
+        let doc = analyze(text);
+        let credited: Vec<&Quote> = reports(&doc)
+            .into_iter()
+            .filter(|q| q.why.contains("as X said"))
+            .collect();
+        assert!(credited.is_empty(), "{text}: {:?}", contents(&doc));
+    }
+}

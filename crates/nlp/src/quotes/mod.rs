@@ -23,7 +23,7 @@
 //!    An attributed partial quote no report holds is reported with its clause (`around.rs`);
 //!    a headline "Source: statement" is the source's report (`headline.rs`); a sentence
 //!    attributed in the next one by a demonstrative ("This was stated by X") is X's report
-//!    (`anaphoric.rs`).
+//!    (`anaphoric.rs`), and so is one credited in passing ("…, as X noted.", `as_noted.rs`).
 //! 5. learned cues — a word the cue model trained on PolNeAR accepts, which the rules above
 //!    left alone, reports what its complements say ("criticized [the plan]"; `cue_model.rs`,
 //!    `learned.rs`); a noun-phrase content is flagged `stance`.
@@ -32,6 +32,7 @@
 
 mod anaphoric;
 mod around;
+mod as_noted;
 mod credit;
 mod cue_model;
 mod extent;
@@ -176,6 +177,12 @@ pub fn extract(doc: &mut Doc, cue_model: Option<&CueModel>, extent_model: Option
             .collect();
         quotes.extend(view.reported_speech(&quoted_token, &cues));
         quotes.extend(view.anaphoric_reports(&quoted_token, &cues));
+        // Every cue so far: a verb that already reports something is no "as X said".
+        let taken: Vec<u32> = quotes
+            .iter()
+            .filter_map(|q| q.cue.map(|c| c.start))
+            .collect();
+        quotes.extend(view.as_noted_reports(&quoted_token, &taken));
         let around = view.reports_around_partials(&quotes, &quoted_token);
         quotes.extend(around);
         let headlines = view.headline_reports(&mut quotes, &quoted_token);

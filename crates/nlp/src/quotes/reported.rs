@@ -556,7 +556,7 @@ impl QuoteView<'_> {
 
     /// The head of a noun phrase: its last noun before any preposition ("a spokesman for the
     /// ministry" → spokesman), else its first pronoun.
-    fn phrase_head(&self, phrase: Range<usize>) -> Option<usize> {
+    pub(super) fn phrase_head(&self, phrase: Range<usize>) -> Option<usize> {
         let before_preposition = phrase
             .clone()
             .find(|&i| self.upos(i) == "ADP")
