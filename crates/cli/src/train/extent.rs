@@ -31,8 +31,10 @@ use crate::eval::quotes::{for_each_analyzed, overlap, trimmed, GoldQuote};
 pub const EXTENT_FILE: &str = "extent.bin.gz";
 /// Passes over the training data when `--epochs` is not given; the best dev epoch is kept.
 const DEFAULT_EPOCHS: usize = 10;
-/// Averaged weights smaller than this are dropped.
-const PRUNE_BELOW: f32 = 0.05;
+/// Averaged weights smaller than this are dropped: at 0.3 the bag keeps 2,411 of 7,737 features
+/// and scores as it did with all of them (PolNeAR dev indirect 0.5925 against 0.5913; 1.0 kept
+/// 794 and scored 0.5924).
+const PRUNE_BELOW: f32 = 0.3;
 
 /// One paired report: its candidate ends, the one to learn, and which ones match the gold.
 struct Case {
