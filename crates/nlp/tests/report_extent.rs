@@ -2,20 +2,11 @@
 //! headline attributions (`quotes/headline.rs`) and the learned extent model
 //! (`quotes/extent.rs`). Sentences written for these tests.
 
-use dateline_core::{Doc, Quote, QuoteKind};
+use dateline_core::{Doc, Quote};
 
 mod common;
 
-use common::analyze_seed_day as analyze;
-
-/// The indirect quotes of `doc`.
-fn reports(doc: &Doc) -> Vec<&Quote> {
-    doc.annotations()
-        .quotes
-        .iter()
-        .filter(|q| q.kind == QuoteKind::Indirect)
-        .collect()
-}
+use common::{analyze_seed_day as analyze, reports};
 
 /// The indirect quote whose content holds `words`.
 fn report_holding<'d>(doc: &'d Doc, words: &str) -> Option<&'d Quote> {

@@ -7,16 +7,7 @@ use dateline_core::{Doc, Quote, QuoteKind};
 
 mod common;
 
-use common::analyze_seed_day as analyze;
-
-/// The indirect quotes of `doc`.
-fn reports(doc: &Doc) -> Vec<&Quote> {
-    doc.annotations()
-        .quotes
-        .iter()
-        .filter(|q| q.kind == QuoteKind::Indirect)
-        .collect()
-}
+use common::{analyze_seed_day as analyze, reports};
 
 /// The contents of the indirect quotes of `doc`.
 fn contents(doc: &Doc) -> Vec<&str> {

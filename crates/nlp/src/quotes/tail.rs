@@ -6,6 +6,10 @@ use std::ops::Range;
 
 use super::QuoteView;
 
+/// A closing attribution: the reported clause's first word (standing for its head), the
+/// clause, and the speaker's token.
+pub(super) type Tail = (usize, Range<usize>, Option<usize>);
+
 impl QuoteView<'_> {
     /// "…, Senegal's foreign minister said on Tuesday.": when the parse gives the
     /// verb no clause, a sentence that closes with a comma, a noun phrase, the verb and nothing
@@ -13,10 +17,7 @@ impl QuoteView<'_> {
     /// report of everything before the comma. Returns the clause's first word (standing for its
     /// head), the clause and the noun phrase's head: its last noun, or the last before a
     /// preposition ("three sources familiar with the call").
-    pub(super) fn attribution_tail(
-        &self,
-        verb: usize,
-    ) -> Option<(usize, Range<usize>, Option<usize>)> {
+    pub(super) fn attribution_tail(&self, verb: usize) -> Option<Tail> {
         let sentence = self.sentence_range(verb);
         let a = self.doc.annotations();
         let is_comma = |t: usize| self.doc.slice(a.tokens[t].span) == ",";
@@ -63,10 +64,7 @@ impl QuoteView<'_> {
     /// followed by nothing but a noun phrase (with its apposition) to the sentence's end,
     /// reports everything before the comma; the speaker is the phrase's first run of nouns.
     /// Returns what [`QuoteView::attribution_tail`] returns.
-    pub(super) fn inverted_attribution_tail(
-        &self,
-        verb: usize,
-    ) -> Option<(usize, Range<usize>, Option<usize>)> {
+    pub(super) fn inverted_attribution_tail(&self, verb: usize) -> Option<Tail> {
         let sentence = self.sentence_range(verb);
         let a = self.doc.annotations();
         let is_comma = |t: usize| self.doc.slice(a.tokens[t].span) == ",";

@@ -1,7 +1,7 @@
 //! Helpers shared by the end-to-end tests of the pipeline.
 #![allow(dead_code)]
 
-use dateline_core::{Doc, DocMeta, Published, PublishedFrom};
+use dateline_core::{Doc, DocMeta, Published, PublishedFrom, Quote, QuoteKind};
 use dateline_nlp::pipeline::Pipeline;
 
 /// Runs the bundled pipeline over `text`, with `date` as its publication date when given.
@@ -21,4 +21,13 @@ pub fn analyze(text: &str, date: Option<&str>) -> Doc {
 /// Runs the pipeline over `text` published on Tuesday 2025-08-19, the seed article's date.
 pub fn analyze_seed_day(text: &str) -> Doc {
     analyze(text, Some("2025-08-19"))
+}
+
+/// The indirect quotes (reports) of `doc`.
+pub fn reports(doc: &Doc) -> Vec<&Quote> {
+    doc.annotations()
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .collect()
 }
