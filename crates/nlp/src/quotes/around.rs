@@ -47,8 +47,18 @@ impl QuoteView<'_> {
                 } else {
                     cue_tokens.end
                 };
+            // The quote may belong to the speaker's next act, a verb conjoined to the cue ("…
+            // and urged Americans to “check out” …"): that verb reports it.
+            let mut report_cue = cue;
             let clause = if cue_tokens.end <= inner.start {
-                self.clause_after_cue(cue_tokens.end - 1, opening, &inner)
+                let head = cue_tokens.end - 1;
+                match self.next_act_holding(head, &inner) {
+                    Some(act) => {
+                        report_cue = self.span(&(act..act + 1));
+                        self.clause_after_cue(act, act + 1, &inner)
+                    }
+                    None => self.clause_after_cue(head, opening, &inner),
+                }
             } else if inner.end <= cue_tokens.start {
                 self.clause_before_cue(cue_tokens.start, &inner)
             } else {
@@ -71,7 +81,7 @@ impl QuoteView<'_> {
                 content,
                 speaker_entity: partial.speaker_entity,
                 speaker: partial.speaker,
-                cue: partial.cue,
+                cue: Some(report_cue),
                 addressee: partial.addressee,
                 anonymous: partial.anonymous,
                 stance: false,
@@ -117,7 +127,16 @@ impl QuoteView<'_> {
         while start < inner.start {
             let skipped = phrase_of(start).filter(|&p| addressee(p) || self.is_time_word(p));
             if let Some(phrase) = skipped {
-                start = self.subtree(phrase).end.max(start + 1);
+                // A phrase whose subtree runs into the quote swallowed the clause in the parse
+                // ("tweeted in the early hours [that X was “…”]" with the clause hung on
+                // "hours"): skip only up to its head word.
+                let tree = self.subtree(phrase);
+                let end = if tree.end > inner.start {
+                    phrase + 1
+                } else {
+                    tree.end
+                };
+                start = end.max(start + 1);
             } else if self.upos(start) == "PUNCT" || self.relation(start) == "mark" {
                 start += 1;
             } else {
@@ -127,9 +146,41 @@ impl QuoteView<'_> {
         if start >= inner.start || start >= sentence.end {
             return None;
         }
-        let range = start..sentence.end.max(inner.end);
+        // Up to the speaker's next act after the quote ("… that X was “…” [and urged …]").
+        let next_act = self
+            .next_acts(cue)
+            .map(|act| self.subtree(act).start)
+            .filter(|&s| s >= inner.end && s > start)
+            .min()
+            .unwrap_or(sentence.end);
+        let mut end = next_act.min(sentence.end).max(inner.end);
+        while end > inner.end && matches!(self.upos(end - 1), "CCONJ" | "PUNCT") {
+            end -= 1;
+        }
+        let range = start..end;
         let end = self.without_closing_punctuation(&range);
         Some(start..end.max(inner.end))
+    }
+
+    /// The verbs conjoined to `cue` after it with no subject of their own: the speaker's next
+    /// acts ("tweeted that … and urged …").
+    fn next_acts(&self, cue: usize) -> impl Iterator<Item = usize> + '_ {
+        self.children(cue).filter(move |&c| {
+            c > cue
+                && self.relation(c) == "conj"
+                && self.upos(c) == "VERB"
+                && !self
+                    .children(c)
+                    .any(|g| matches!(self.relation(g), "nsubj" | "nsubj:pass" | "expl"))
+        })
+    }
+
+    /// The next act of `cue` whose words hold the quote `inner`, if any.
+    fn next_act_holding(&self, cue: usize, inner: &Range<usize>) -> Option<usize> {
+        self.next_acts(cue).find(|&act| {
+            let tree = self.subtree(act);
+            act < inner.start && tree.start <= inner.start && inner.end <= tree.end
+        })
     }
 
     /// Before a closing `cue`: from the sentence's start to the last punctuation before the
@@ -170,5 +221,86 @@ impl QuoteView<'_> {
     /// Whether token `t` is a quote mark, as segmentation typed it.
     fn is_quote_mark_token(&self, t: usize) -> bool {
         matches!(self.doc.annotations().tokens[t].kind, TokenKind::Quote(_))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use dateline_core::tagset::Dependency;
+    use dateline_core::{Doc, DocMeta, QuoteKind};
+
+    use crate::pipeline::Pipeline;
+
+    /// The reports of `text` with its parse replaced by `heads` (head index, relation; `None`
+    /// for the root), as the quotes stage finds them without the learned models.
+    fn reports_of_misparse(text: &str, heads: &[(Option<u32>, &'static str)]) -> Vec<String> {
+        let mut doc = Doc::new(text.to_string(), DocMeta::default());
+        Pipeline::new().run(&mut doc);
+        assert_eq!(doc.annotations().tokens.len(), heads.len(), "one head per token");
+        doc.annotations_mut().dependencies = heads
+            .iter()
+            .map(|&(head, relation)| Dependency { head, relation })
+            .collect();
+        crate::quotes::extract(&mut doc, None, None);
+        doc.annotations()
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Indirect)
+            .map(|q| {
+                let cue = q.cue.map_or("", |c| doc.slice(c));
+                format!("{cue}: {}", doc.slice(q.content))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn partial_quotes_in_two_acts_of_one_speaker_are_two_reports() {
+        // The clause hung on "hours" as a relative clause, "urged" conjoined to "wrote": the
+        // parser's shape on a PolNeAR sentence.
+        let text = "Okafor wrote in the early morning hours that the mayor was “reckless” and \
+                    “a fraud” and urged residents to “look up” the minutes.";
+        let heads: Vec<(Option<u32>, &'static str)> = vec![
+            (Some(1), "nsubj"),
+            (None, "root"),
+            (Some(6), "case"),
+            (Some(6), "det"),
+            (Some(5), "amod"),
+            (Some(6), "compound"),
+            (Some(1), "obl"),
+            (Some(12), "mark"),
+            (Some(9), "det"),
+            (Some(12), "nsubj"),
+            (Some(12), "cop"),
+            (Some(12), "punct"),
+            (Some(6), "acl"),
+            (Some(12), "punct"),
+            (Some(17), "cc"),
+            (Some(17), "punct"),
+            (Some(17), "det"),
+            (Some(12), "conj"),
+            (Some(17), "punct"),
+            (Some(20), "cc"),
+            (Some(1), "conj"),
+            (Some(20), "obj"),
+            (Some(24), "mark"),
+            (Some(24), "punct"),
+            (Some(20), "xcomp"),
+            (Some(24), "compound:prt"),
+            (Some(24), "punct"),
+            (Some(28), "det"),
+            (Some(24), "obj"),
+            (Some(1), "punct"),
+        ];
+        let reports = reports_of_misparse(text, &heads);
+        assert!(
+            reports.contains(&"wrote: the mayor was “reckless” and “a fraud".to_string()),
+            "{reports:?}"
+        );
+        assert!(
+            reports
+                .iter()
+                .any(|r| r.starts_with("urged: ") && r.contains("look up")),
+            "{reports:?}"
+        );
     }
 }
