@@ -236,7 +236,11 @@ mod tests {
     fn reports_of_misparse(text: &str, heads: &[(Option<u32>, &'static str)]) -> Vec<String> {
         let mut doc = Doc::new(text.to_string(), DocMeta::default());
         Pipeline::new().run(&mut doc);
-        assert_eq!(doc.annotations().tokens.len(), heads.len(), "one head per token");
+        assert_eq!(
+            doc.annotations().tokens.len(),
+            heads.len(),
+            "one head per token"
+        );
         doc.annotations_mut().dependencies = heads
             .iter()
             .map(|&(head, relation)| Dependency { head, relation })
