@@ -226,25 +226,14 @@ impl QuoteView<'_> {
 
 #[cfg(test)]
 mod tests {
-    use dateline_core::tagset::Dependency;
-    use dateline_core::{Doc, DocMeta, QuoteKind};
+    use dateline_core::QuoteKind;
 
-    use crate::pipeline::Pipeline;
+    use super::super::misparsed;
 
     /// The reports of `text` with its parse replaced by `heads` (head index, relation; `None`
     /// for the root), as the quotes stage finds them without the learned models.
     fn reports_of_misparse(text: &str, heads: &[(Option<u32>, &'static str)]) -> Vec<String> {
-        let mut doc = Doc::new(text.to_string(), DocMeta::default());
-        Pipeline::new().run(&mut doc);
-        assert_eq!(
-            doc.annotations().tokens.len(),
-            heads.len(),
-            "one head per token"
-        );
-        doc.annotations_mut().dependencies = heads
-            .iter()
-            .map(|&(head, relation)| Dependency { head, relation })
-            .collect();
+        let mut doc = misparsed(text, heads);
         crate::quotes::extract(&mut doc, None, None);
         doc.annotations()
             .quotes

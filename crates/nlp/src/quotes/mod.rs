@@ -760,3 +760,21 @@ fn distance(verb: usize, content: &Range<usize>) -> usize {
         verb.saturating_sub(content.end)
     }
 }
+
+/// `text` through the bundled pipeline, then its parse replaced by `heads` (head index and
+/// relation per token; `None` for the root): the misparse a rule must survive, for tests.
+#[cfg(test)]
+fn misparsed(text: &str, heads: &[(Option<u32>, &'static str)]) -> Doc {
+    let mut doc = Doc::new(text.to_string(), dateline_core::DocMeta::default());
+    crate::pipeline::Pipeline::new().run(&mut doc);
+    assert_eq!(
+        doc.annotations().tokens.len(),
+        heads.len(),
+        "one head per token"
+    );
+    doc.annotations_mut().dependencies = heads
+        .iter()
+        .map(|&(head, relation)| dateline_core::tagset::Dependency { head, relation })
+        .collect();
+    doc
+}

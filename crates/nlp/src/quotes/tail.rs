@@ -105,28 +105,11 @@ impl QuoteView<'_> {
 
 #[cfg(test)]
 mod tests {
-    use dateline_core::tagset::Dependency;
     use dateline_core::{Doc, DocMeta};
 
+    use super::super::misparsed;
     use super::QuoteView;
     use crate::pipeline::Pipeline;
-
-    /// `text` through the pipeline, then its parse replaced by `heads` (index and relation per
-    /// token; `None` for the root): the misparse a rule must survive.
-    fn misparsed(text: &str, heads: &[(Option<u32>, &'static str)]) -> Doc {
-        let mut doc = Doc::new(text.to_string(), DocMeta::default());
-        Pipeline::new().run(&mut doc);
-        assert_eq!(
-            doc.annotations().tokens.len(),
-            heads.len(),
-            "one head per token"
-        );
-        doc.annotations_mut().dependencies = heads
-            .iter()
-            .map(|&(head, relation)| Dependency { head, relation })
-            .collect();
-        doc
-    }
 
     #[test]
     fn an_inverted_attribution_the_parse_lost_reports_the_clause_before_it() {
