@@ -220,3 +220,21 @@ fn as_in_time_or_expectation_credits_no_one() {
         assert!(credited.is_empty(), "{text}: {:?}", contents(&doc));
     }
 }
+
+#[test]
+fn the_speakers_next_act_hung_on_the_reported_clause_is_a_report_of_its_own() {
+    let doc = analyze(
+        "Okafor explained that the port service was being restructured and added that it was \
+         necessary to consider the needs of the region.",
+    );
+    let found = contents(&doc);
+    assert!(
+        found.contains(&"the port service was being restructured"),
+        "{found:?}"
+    );
+    let added = reports(&doc)
+        .into_iter()
+        .find(|q| q.cue.is_some_and(|c| doc.slice(c) == "added"))
+        .expect("the second act's report");
+    assert_eq!(added.speaker.map(|s| doc.slice(s)), Some("Okafor"));
+}

@@ -305,16 +305,19 @@ impl QuoteView<'_> {
         out
     }
 
-    /// Whether ending at `end` takes in another attribution: a speech verb with its subject
-    /// past the rules' end ("told them [X]," a spokesperson said"), the next report's source.
+    /// Whether ending at `end` takes in another attribution past the rules' end: a speech
+    /// verb with its subject ("told them [X]," a spokesperson said"), or with a clause of its
+    /// own (the speaker's next act, "explained that X [and added that Y]").
     fn adds_attribution(&self, cue: usize, content: &Range<usize>, end: usize) -> bool {
         let added = content.end..end;
         added.clone().any(|t| {
             t != cue
                 && self.is_speech_verb(t)
-                && self.children(t).any(|c| {
-                    matches!(self.relation(c), "nsubj" | "nsubj:pass") && added.contains(&c)
-                })
+                && (self.children(t).any(|c| {
+                    let subject = matches!(self.relation(c), "nsubj" | "nsubj:pass");
+                    let clause = matches!(self.relation(c), "ccomp" | "parataxis");
+                    (subject || clause) && added.contains(&c)
+                }) || self.that_clause(t).is_some())
         })
     }
 

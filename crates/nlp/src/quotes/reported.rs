@@ -104,6 +104,16 @@ impl QuoteView<'_> {
                 if range.contains(&verb) {
                     continue;
                 }
+                // The speaker's next act, misattached inside the clause ("explained that the
+                // service was restructured [and added that …]"), is a report of its own.
+                if let Some(act) = self.misattached_speech_act(clause) {
+                    range.end = range.end.min(self.subtree(act).start);
+                    while range.end > range.start + 1
+                        && matches!(self.upos(range.end - 1), "CCONJ" | "PUNCT")
+                    {
+                        range.end -= 1;
+                    }
+                }
                 // Only a clause after its verb runs on: one before it ("A, it added; and B")
                 // would swallow the verb.
                 if let Some(end) = self
@@ -414,6 +424,24 @@ impl QuoteView<'_> {
             .count()
     }
 
+    /// A speech verb with no subject of its own and a clause of its own, conjoined to the
+    /// reported clause `clause`: the parse hung the speaker's next act ("… and added that …")
+    /// on what the first verb reports.
+    fn misattached_speech_act(&self, clause: usize) -> Option<usize> {
+        self.children(clause).find(|&c| {
+            c > clause
+                && self.relation(c) == "conj"
+                && self.is_speech_verb(c)
+                && !self
+                    .children(c)
+                    .any(|g| matches!(self.relation(g), "nsubj" | "nsubj:pass" | "expl"))
+                && (self
+                    .children(c)
+                    .any(|g| matches!(self.relation(g), "ccomp" | "parataxis"))
+                    || self.that_clause(c).is_some())
+        })
+    }
+
     /// The subject a subjectless speech verb shares with the verb it hangs on: "The minister
     /// criticized the plan, saying it would fail" (an adverbial participle), "She objected and
     /// said …" (a conjoined verb).
@@ -428,7 +456,12 @@ impl QuoteView<'_> {
         if !participle && self.relation(verb) != "conj" {
             return None;
         }
-        let head = self.head(verb)?;
+        let mut head = self.head(verb)?;
+        // A speech act conjoined to a reported clause belongs to the reporter ("explained that
+        // the service was restructured and added that …").
+        if participle_or_conj_is_misattached(self, verb, head) {
+            head = self.head(head)?;
+        }
         self.children(head)
             .find(|&c| matches!(self.relation(c), "nsubj" | "nsubj:pass"))
     }
@@ -570,7 +603,7 @@ impl QuoteView<'_> {
     /// "noted that …" when the parser did not attach the clause to the verb: from the "that"
     /// right after the verb (or after its addressee, "told reporters that") to the end of the
     /// sentence. The clause's first word stands for its head.
-    fn that_clause(&self, verb: usize) -> Option<(usize, Range<usize>)> {
+    pub(super) fn that_clause(&self, verb: usize) -> Option<(usize, Range<usize>)> {
         let sentence = self.sentence_range(verb);
         let a = self.doc.annotations();
         let that = (verb + 1..(verb + 4).min(sentence.end)).find(|&t| {
@@ -614,4 +647,13 @@ impl QuoteView<'_> {
         }
         end
     }
+}
+
+/// Whether speech verb `verb`, conjoined to `head`, is the reporter's next act misattached to
+/// the clause `head` that a speech verb reports.
+fn participle_or_conj_is_misattached(view: &QuoteView, verb: usize, head: usize) -> bool {
+    view.relation(verb) == "conj"
+        && view.misattached_speech_act(head) == Some(verb)
+        && view.relation(head) == "ccomp"
+        && view.head(head).is_some_and(|h| view.is_reporting_verb(h))
 }
