@@ -442,6 +442,15 @@ impl QuoteView<'_> {
         })
     }
 
+    /// Whether speech verb `verb`, conjoined to `head`, is the reporter's next act misattached
+    /// to the clause `head` that a reporting verb reports.
+    fn is_misattached_next_act(&self, verb: usize, head: usize) -> bool {
+        self.relation(verb) == "conj"
+            && self.misattached_speech_act(head) == Some(verb)
+            && self.relation(head) == "ccomp"
+            && self.head(head).is_some_and(|h| self.is_reporting_verb(h))
+    }
+
     /// The subject a subjectless speech verb shares with the verb it hangs on: "The minister
     /// criticized the plan, saying it would fail" (an adverbial participle), "She objected and
     /// said …" (a conjoined verb).
@@ -459,7 +468,7 @@ impl QuoteView<'_> {
         let mut head = self.head(verb)?;
         // A speech act conjoined to a reported clause belongs to the reporter ("explained that
         // the service was restructured and added that …").
-        if participle_or_conj_is_misattached(self, verb, head) {
+        if self.is_misattached_next_act(verb, head) {
             head = self.head(head)?;
         }
         self.children(head)
@@ -647,13 +656,4 @@ impl QuoteView<'_> {
         }
         end
     }
-}
-
-/// Whether speech verb `verb`, conjoined to `head`, is the reporter's next act misattached to
-/// the clause `head` that a speech verb reports.
-fn participle_or_conj_is_misattached(view: &QuoteView, verb: usize, head: usize) -> bool {
-    view.relation(verb) == "conj"
-        && view.misattached_speech_act(head) == Some(verb)
-        && view.relation(head) == "ccomp"
-        && view.head(head).is_some_and(|h| view.is_reporting_verb(h))
 }
